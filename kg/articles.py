@@ -96,11 +96,12 @@ class Article:
     sections: tuple[str, ...] = ()
     author_title: str | None = None
     author_description: str | None = None
-    content_hash: str = ""
     text: str = field(init=False)
+    content_hash: str = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", normalise_text(self.body))
+        object.__setattr__(self, "content_hash", content_hash(self))
 
     @property
     def key(self) -> str:
@@ -193,8 +194,17 @@ def parse_article(raw: bytes, path: Path | str, *, max_field_chars: int = 1000) 
         sections=sections,
         author_title=_unless_placeholder(header.get("author_title")),
         author_description=_unless_placeholder(header.get("author_description")),
-        content_hash=hashlib.sha256(raw).hexdigest(),
     )
+
+
+def content_hash(article: Article) -> str:
+    """SHA-256 over what the graph is made from, so a CRLF or BOM copy is still a duplicate."""
+    fields = [
+        article.title, article.published.isoformat(), *article.sections, "\x1e",
+        *article.authors, "\x1e", article.author_title or "", article.author_description or "",
+        article.body.strip(),
+    ]
+    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
 
 
 def _read_header(
@@ -265,7 +275,7 @@ def _parse_date(raw: str, line: int, path: Path) -> dt.date | dt.datetime:
             return day
         tzinfo = None
         if tz:
-            tzinfo = dt.timezone.utc if tz == "Z" else dt.datetime.strptime(
+            tzinfo = dt.UTC if tz == "Z" else dt.datetime.strptime(
                 tz.replace(":", ""), "%z"
             ).tzinfo
         return dt.datetime(day.year, day.month, day.day, int(hh), int(mm), int(ss or 0),

@@ -92,7 +92,8 @@ class Settings:
         return cls(**values)
 
     def replace(self, **changes: Any) -> Settings:
-        return dataclasses.replace(self, **changes)
+        """A copy with ``changes`` applied; None values (options not given) change nothing."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     @property
     def base(self) -> str:

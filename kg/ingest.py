@@ -1,0 +1,240 @@
+"""The ingest pipeline: read → extract → map → validate → store, and a record of every file.
+
+Every input file ends in exactly one state (see :mod:`kg.ledger`). An article is committed whole
+or not at all; running the same ingest again changes nothing; a crash is repaired by running it
+again. Bad input is data, not a crash: it is recorded as ``rejected`` with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.articles import Article, ArticleError, read_article
+from kg.entities import Extractor, KnownEntities
+from kg.ledger import FileRecord, Ledger
+from kg.mapping import map_article
+from kg.publish import Snapshot, current, publish
+from kg.settings import Settings
+from kg.store.embedded import OxigraphStore
+from kg.validation import validate_graph
+
+STAGES = ("read", "extract", "map", "validate", "store", "publish")
+
+_ARTICLE_HASHES = """
+PREFIX newskg: <https://w3id.org/newskg/ns#>
+SELECT ?g ?hash WHERE { GRAPH ?g { ?g newskg:contentHash ?hash } }
+"""
+_KNOWN_NAMES = """
+PREFIX schema: <http://schema.org/>
+SELECT ?type ?name ?alt WHERE {
+  ?e a ?type ; schema:name ?name .
+  VALUES ?type { schema:Person schema:Organization schema:Place }
+  OPTIONAL { ?e schema:alternateName ?alt }
+}
+"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file: a ledger state, or ``unchanged`` when it was already in."""
+
+    path: str
+    state: str
+    article_key: str | None = None
+    reason: str | None = None
+    message: str | None = None
+    line: int | None = None
+
+    def describe(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}: {self.message}"
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    snapshot: Snapshot | None = None
+    extractor_mode: str | None = None
+
+    def tally(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for outcome in self.outcomes:
+            counts[outcome.state] += 1
+        return dict(counts)
+
+    @property
+    def rejected(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.state == "rejected"]
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and the ``*.txt`` files below folders named (hidden ones skipped), sorted."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(
+                p for p in path.rglob("*.txt")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+class _Timer:
+    def __init__(self, seconds: dict[str, float], stage: str):
+        self.seconds, self.stage = seconds, stage
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds[self.stage] += time.perf_counter() - self.start
+
+
+def ingest(
+    paths: Sequence[Path],
+    settings: Settings,
+    *,
+    force: bool = False,
+    progress: Callable[[int], None] | None = None,
+    extractor: Extractor | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the store under ``settings.data_dir``; publish a snapshot."""
+    report = IngestReport()
+    files = find_files(paths)
+    store = OxigraphStore(settings.store_path, settings.base)
+    ledger = Ledger(settings.ledger_path)
+    try:
+        _run(files, settings, store, ledger, report, force, progress or (lambda n: None),
+             extractor)
+        if any(o.state in ("ingested", "updated") for o in report.outcomes) or (
+            current(settings.snapshots_dir) is None
+        ):
+            with _Timer(report.seconds, "publish"):
+                report.snapshot = publish(store, settings.snapshots_dir)
+    finally:
+        ledger.close()
+        store.close()
+    return report
+
+
+def _run(
+    files: list[Path],
+    settings: Settings,
+    store: OxigraphStore,
+    ledger: Ledger,
+    report: IngestReport,
+    force: bool,
+    progress: Callable[[int], None],
+    extractor: Extractor | None,
+) -> None:
+    prefix = settings.base + "/doc/article/"
+    in_store = {row["g"][len(prefix):]: row["hash"] for row in store.select(_ARTICLE_HASHES)}
+    sources: dict[str, str] = {}  # article key → the file that provides it in this run
+    to_write: list[tuple[str, Article, str]] = []  # (path, article, state)
+
+    for path in files:
+        name = str(path)
+        with _Timer(report.seconds, "read"):
+            try:
+                article = read_article(
+                    path, max_file_bytes=settings.max_file_bytes,
+                    max_field_chars=settings.max_field_chars,
+                )
+            except ArticleError as exc:
+                _reject(ledger, report, name, exc.code, exc.message, exc.line)
+                progress(1)
+                continue
+        key = article.key
+        previous = ledger.get(name)
+        stored_hash = in_store.get(key)
+        if key in sources:
+            # Two files carry the same article in one run: the first wins; the second is a
+            # duplicate when identical and replaces it when its content differs.
+            first = sources[key]
+            if stored_hash == article.content_hash:
+                _settle(ledger, report, name, "duplicate", article, duplicate_of=first)
+                progress(1)
+                continue
+            state = "updated"
+        elif stored_hash == article.content_hash and not force:
+            owner = ledger.source_of(key, name)
+            already = previous is not None and previous.article_key == key
+            if already and previous.state != "rejected":  # type: ignore[union-attr]
+                report.outcomes.append(Outcome(name, "unchanged", key))
+            elif owner is not None and owner != name:
+                _settle(ledger, report, name, "duplicate", article, duplicate_of=owner)
+            else:  # committed before a crash, never recorded: record it now
+                _settle(ledger, report, name, "ingested", article)
+            sources[key] = name
+            progress(1)
+            continue
+        else:
+            state = "updated" if stored_hash is not None else "ingested"
+        sources[key] = name
+        in_store[key] = article.content_hash
+        to_write.append((name, article, state))
+
+    if not to_write:
+        return
+    extractor = extractor or Extractor(settings)
+    report.extractor_mode = extractor.mode
+    with _Timer(report.seconds, "extract"):
+        extractions = extractor.extract(
+            [article for _, article, _ in to_write], known=_known_entities(store)
+        )
+    ingested_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for (name, article, state), extraction in zip(to_write, extractions, strict=True):
+        with _Timer(report.seconds, "map"):
+            graph = map_article(
+                article, extraction, settings, source=Path(name).name, ingested_at=ingested_at
+            )
+        with _Timer(report.seconds, "validate"):
+            result = validate_graph(graph)
+        if not result.conforms:
+            message = "; ".join(str(v) for v in result.violations[:5])
+            _reject(ledger, report, name, "invalid", message, None)
+            progress(1)
+            continue
+        with _Timer(report.seconds, "store"):
+            store.replace_article(article.key, graph)
+            _settle(ledger, report, name, state, article)
+        progress(1)
+
+
+def _known_entities(store: OxigraphStore) -> KnownEntities:
+    kinds = {
+        "http://schema.org/Person": "person",
+        "http://schema.org/Organization": "organization",
+        "http://schema.org/Place": "place",
+    }
+    names: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in kinds.values()}
+    for row in store.select(_KNOWN_NAMES):
+        aliases = names[kinds[row["type"]]][row["name"]]
+        if "alt" in row:
+            aliases.add(row["alt"])
+    return KnownEntities.from_names(names)
+
+
+def _settle(
+    ledger: Ledger, report: IngestReport, path: str, state: str, article: Article,
+    duplicate_of: str | None = None,
+) -> None:
+    ledger.record(FileRecord(path, state, article.key, article.content_hash,
+                             duplicate_of=duplicate_of))
+    report.outcomes.append(Outcome(path, state, article.key))
+
+
+def _reject(
+    ledger: Ledger, report: IngestReport, path: str, code: str, message: str, line: int | None
+) -> None:
+    ledger.record(FileRecord(path, "rejected", reason=code, message=message, line=line))
+    report.outcomes.append(Outcome(path, "rejected", None, code, message, line))

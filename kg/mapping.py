@@ -1,0 +1,166 @@
+"""Mapping an article and its entities to schema.org triples (one rdflib Graph per article).
+
+Everything said about an article lives in its own named graph, including the roles its text gives
+people ("as of this article") and the provenance of the document: replacing the article replaces
+all of it, and the union of the article graphs is the published default graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV
+
+from kg import __version__, ids
+from kg.articles import Article
+from kg.entities.model import Entity, Extraction
+from kg.settings import Settings
+
+SDO = Namespace("http://schema.org/")
+NEWSKG = Namespace("https://w3id.org/newskg/ns#")
+PREFIXES = {
+    "schema": SDO,
+    "xsd": XSD,
+    "dct": DCTERMS,
+    "prov": PROV,
+    "foaf": FOAF,
+    "rdf": RDF,
+    "newskg": NEWSKG,
+}
+
+_TYPES = {"person": SDO.Person, "organization": SDO.Organization, "place": SDO.Place}
+# A byline naming a newsroom rather than people: "Global Times", "GT staff reporters", "Xinhua".
+_ORG_BYLINE = re.compile(
+    r"\b(staff|reporters?|correspondents?|editorial|editors|desk|newsroom|agency|agencies|bureau|"
+    r"team|board|times|news|press|daily|post|herald|tribune|xinhua|reuters|afp|ap|cgtn)\b",
+    re.IGNORECASE,
+)
+
+
+def new_graph() -> Graph:
+    """An empty graph with newskg's prefixes (``schema:`` is ``http://schema.org/``)."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def is_organisation_byline(name: str, settings: Settings) -> bool:
+    return name.casefold() == settings.publisher_name.casefold() or bool(_ORG_BYLINE.search(name))
+
+
+def publisher_iri(settings: Settings) -> URIRef:
+    return URIRef(ids.thing_iri(settings.base, "organization", ids.slug(settings.publisher_name)))
+
+
+def map_article(
+    article: Article,
+    extraction: Extraction | None,
+    settings: Settings,
+    *,
+    source: str,
+    ingested_at: dt.datetime,
+) -> Graph:
+    """The article's named-graph content: the NewsArticle, its authors, entities, provenance."""
+    base = settings.base
+    graph = new_graph()
+    add = graph.add
+    me = URIRef(ids.thing_iri(base, "article", article.key))
+    add((me, RDF.type, SDO.NewsArticle))
+    add((me, SDO.identifier, Literal(article.key)))
+    add((me, SDO.headline, Literal(article.title)))
+    add((me, SDO.datePublished, _date_literal(article.published)))
+    for section in article.sections:
+        add((me, SDO.articleSection, Literal(section)))
+    if settings.include_body:
+        add((me, SDO.articleBody, Literal(article.body)))
+    add((me, SDO.wordCount, Literal(article.word_count)))
+    add((me, SDO.inLanguage, Literal(settings.language)))
+    add((me, SDO.mainEntityOfPage, URIRef(ids.doc_iri(base, "article", article.key))))
+
+    publisher = publisher_iri(settings)
+    add((me, SDO.publisher, publisher))
+    add((publisher, RDF.type, SDO.NewsMediaOrganization))
+    add((publisher, RDF.type, SDO.Organization))
+    add((publisher, SDO.name, Literal(settings.publisher_name)))
+    add((publisher, SDO.url, URIRef(settings.publisher_url)))
+
+    _add_authors(graph, me, article, settings)
+    if extraction is not None:
+        _add_entities(graph, me, extraction.all(), base)
+    _add_provenance(graph, article, base, source, ingested_at)
+    return graph
+
+
+def _add_authors(graph: Graph, me: URIRef, article: Article, settings: Settings) -> None:
+    for name in article.authors:
+        if is_organisation_byline(name, settings):
+            author = URIRef(ids.thing_iri(settings.base, "organization", ids.slug(name)))
+            graph.add((author, RDF.type, SDO.Organization))
+        else:
+            author = URIRef(ids.thing_iri(settings.base, "person", ids.slug(name)))
+            graph.add((author, RDF.type, SDO.Person))
+            if article.author_title:
+                graph.add((author, SDO.jobTitle, Literal(article.author_title)))
+            description = _description_for(name, article)
+            if description:
+                graph.add((author, SDO.description, Literal(description)))
+        graph.add((author, SDO.name, Literal(name)))
+        graph.add((me, SDO.author, author))
+
+
+def _description_for(name: str, article: Article) -> str | None:
+    """The author description belongs to the author it names, else to every author."""
+    text = article.author_description
+    if not text:
+        return None
+    named = [a for a in article.authors if text.startswith(a)]
+    return text if not named or name in named else None
+
+
+def _add_entities(graph: Graph, me: URIRef, entities: Iterable[Entity], base: str) -> None:
+    by_name = {(e.kind, e.name): e for e in entities}
+    for entity in by_name.values():
+        node = URIRef(entity.iri(base))
+        graph.add((node, RDF.type, _TYPES[entity.kind]))
+        graph.add((node, SDO.name, Literal(entity.name)))
+        for alias in entity.alternate_names:
+            if alias != entity.name:
+                graph.add((node, SDO.alternateName, Literal(alias)))
+        for same in entity.same_as:
+            graph.add((node, SDO.sameAs, URIRef(same)))
+        graph.add((me, SDO.mentions, node))
+        if entity.about:
+            graph.add((me, SDO.about, node))
+        if entity.ambiguous:
+            graph.add((me, NEWSKG.ambiguousMention, node))
+        for role in entity.roles:
+            if role.job_title:
+                graph.add((node, SDO.jobTitle, Literal(role.job_title)))
+            org = by_name.get(("organization", role.affiliation or ""))
+            if org is not None:
+                graph.add((node, SDO.affiliation, URIRef(org.iri(base))))
+        parent = by_name.get(("organization", entity.parent or ""))
+        if parent is not None and parent is not entity:
+            graph.add((node, SDO.parentOrganization, URIRef(parent.iri(base))))
+
+
+def _add_provenance(
+    graph: Graph, article: Article, base: str, source: str, ingested_at: dt.datetime
+) -> None:
+    doc = URIRef(ids.doc_iri(base, "article", article.key))
+    graph.add((doc, RDF.type, PROV.Entity))
+    graph.add((doc, FOAF.primaryTopic, URIRef(ids.thing_iri(base, "article", article.key))))
+    graph.add((doc, DCTERMS.source, Literal(source)))
+    graph.add((doc, NEWSKG.contentHash, Literal(article.content_hash)))
+    graph.add((doc, PROV.generatedAtTime, Literal(ingested_at, datatype=XSD.dateTime)))
+    graph.add((doc, DCTERMS.creator, Literal(f"newskg {__version__}")))
+
+
+def _date_literal(value: dt.date | dt.datetime) -> Literal:
+    if isinstance(value, dt.datetime):
+        return Literal(value.isoformat(), datatype=XSD.dateTime)
+    return Literal(value.isoformat(), datatype=XSD.date)

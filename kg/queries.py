@@ -1,0 +1,116 @@
+"""The canned queries in ``queries/``: their headers, parameters and text.
+
+Each ``queries/NAME.rq`` starts with a comment header::
+
+    # title: Articles mentioning a person
+    # description: The newest articles that mention a person, with their dates.
+    # param: person = <id/person/wang-yi> | IRI of the person
+
+A parameter is written ``$name`` in the query and replaced by its value (or its default), given
+as a SPARQL term: an IRI in ``<...>`` (relative IRIs resolve against the base IRI) or a literal.
+A value given as a bare ``http(s)://`` IRI is wrapped in angle brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s*=\s*(.*?)\s*\|\s*(.*)$")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A term we accept as a parameter value: an IRI, a quoted literal (with optional tag or type), or
+# a number. Anything else could change the query's structure.
+_TERM = re.compile(
+    r'^(<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"(?:@[A-Za-z-]+|\^\^<[^<>\s]*>)?|-?\d+(?:\.\d+)?)$'
+)
+
+
+class QueryError(ValueError):
+    """A canned query or parameter cannot be used."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    default: str
+    help: str
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    title: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = field(default=())
+
+    def bind(self, values: dict[str, str] | None = None) -> str:
+        """The query text with every ``$param`` replaced by its value or default."""
+        values = values or {}
+        unknown = set(values) - {p.name for p in self.params}
+        if unknown:
+            raise QueryError(f"{self.name} has no parameter {', '.join(sorted(unknown))}")
+        text = self.text
+        for param in self.params:
+            term = as_term(values.get(param.name, param.default))
+            text = re.sub(rf"\${param.name}\b", lambda _m, t=term: t, text)
+        return text
+
+
+def as_term(value: str) -> str:
+    value = value.strip()
+    if re.match(r"^https?://\S+$", value):
+        value = f"<{value}>"
+    if not _TERM.match(value):
+        raise QueryError(f"{value!r} is not an IRI, a quoted literal or a number")
+    return value
+
+
+def parse(path: Path) -> CannedQuery:
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        match = _HEADER.match(line.strip())
+        if not line.startswith("#"):
+            break
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "param":
+            pm = _PARAM.match(value)
+            if not pm:
+                raise QueryError(f"{path.name}: bad param line {value!r}")
+            params.append(Param(*pm.groups()))
+        else:
+            meta[key] = value
+    return CannedQuery(
+        name=path.stem, title=meta.get("title", path.stem),
+        description=meta.get("description", ""), text=text, params=tuple(params),
+    )
+
+
+def catalogue(folder: Path = QUERIES_DIR) -> list[CannedQuery]:
+    """Every canned query, by name."""
+    return [parse(p) for p in sorted(folder.glob("*.rq"))]
+
+
+def resolve(query: str, params: dict[str, str] | None = None, folder: Path = QUERIES_DIR) -> str:
+    """A query name from ``queries/``, a path to a ``.rq`` file, or SPARQL text → SPARQL text."""
+    if _NAME.match(query):
+        path = folder / f"{query}.rq"
+        if not path.is_file():
+            names = ", ".join(q.name for q in catalogue(folder))
+            raise QueryError(f"no query named {query!r} in queries/ (there are: {names})")
+        return parse(path).bind(params)
+    if query.endswith(".rq"):
+        path = Path(query)
+        if not path.is_file():
+            raise QueryError(f"no such query file: {query}")
+        return parse(path).bind(params)
+    if params:
+        raise QueryError("parameters go with a named query or a .rq file")
+    return query

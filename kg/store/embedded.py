@@ -1,0 +1,109 @@
+"""The embedded store: pyoxigraph on disk, one named graph per article.
+
+pyoxigraph allows one writing process per store directory. Readers (the web tier) never open the
+live store: :meth:`OxigraphStore.snapshot` publishes a consistent, read-only copy (hard links,
+well under a second) that they open instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg import ids
+from kg.store import DUMP_FORMATS, StoreError, StoreInUse
+
+_RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+_GRAPH_FORMATS = {name: getattr(ox.RdfFormat, spec[0]) for name, spec in DUMP_FORMATS.items()}
+_GRAPH_FORMATS["rdfxml"] = ox.RdfFormat.RDF_XML
+
+# CONSTRUCT over the union graph yields each distinct triple once (an entity's name is stated in
+# every article graph that mentions it).
+ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+class OxigraphStore:
+    """A pyoxigraph store on disk (or in memory with ``path=None``)."""
+
+    def __init__(self, path: Path | None, base: str, *, read_only: bool = False):
+        self.base = base
+        self.path = path
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreInUse(
+                    f"the store at {path} is in use by another process (a running `kg ingest`?); "
+                    "wait for it to finish and try again"
+                ) from None
+            raise StoreError(f"cannot open the store at {path}: {exc}") from None
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store, for the parts of newskg that speak its API directly."""
+        return self._store
+
+    def run(self, sparql: str, **options: object) -> object:
+        """A read query over the union of the article graphs, as pyoxigraph results.
+
+        Relative IRIs resolve against the base: ``<id/person/wang-yi>`` is that person.
+        """
+        options.setdefault("use_default_graph_as_union", True)
+        return self._store.query(sparql, base_iri=self.base + "/", **options)
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        results = self.run(sparql)
+        names = [v.value for v in results.variables]  # type: ignore[attr-defined]
+        return [
+            {name: row[name].value for name in names if row[name] is not None}
+            for row in results  # type: ignore[attr-defined]
+        ]
+
+    def query(self, sparql: str, result_format: str) -> bytes:
+        results = self.run(sparql)
+        if isinstance(results, ox.QueryTriples):
+            fmt = _GRAPH_FORMATS.get(result_format, ox.RdfFormat.TURTLE)
+            return results.serialize(format=fmt) or b""
+        fmt = _RESULT_FORMATS.get(result_format, ox.QueryResultsFormat.JSON)
+        return results.serialize(format=fmt) or b""  # type: ignore[attr-defined]
+
+    def replace_article(self, key: str, graph: Graph) -> None:
+        # One SPARQL update is one transaction: readers never see half an article.
+        name = ids.graph_iri(self.base, key)
+        triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        self._store.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n"
+                           f"{triples}}} }}")
+
+    def count_triples(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                           "WHERE { ?s ?p ?o } }")
+        return int(rows[0]["n"])
+
+    def dump(self, out: BinaryIO, format: str) -> None:
+        fmt = _GRAPH_FORMATS[format]
+        if fmt.supports_datasets:
+            self._store.dump(out, format=fmt)
+        else:
+            self.run(ALL_TRIPLES).serialize(out, format=fmt)  # type: ignore[attr-defined]
+
+    def snapshot(self, target: Path) -> None:
+        """Write a consistent copy of the store to ``target`` (which must not exist)."""
+        self._store.flush()
+        self._store.backup(str(target))
+
+    def close(self) -> None:
+        del self._store

@@ -1,0 +1,117 @@
+"""Validating graphs with pyshacl against the shapes in ``shapes/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from pyshacl import validate
+from rdflib import Graph, Namespace
+from rdflib.term import Node
+
+from kg.store.embedded import ALL_TRIPLES, OxigraphStore
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SHAPES_DIR = Path(__file__).resolve().parent.parent / "shapes"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One SHACL result: severity ("Violation", "Warning", "Info"), focus node and message."""
+
+    severity: str
+    focus: str
+    message: str
+    path: str | None = None
+
+    def __str__(self) -> str:
+        where = f" ({self.path})" if self.path else ""
+        return f"{self.severity}: <{self.focus}>{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity != "Violation"]
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+
+@lru_cache(maxsize=4)
+def load_shapes(shapes_dir: Path = SHAPES_DIR) -> Graph:
+    """All ``*.ttl`` files of the shapes folder as one graph (parsed once per process)."""
+    graph = Graph()
+    for path in sorted(shapes_dir.glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def shapes_turtle(shapes_dir: Path = SHAPES_DIR) -> bytes:
+    """The shapes files as published at ``/shapes.ttl``."""
+    return b"\n".join(p.read_bytes() for p in sorted(shapes_dir.glob("*.ttl")))
+
+
+def validate_graph(data: Graph | ox.Store, shapes: Graph | None = None) -> Report:
+    """Validate a graph (the default graph of a pyoxigraph store, or an rdflib graph).
+
+    No inference: the mapper states every type explicitly. An rdflib graph is copied into an
+    in-memory pyoxigraph store first: pyshacl then runs its SPARQL constraints on Oxigraph,
+    ~10x faster than re-parsing them with rdflib's engine for every focus node.
+    """
+    if isinstance(data, Graph):
+        data = to_oxigraph(data)
+    _conforms, results, _text = validate(
+        data,
+        shacl_graph=shapes if shapes is not None else load_shapes(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    return Report(tuple(_findings(results)))
+
+
+def validate_store(store: OxigraphStore) -> Report:
+    """Validate the union of all article graphs at once (finds cross-article warnings too)."""
+    union = ox.Store()
+    union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.run(ALL_TRIPLES))
+    return validate_graph(union)
+
+
+def to_oxigraph(graph: Graph) -> ox.Store:
+    """An in-memory pyoxigraph store holding ``graph`` in its default graph."""
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _findings(results: Graph) -> list[Finding]:
+    found = []
+    for result in results.subjects(SH.resultSeverity, None):
+        severity = results.value(result, SH.resultSeverity)
+        path = results.value(result, SH.resultPath)
+        found.append(
+            Finding(
+                severity=str(severity).rsplit("#", 1)[-1],
+                focus=str(results.value(result, SH.focusNode)),
+                message=str(results.value(result, SH.resultMessage) or "constraint not met"),
+                path=_short(path) if path is not None else None,
+            )
+        )
+    return sorted(found, key=lambda f: (f.severity != "Violation", f.focus, f.message))
+
+
+def _short(node: Node) -> str:
+    text = str(node)
+    return "schema:" + text[len("http://schema.org/"):] if text.startswith("http://schema.org/") \
+        else text
