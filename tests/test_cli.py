@@ -1,0 +1,103 @@
+"""The `kg` command: help, exit codes and output of each subcommand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.settings import Settings
+from tests.conftest import BAD, CORPUS, SEEDS
+
+SUBCOMMANDS = ["ingest", "files", "validate", "dump", "stats", "query", "extract", "serve",
+               "settings"]
+
+
+@pytest.fixture
+def run(settings: Settings):
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, ["--data-dir", str(settings.data_dir), *args],
+                             env={"NEWSKG_NER": "rules"}, catch_exceptions=False)
+
+    return invoke
+
+
+def test_help_lists_every_subcommand(run):
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in SUBCOMMANDS:
+        assert name in result.output
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_each_subcommand_has_complete_help(run, name: str):
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    assert "Usage: kg " + name in result.output
+    assert "kg settings" in result.output  # the epilog points at the settings table
+
+
+def test_ingest_prints_the_tally_and_rejections_and_exits_1(run):
+    result = run("ingest", "-q", str(SEEDS), str(BAD))
+    assert result.exit_code == 1
+    assert "ingested" in result.output and "rejected" in result.output
+    assert "bad-date.txt:1: bad-date:" in result.output
+
+
+def test_clean_ingest_exits_0_and_files_lists_the_record(run):
+    result = run("ingest", "-q", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    listed = run("files", "--json")
+    records = [json.loads(line) for line in listed.output.splitlines()]
+    assert [r["state"] for r in records] == ["ingested"]
+
+
+def test_stats_dump_and_validate_agree(run, tmp_path: Path):
+    run("ingest", "-q", str(SEEDS), str(CORPUS))
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["articles"] == 25
+    out = tmp_path / "all.nt"
+    assert run("dump", "--format", "ntriples", "-o", str(out)).exit_code == 0
+    assert len(out.read_text().splitlines()) == stats["triples"]
+    validated = run("validate")
+    assert validated.exit_code == 0, validated.output
+    assert "0 violation(s)" in validated.output
+
+
+def test_query_by_name_file_and_text(run, tmp_path: Path):
+    run("ingest", "-q", str(SEEDS), str(CORPUS))
+    table = run("query", "top-people")
+    assert table.exit_code == 0 and "?" not in table.output.splitlines()[0]
+    assert "rows)" in table.output
+    as_json = json.loads(run("query", "top-people", "--format", "json").output)
+    assert as_json["results"]["bindings"]
+    query = tmp_path / "count.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
+    assert "25" in run("query", str(query), "--format", "csv").output
+    bad = run("query", "SELECT WHERE {")
+    assert bad.exit_code == 2 and "not valid SPARQL" in bad.output
+
+
+def test_reading_commands_explain_when_nothing_is_published(run):
+    result = run("stats")
+    assert result.exit_code == 2
+    assert "kg ingest" in result.output
+
+
+def test_settings_lists_every_variable(run):
+    result = run("settings")
+    assert "NEWSKG_BASE_IRI" in result.output and "NEWSKG_QUERY_TIMEOUT" in result.output
+
+
+def test_extract_prints_one_json_object_per_article(run):
+    result = run("extract", "--json", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    (line,) = result.output.splitlines()
+    data = json.loads(line)
+    assert data["file"].endswith("000_6dffb495a35dd12c.txt")
+    assert {"persons", "organizations", "places"} <= set(data)

@@ -1,0 +1,157 @@
+"""The pipeline: every file ends in one recorded state; re-runs change nothing; crashes repair."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV
+
+from kg import ledger as ledger_module
+from kg.ingest import ingest
+from kg.ledger import Ledger
+from kg.publish import current
+from kg.settings import Settings
+from kg.store import StoreInUse
+from kg.store.embedded import OxigraphStore
+from tests.conftest import BAD, CORPUS, SEEDS, TOLERATED
+
+ALL = [SEEDS, CORPUS, BAD, TOLERATED]
+
+
+def dataset(settings: Settings) -> bytes:
+    snapshot = current(settings.snapshots_dir)
+    assert snapshot is not None
+    return snapshot.dump_path("nquads").read_bytes()
+
+
+def content(nquads: bytes) -> Graph:
+    """The union graph without ingest times (the only thing that differs between machines)."""
+    ds = Dataset()
+    ds.parse(data=nquads, format="nquads")
+    graph = Graph()
+    for s, p, o, _ in ds.quads():
+        if p != PROV.generatedAtTime:
+            graph.add((s, p, o))
+    return graph
+
+
+def test_every_file_ends_in_one_recorded_state(settings: Settings):
+    report = ingest(ALL, settings)
+    tally = report.tally()
+    n_bad = len(list(BAD.glob("*.txt")))
+    assert tally["rejected"] == n_bad
+    assert tally["duplicate"] == 1  # the seed is also in the corpus folder
+    assert tally["ingested"] == 24 + 1 + 2
+    records = Ledger(settings.ledger_path).files()
+    assert len(records) == len({r.path for r in records}) == sum(tally.values())
+    rejected = {Path(r.path).name: r.reason for r in records if r.state == "rejected"}
+    assert rejected["bad-date.txt"] == "bad-date"
+    assert rejected["binary.txt"] == "binary"
+    assert all(r.message for r in records if r.state == "rejected")
+
+
+def test_published_snapshot_counts(settings: Settings):
+    report = ingest([SEEDS, CORPUS], settings)
+    assert report.snapshot is not None
+    stats = report.snapshot.stats
+    assert stats.articles == 25
+    assert stats.persons > 25 and stats.organizations > 10 and stats.places > 10
+    store = OxigraphStore(report.snapshot.store_path, settings.base, read_only=True)
+    assert store.count_triples() == stats.triples
+    dumped = Graph().parse(report.snapshot.dump_path("ntriples"), format="nt")
+    assert len(dumped) == stats.triples
+
+
+def test_second_run_changes_nothing(settings: Settings):
+    ingest(ALL, settings)
+    before = dataset(settings)
+    snapshot = current(settings.snapshots_dir)
+    again = ingest(ALL, settings)
+    assert set(again.tally()) == {"unchanged", "duplicate", "rejected"}
+    assert again.snapshot is None  # nothing new to publish
+    assert current(settings.snapshots_dir) == snapshot
+    assert dataset(settings) == before
+
+
+def test_rebuild_elsewhere_gives_the_same_iris_and_graph(settings: Settings, tmp_path: Path):
+    ingest([SEEDS, CORPUS], settings)
+    other = settings.replace(data_dir=tmp_path / "elsewhere")
+    ingest([CORPUS, SEEDS], other)
+    assert isomorphic(content(dataset(settings)), content(dataset(other)))
+
+
+def test_changed_file_updates_the_article_and_never_keeps_both(settings: Settings,
+                                                               tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "seed.txt"
+    shutil.copy(SEEDS / "000_6dffb495a35dd12c.txt", path)
+    ingest([folder], settings)
+    path.write_text(path.read_text() + "A closing line added later.\n")
+    report = ingest([folder], settings)
+    assert report.tally() == {"updated": 1}
+    bodies = content(dataset(settings)).objects(None, ox_schema("articleBody"))
+    (body,) = list(bodies)
+    assert body.endswith("A closing line added later.")
+    assert Ledger(settings.ledger_path).get(str(path)).state == "updated"
+
+
+def ox_schema(name: str):
+    from kg.mapping import SDO
+
+    return SDO[name]
+
+
+def test_copy_under_another_name_is_a_duplicate(settings: Settings, tmp_path: Path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    original = (SEEDS / "000_6dffb495a35dd12c.txt").read_bytes()
+    (folder / "crlf-copy.txt").write_bytes(original.replace(b"\n", b"\r\n"))
+    ingest([SEEDS], settings)
+    report = ingest([folder], settings)
+    assert report.tally() == {"duplicate": 1}
+    record = Ledger(settings.ledger_path).get(str(folder / "crlf-copy.txt"))
+    assert record.duplicate_of == str(SEEDS / "000_6dffb495a35dd12c.txt")
+
+
+def test_shacl_violation_rejects_the_article_with_the_message(settings: Settings):
+    report = ingest([SEEDS], settings.replace(publisher_name=" "))
+    (outcome,) = report.outcomes
+    assert outcome.state == "rejected" and outcome.reason == "invalid"
+    assert "name" in outcome.message
+
+
+def test_crash_mid_batch_is_repaired_by_running_again(settings: Settings,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    calls = {"n": 0}
+    real = Ledger.record
+
+    def crash_on_fifth(self, record):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyboardInterrupt("power cut")
+        real(self, record)
+
+    monkeypatch.setattr(ledger_module.Ledger, "record", crash_on_fifth)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([SEEDS, CORPUS], settings)
+    monkeypatch.setattr(ledger_module.Ledger, "record", real)
+    report = ingest([SEEDS, CORPUS], settings)
+    counts = Ledger(settings.ledger_path).counts()
+    assert counts["ingested"] == 25 and counts["duplicate"] == 1
+    assert report.snapshot is not None and report.snapshot.stats.articles == 25
+
+
+def test_second_writer_gets_a_clear_error(settings: Settings):
+    ingest([SEEDS], settings)
+    holder = ox.Store(str(settings.store_path))
+    try:
+        with pytest.raises(StoreInUse, match="in use"):
+            ingest([SEEDS], settings)
+    finally:
+        del holder

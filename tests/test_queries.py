@@ -1,0 +1,41 @@
+"""The canned queries in queries/: headers, parameters, and that each runs."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg.queries import QueryError, catalogue, resolve
+
+QUERIES = catalogue()
+
+
+def test_at_least_six_documented_queries():
+    assert len(QUERIES) >= 6
+    for query in QUERIES:
+        assert query.title and query.description, query.name
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_each_query_parses_with_its_defaults(query):
+    ox.Store().query(query.bind(), base_iri="http://localhost:5000/")
+
+
+def test_parameters_are_substituted_as_terms():
+    text = resolve("articles-mentioning", {"entity": "http://x.org/id/person/a"})
+    assert "<http://x.org/id/person/a>" in text and "$entity" not in text
+
+
+@pytest.mark.parametrize("value", ["<a> } ; DROP ALL", "x . ?s ?p ?o", '"a" } UNION {'])
+def test_parameter_values_cannot_change_the_query(value: str):
+    with pytest.raises(QueryError):
+        resolve("articles-mentioning", {"entity": value})
+
+
+def test_unknown_names_list_the_known_ones():
+    with pytest.raises(QueryError, match="top-people"):
+        resolve("no-such-query")
+
+
+def test_text_passes_through():
+    assert resolve("SELECT * WHERE { ?s ?p ?o }") == "SELECT * WHERE { ?s ?p ?o }"
