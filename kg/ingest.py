@@ -31,8 +31,9 @@ SELECT ?g ?hash WHERE { GRAPH ?g { ?g newskg:contentHash ?hash } }
 """
 _KNOWN_NAMES = """
 PREFIX schema: <http://schema.org/>
-SELECT ?type ?name ?alt WHERE {
+SELECT DISTINCT ?type ?name ?alt WHERE {
   ?e a ?type ; schema:name ?name .
+  FILTER EXISTS { ?article schema:mentions ?e }
   VALUES ?type { schema:Person schema:Organization schema:Place }
   OPTIONAL { ?e schema:alternateName ?alt }
 }
@@ -211,6 +212,7 @@ def _run(
 
 
 def _known_entities(store: OxigraphStore) -> KnownEntities:
+    """People, organisations and places already in the store, with their alternate names."""
     kinds = {
         "http://schema.org/Person": "person",
         "http://schema.org/Organization": "organization",
@@ -221,7 +223,10 @@ def _known_entities(store: OxigraphStore) -> KnownEntities:
         aliases = names[kinds[row["type"]]][row["name"]]
         if "alt" in row:
             aliases.add(row["alt"])
-    return KnownEntities.from_names(names)
+    return KnownEntities(**{
+        kind + "s": {name: tuple(sorted(alts)) for name, alts in table.items()}
+        for kind, table in names.items()
+    })
 
 
 def _settle(

@@ -41,6 +41,7 @@ def test_keys_reject_anything_else(key: str):
 
 def test_parse_thing_iri():
     base = "http://example.org"
-    assert ids.parse_thing_iri(base, "http://example.org/id/person/wang-yi") == ("person", "wang-yi")
+    iri = "http://example.org/id/person/wang-yi"
+    assert ids.parse_thing_iri(base, iri) == ("person", "wang-yi")
     assert ids.parse_thing_iri(base, "http://example.org/id/nope/wang-yi") is None
     assert ids.parse_thing_iri(base, "http://other.org/id/person/wang-yi") is None

@@ -1,0 +1,74 @@
+"""Ingest benchmark: articles per second and peak memory, split by pipeline stage.
+
+    python benchmarks/ingest.py [--sizes 1000 10000] [--ner auto|model|rules]
+
+Generates the articles deterministically (benchmarks/generate.py, cached under
+benchmarks/out/), then ingests each size into a fresh data folder in a child process, so that
+peak memory (max RSS) is that ingest's alone. Prints a table per size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.generate import generate  # noqa: E402
+
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from kg.ingest import ingest, STAGES
+from kg.settings import Settings
+settings = Settings(data_dir=Path(sys.argv[2]), ner=sys.argv[3])
+start = time.perf_counter()
+report = ingest([Path(sys.argv[1])], settings)
+total = time.perf_counter() - start
+print(json.dumps({"total": total, "stages": report.seconds, "tally": report.tally(),
+                  "mode": report.extractor_mode,
+                  "triples": report.snapshot.stats.triples if report.snapshot else 0,
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def articles(size: int) -> Path:
+    folder = HERE / "out" / f"articles-{size}"
+    if not (folder / f"{size - 1:06d}.txt").exists():
+        generate(size, folder)
+    return folder
+
+
+def run(size: int, ner: str) -> dict:
+    with tempfile.TemporaryDirectory() as data:
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(articles(size)), data, ner],
+            check=True, capture_output=True, text=True, cwd=HERE.parent,
+        )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--ner", default="auto", choices=["auto", "model", "rules"])
+    args = parser.parse_args()
+    for size in args.sizes:
+        result = run(size, args.ner)
+        total = result["total"]
+        print(f"\n{size} articles, names by {result['mode']}: {total:.1f} s, "
+              f"{size / total:.0f} articles/s, peak RSS {result['max_rss_mb']:.0f} MiB, "
+              f"{result['triples']} triples, {result['tally']}")
+        print(f"  {'stage':<10} {'seconds':>9} {'share':>7} {'articles/s':>11}")
+        for stage, seconds in result["stages"].items():
+            rate = f"{size / seconds:>11.0f}" if seconds > 0 else f"{'-':>11}"
+            print(f"  {stage:<10} {seconds:>9.2f} {seconds / total:>7.1%} {rate}")
+
+
+if __name__ == "__main__":
+    main()
