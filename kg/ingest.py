@@ -140,7 +140,7 @@ def _run(
     prefix = settings.base + "/doc/article/"
     in_store = {row["g"][len(prefix):]: row["hash"] for row in store.select(_ARTICLE_HASHES)}
     sources: dict[str, str] = {}  # article key → the file that provides it in this run
-    to_write: list[tuple[str, Article, str]] = []  # (path, article, state)
+    to_write: list[tuple[str, Article, str, tuple[str, ...]]] = []  # path, article, state, drop
 
     for path in files:
         name = str(path)
@@ -180,9 +180,16 @@ def _run(
             continue
         else:
             state = "updated" if stored_hash is not None else "ingested"
+        # The same file used to carry another article (its title or date was corrected): the
+        # new version replaces the old one, unless another file still provides it.
+        drop: tuple[str, ...] = ()
+        if (previous is not None and previous.article_key not in (None, key)
+                and previous.state in ("ingested", "updated")
+                and ledger.source_of(previous.article_key, name) is None):
+            drop, state = (previous.article_key,), "updated"  # type: ignore[assignment]
         sources[key] = name
         in_store[key] = article.content_hash
-        to_write.append((name, article, state))
+        to_write.append((name, article, state, drop))
 
     if not to_write:
         return
@@ -190,10 +197,10 @@ def _run(
     report.extractor_mode = extractor.mode
     with _Timer(report.seconds, "extract"):
         extractions = extractor.extract(
-            [article for _, article, _ in to_write], known=_known_entities(store)
+            [article for _, article, _, _ in to_write], known=_known_entities(store)
         )
     ingested_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    for (name, article, state), extraction in zip(to_write, extractions, strict=True):
+    for (name, article, state, drop), extraction in zip(to_write, extractions, strict=True):
         with _Timer(report.seconds, "map"):
             graph = map_article(
                 article, extraction, settings, source=Path(name).name, ingested_at=ingested_at
@@ -206,7 +213,7 @@ def _run(
             progress(1)
             continue
         with _Timer(report.seconds, "store"):
-            store.replace_article(article.key, graph)
+            store.replace_article(article.key, graph, drop=drop)
             _settle(ledger, report, name, state, article)
         progress(1)
 

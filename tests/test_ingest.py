@@ -101,6 +101,20 @@ def test_changed_file_updates_the_article_and_never_keeps_both(settings: Setting
     assert Ledger(settings.ledger_path).get(str(path)).state == "updated"
 
 
+def test_corrected_title_replaces_the_old_article(settings: Settings, tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "seed.txt"
+    shutil.copy(SEEDS / "000_6dffb495a35dd12c.txt", path)
+    ingest([folder], settings)
+    path.write_text(path.read_text().replace("Title: Wang Yi meets", "Title: Wang Yi met"))
+    report = ingest([folder], settings)
+    assert report.tally() == {"updated": 1}
+    assert report.snapshot is not None and report.snapshot.stats.articles == 1
+    (headline,) = content(dataset(settings)).objects(None, ox_schema("headline"))
+    assert headline.startswith("Wang Yi met ")
+
+
 def ox_schema(name: str):
     from kg.mapping import SDO
 

@@ -40,8 +40,9 @@ class GraphStore(Protocol):
         for SELECT/ASK; ``turtle``, ``ntriples`` for CONSTRUCT/DESCRIBE)."""
         ...
 
-    def replace_article(self, key: str, graph: Graph) -> None:
-        """Atomically replace one article's named graph with ``graph``."""
+    def replace_article(self, key: str, graph: Graph, *, drop: tuple[str, ...] = ()) -> None:
+        """Atomically replace one article's named graph with ``graph``, and remove the graphs
+        of the articles in ``drop`` (older versions it supersedes)."""
         ...
 
     def count_triples(self) -> int:

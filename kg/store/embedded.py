@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import ids
+from kg.mapping import PREFIXES
 from kg.store import DUMP_FORMATS, StoreError, StoreInUse
 
 _RESULT_FORMATS = {
@@ -24,6 +25,8 @@ _RESULT_FORMATS = {
 }
 _GRAPH_FORMATS = {name: getattr(ox.RdfFormat, spec[0]) for name, spec in DUMP_FORMATS.items()}
 _GRAPH_FORMATS["rdfxml"] = ox.RdfFormat.RDF_XML
+
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 # CONSTRUCT over the union graph yields each distinct triple once (an entity's name is stated in
 # every article graph that mentions it).
@@ -81,12 +84,14 @@ class OxigraphStore:
         fmt = _RESULT_FORMATS.get(result_format, ox.QueryResultsFormat.JSON)
         return results.serialize(format=fmt) or b""  # type: ignore[attr-defined]
 
-    def replace_article(self, key: str, graph: Graph) -> None:
-        # One SPARQL update is one transaction: readers never see half an article.
+    def replace_article(self, key: str, graph: Graph, *, drop: tuple[str, ...] = ()) -> None:
+        # One SPARQL update is one transaction: readers never see half an article, nor an
+        # article and the older version it replaces (``drop``: keys it supersedes).
         name = ids.graph_iri(self.base, key)
+        drops = "".join(f"DROP SILENT GRAPH <{ids.graph_iri(self.base, k)}> ;\n" for k in drop)
         triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        self._store.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n"
-                           f"{triples}}} }}")
+        self._store.update(f"{drops}DROP SILENT GRAPH <{name}> ;\n"
+                           f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }}")
 
     def count_triples(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
@@ -97,6 +102,8 @@ class OxigraphStore:
         fmt = _GRAPH_FORMATS[format]
         if fmt.supports_datasets:
             self._store.dump(out, format=fmt)
+        elif fmt == ox.RdfFormat.TURTLE:
+            ox.serialize(self.run(ALL_TRIPLES), out, fmt, prefixes=_PREFIXES)  # type: ignore[arg-type]
         else:
             self.run(ALL_TRIPLES).serialize(out, format=fmt)  # type: ignore[attr-defined]
 
