@@ -31,7 +31,7 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
-@click.group(epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="kg", epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data-dir", type=click.Path(path_type=Path), default=None,
     help=f"Folder of the store, ingest record and snapshots [env {env_name('data_dir')}; "

@@ -134,7 +134,7 @@ def test_copy_under_another_name_is_a_duplicate(settings: Settings, tmp_path: Pa
 
 
 def test_shacl_violation_rejects_the_article_with_the_message(settings: Settings):
-    report = ingest([SEEDS], settings.replace(publisher_name=" "))
+    report = ingest([SEEDS], settings.replace(publisher_name=""))
     (outcome,) = report.outcomes
     assert outcome.state == "rejected" and outcome.reason == "invalid"
     assert "name" in outcome.message
