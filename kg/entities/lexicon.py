@@ -1,0 +1,92 @@
+"""Word lists and the gazetteer the rules use, read once from the package's ``data/`` folder.
+
+Everything here is general knowledge (titles, organisation head words, countries, capitals,
+demonyms, major cities and regions, Chinese family names), never names taken from a corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("kg.entities").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word.casefold() for line in _lines(name) for word in line.split(","))
+
+
+def words(section: str) -> frozenset[str]:
+    """One ``[section]`` of ``data/words.txt``: small word lists the rules use."""
+    return _sections()[section]
+
+
+@cache
+def _sections() -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {}
+    current: set[str] = set()
+    for line in _lines("words.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        else:
+            current.update(word.casefold() for word in line.split())
+    return {name: frozenset(found) for name, found in sections.items()}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: canonical name and kind (country, region, city or area)."""
+
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    other_heads: frozenset[str]
+    demonyms: frozenset[str]
+    chinese_surnames: frozenset[str]
+    places: dict[str, Place]  # casefolded surface → place
+    capitals: dict[str, str]  # casefolded capital city → the government it stands for
+    country_of_demonym: dict[str, str]  # casefolded demonym → country
+
+    def place(self, surface: str) -> Place | None:
+        return self.places.get(surface.casefold())
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once per process."""
+    places: dict[str, Place] = {}
+    for line in _lines("places.tsv"):
+        surface, name, kind = line.split("\t")
+        places.setdefault(surface.casefold(), Place(name, kind))
+    capitals = {}
+    for line in _lines("capitals.tsv"):
+        city, government = line.split("\t")
+        capitals[city.casefold()] = government
+    surnames = frozenset(
+        w.casefold() for line in _lines("chinese_surnames.txt") for w in line.split()
+    )
+    demonym_country = {}
+    for line in _lines("demonym_countries.tsv"):
+        demonym, country = line.split("\t")
+        demonym_country[demonym.casefold()] = country
+    return Lexicon(
+        titles=_words("titles.txt"),
+        org_heads=_words("org_heads.txt"),
+        place_heads=_words("place_heads.txt"),
+        other_heads=_words("other_heads.txt"),
+        demonyms=_words("demonyms.txt"),
+        chinese_surnames=surnames,
+        places=places,
+        capitals=capitals,
+        country_of_demonym=demonym_country,
+    )

@@ -1,0 +1,137 @@
+"""All the typed mentions in one article: rules first, then the model's vote where rules abstain."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.articles import Article
+from kg.entities.lexicon import Lexicon
+from kg.entities.names import Mention, mentions_of
+from kg.entities.spans import candidates
+
+# A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
+_KICKER = re.compile(r"^\s*(?:\S+\s+){0,2}\S+:\s+")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
+# The model's labels, as kinds; None: not a person, organisation or place.
+MODEL_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+
+_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']?|(?=\n)|$)")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across"})
+
+Span = tuple[int, int, str]  # start, end, label of one model entity
+
+
+@dataclass
+class Analysis:
+    """An article's text as resolution sees it: the document string and its mentions."""
+
+    doc: str
+    title_end: int
+    mentions: list[Mention]
+
+
+def document(article: Article) -> tuple[str, int]:
+    """The string extraction reads: the headline, a newline, the normalised text."""
+    return f"{article.title}\n{article.text}", len(article.title)
+
+
+def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
+    """Mentions typed by the rules; :func:`vote` or :func:`default` then settles the rest."""
+    lowercase = set(_LOWER_WORD.findall(doc))
+    found: list[Mention] = []
+    offset = 0
+    for number, line in enumerate(doc.split("\n")):
+        skip = _KICKER.match(line).end() if number == 0 and _KICKER.match(line) else 0
+        for cand in candidates(line[skip:], offset + skip):
+            found.extend(mentions_of(cand, doc, lowercase, lex))
+        offset += len(line) + 1
+    return Analysis(doc, title_end, found)
+
+
+def model_text(analysis: Analysis) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences the model must read: those with a mention the rules did not settle.
+
+    Returns the text (sentences joined by newlines) and, per sentence, ``(offset in that text,
+    offset in the document)``. Reading only these sentences roughly halves the model's time.
+    """
+    open_starts = sorted(m.start for m in analysis.mentions if not m.strong)
+    parts: list[str] = []
+    where: list[tuple[int, int]] = []
+    length = 0
+    k = 0
+    for sentence in _SENTENCE.finditer(analysis.doc):
+        while k < len(open_starts) and open_starts[k] < sentence.start():
+            k += 1
+        if k < len(open_starts) and open_starts[k] < sentence.end():
+            where.append((length, sentence.start()))
+            parts.append(sentence.group())
+            length += len(sentence.group()) + 1
+    return "\n".join(parts), where
+
+
+def vote(analysis: Analysis, spans: Sequence[Span], where: list[tuple[int, int]]) -> None:
+    """Apply the model's entities (found in :func:`model_text`'s text) to the open mentions."""
+    shifted: list[Span] = []
+    for start, end, label in spans:
+        k = bisect.bisect_right(where, (start, float("inf"))) - 1
+        delta = where[k][1] - where[k][0]
+        shifted.append((start + delta, end + delta, label))
+    analysis.mentions = [m for m in analysis.mentions if _vote(m, shifted)]
+
+
+def default(analysis: Analysis, lex: Lexicon) -> None:
+    """Without a model: settle the open mentions by rules alone."""
+    analysis.mentions = [m for m in analysis.mentions if _rules_default(m, lex)]
+
+
+def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
+    """Let the model type what the rules left open; False drops the mention."""
+    best, overlap = None, 0
+    for start, end, label in spans:
+        shared = min(end, mention.end) - max(start, mention.start)
+        if shared > overlap:
+            best, overlap = label, shared
+    mention.label = best
+    if mention.strong:
+        return True
+    kind = MODEL_KINDS.get(best or "")
+    if kind is not None:
+        if mention.kind is None or (len(mention.words) > 1 and mention.kind != "organization"):
+            mention.kind = kind  # type: ignore[assignment]
+        return True
+    if best is not None:  # NORP, WORK_OF_ART, DATE, ...: not ours, unless a rule typed it
+        return mention.kind is not None and len(mention.words) == 1
+    return mention.kind is not None or len(mention.words) == 1
+
+
+def _rules_default(mention: Mention, lex: Lexicon) -> bool:
+    """Without a model: two to four name-like words are a person; one unknown word is a place
+    after "in", "at", "from" or "to", otherwise an organisation. Surnames override both later.
+    """
+    if mention.kind is not None:
+        return True
+    words = mention.words
+    if len(words) == 1:
+        if mention.initial:
+            return True  # a capitalised first word: a name only if resolution finds one
+        mention.kind = (
+            "place"
+            if mention.before[:1] and mention.before[0] in _PLACE_PREPOSITIONS
+            else "organization"
+        )
+        return True
+    if 2 <= len(words) <= 4 and all(
+        (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words
+    ):
+        mention.kind = "person"
+        return True
+    return False

@@ -1,0 +1,502 @@
+"""From capitalised runs to typed mentions: split runs into names, strip titles, type each name.
+
+The rules here are the ones that beat the statistical model on news text: titles before names
+("Kazakh President Kassym-Jomart Tokayev" is a person with the role president, not an
+organisation), head words ("... University", "... Province", "... Summit"), the gazetteer, acronyms
+and Chinese family names. What they cannot decide is left untyped (``kind=None``) for the model's
+vote or for resolution against the other names in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kg.entities.lexicon import Lexicon, Place, words
+from kg.entities.model import Kind
+from kg.entities.spans import CONNECTORS, PARTICLES, Candidate, Token
+
+_STOP = words("stop")
+_WEEKDAYS_MONTHS = words("calendar")
+_ORG_CUES = words("org_cues")
+# Lower-case words before a name that say it is a person ("spokesperson Wang Wenbin").
+_PERSON_CUES = frozenset({"mr", "ms", "mrs", "dr"})
+_CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z]")  # "TechInsights", "PetroChina"
+_NAME_PREFIXES = ("Mc", "Mac", "Van", "Von", "De", "Di", "La", "Le", "Fitz")
+_TITLE_MODIFIERS = words("title_modifiers")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
+_GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
+_NOT_NAMES = words("not_names")
+_COMPASS = words("compass")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port"})
+_GROUP_OF = re.compile(r"^G\d{1,2}$")  # "G7", "G20"
+_NOT_ACRONYMS = frozenset(
+    {
+        "GDP",
+        "COVID",
+        "AI",
+        "EV",
+        "EVS",
+        "IT",
+        "TV",
+        "PM",
+        "AM",
+        "GT",
+        "OK",
+        "PHD",
+        "VIP",
+        "CEO",
+        "NO",
+        "VS",
+    }
+)
+
+
+@dataclass
+class Mention:
+    """One name as written, with what the rules know about it."""
+
+    kind: Kind | None  # None: left to the model's vote or to resolution
+    text: str
+    start: int
+    end: int
+    strong: bool = False  # typed by a rule the model's vote does not override
+    place: Place | None = None
+    title: str | None = None  # job title read from the words around the name
+    affiliation: str | None = None  # surface of an organisation named in the title
+    acronym: str | None = None  # "(ACR)" or "(Other Name)" right after the name
+    before: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+    suffix: str = ""  # "based" in "Beijing-based"
+    parent: str | None = None  # surface of the organisation this one sits in ("X of the Y")
+    label: str | None = None  # the model's label, when a model is in use
+    government: str | None = None  # a capital that acts: the government it stands for
+    initial: bool = False  # first word of a sentence
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and word.upper() not in _NOT_ACRONYMS and len(word) <= 10
+
+
+def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) -> list[Mention]:
+    """The typed mentions one capitalised run holds."""
+    tokens = list(cand.tokens)
+    # "The", "Under", "Visiting", "Record" (when the article also writes "record") start
+    # sentences, not names
+    while tokens and (
+        tokens[0].lower in _STOP
+        or (
+            cand.sentence_start
+            and tokens[0] is cand.tokens[0]
+            and tokens[0].lower not in PARTICLES
+            and not lex.place(tokens[0].text)
+            and (tokens[0].lower in lowercase or _GERUND.match(tokens[0].text))
+        )
+    ):
+        tokens = _strip_leading(tokens[1:])
+    if tokens and tokens[0] is not cand.tokens[0]:
+        skipped = cand.tokens[: cand.tokens.index(tokens[0])]
+        cand = replace(cand, before=[t.lower for t in reversed(skipped)] + cand.before)
+    found: list[Mention] = []
+    for group in split_run(tokens, lex):
+        found.extend(_classify(group, cand, doc, lex, last=group[-1] is cand.tokens[-1]))
+    return found
+
+
+def _strip_leading(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].lower in CONNECTORS or tokens[0].lower in ("the", ",")):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _has_head(chunk: list[Token], lex: Lexicon) -> bool:
+    words = [t.lower for t in chunk if not t.paren]
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        last in lex.org_heads
+        or last in lex.place_heads
+        or last in lex.other_heads
+        or last in lex.titles
+    )
+
+
+def _has_org_head(chunk: list[Token], lex: Lexicon) -> bool:
+    words = [t.lower for t in chunk if not t.paren]
+    return bool(words) and words[-1] in lex.org_heads
+
+
+def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
+    """Split a run at connectors that join two names rather than the parts of one name.
+
+    "Ministry of Industry and Information Technology" stays whole; "China and Kazakhstan" and
+    "Tsinghua University and Peking University" split.
+    """
+    segments: list[
+        tuple[str | None, list[Token], list[Token]]
+    ] = []  # (connector, its tokens, chunk)
+    conn: str | None = None
+    conn_tokens: list[Token] = []
+    chunk: list[Token] = []
+    for token in tokens:
+        if token.lower in CONNECTORS or (token.lower == "the" and conn_tokens):
+            if chunk:
+                segments.append((conn, conn_tokens, chunk))
+                conn, conn_tokens, chunk = None, [], []
+            conn = conn or token.lower
+            conn_tokens.append(token)
+        else:
+            chunk.append(token)
+    if chunk:
+        segments.append((conn, conn_tokens, chunk))
+    groups: list[list[list[Token]]] = []  # each group: its chunks with connector tokens between
+    for conn, conn_tokens, chunk in segments:
+        if not groups or conn is None:
+            groups.append([chunk])
+            continue
+        group = groups[-1]
+        head_ok = _has_head(group[0], lex)
+        whole = [t for part in group for t in part] + conn_tokens + chunk
+        if lex.place(_text(whole)):
+            join = True
+        elif conn in ("of", "for", "to"):
+            join = head_ok
+        else:
+            chunk_head = _has_org_head(chunk, lex)
+            modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
+            join = (not head_ok and chunk_head and len(group) == 1 and modifiers) or (
+                _has_org_head(group[0], lex) and len(group) > 1 and not chunk_head
+            )
+        if join:
+            group.extend([conn_tokens, chunk])
+        else:
+            groups.append([chunk])
+    return [[t for part in group for t in part] for group in groups]
+
+
+def _text(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def _surface(tokens: list[Token], doc: str) -> str:
+    return doc[tokens[0].start : tokens[-1].end]
+
+
+def _classify(
+    tokens: list[Token], cand: Candidate, doc: str, lex: Lexicon, last: bool
+) -> list[Mention]:
+    if not tokens or any(
+        any(c.isdigit() for c in t.text)
+        and not _GROUP_OF.match(t.text)
+        and not (_ORDINAL.match(t.text) and k + 1 < len(tokens) and tokens[k + 1].text == "Century")
+        for k, t in enumerate(tokens)
+    ):
+        return []
+    person = _split_title(tokens, doc, lex)
+    if person is not None:
+        return person
+    if _head(tokens) in lex.titles:  # "Special Representative of the Chinese Government"
+        return _nested(tokens, doc, lex)
+    if len(tokens) == 1 and "-" in tokens[0].text:
+        parts = tokens[0].text.split("-")
+        if lex.place(tokens[0].text) is None and all(
+            lex.place(p) or is_acronym(p) for p in parts
+        ):  # "China-US", "China-EU": two names
+            mentions, start = [], tokens[0].start
+            for part in parts:
+                token = Token(part, start, start + len(part))
+                mentions.extend(_classify([token], cand, doc, lex, last=False))
+                start += len(part) + 1
+            return mentions
+    inner = next((i for i, t in enumerate(tokens) if t.paren), None)
+    if inner:  # "Communist Party of China (CPC) Central Committee": both names
+        acronym = tokens[inner].text[1:-1]
+        head = Candidate(tokens[:inner], False, cand.before, [], acronym)
+        # only the name the acronym abbreviates; the rest of the run before it is no name
+        owner = [
+            m for m in _classify(tokens[:inner], head, doc, lex, last=True) if m.acronym == acronym
+        ]
+        return [*owner, *_classify_name(tokens, cand, doc, lex, last)]
+    return _classify_name(tokens, cand, doc, lex, last)
+
+
+def _classify_name(
+    tokens: list[Token], cand: Candidate, doc: str, lex: Lexicon, last: bool
+) -> list[Mention]:
+    text = _surface(tokens, doc)
+    mention = Mention(
+        None,
+        text,
+        tokens[0].start,
+        tokens[-1].end,
+        before=cand.before,
+        after=cand.after if last else [],
+        suffix=tokens[-1].suffix,
+        initial=cand.sentence_start and tokens[0] is cand.tokens[0],
+    )
+    if last and cand.paren_after:
+        mention.acronym = cand.paren_after
+    words = [t.lower for t in tokens if not t.paren]
+    if len(words) == 1 and (
+        len(words[0]) == 1
+        or (last and cand.after[:1] and cand.after[0][:1].isdigit())
+        or words[0] in lex.demonyms
+        or words[0] in _WEEKDAYS_MONTHS
+        or words[0] in _STOP
+        or words[0] in _NOT_NAMES
+        or words[0] in lex.org_heads | lex.place_heads | lex.other_heads
+        or words[0].upper() in _NOT_ACRONYMS
+    ):
+        return []
+    if any(" ".join(words[-k:]) in lex.titles for k in (1, 2, 3)):
+        return []  # "State Councilor", "US Secretary of State": a title without its name
+    if len(words) > 1 and words[0] in lex.demonyms and words[-1] == "government":
+        country = lex.country_of_demonym.get(" ".join(words[:-1]))
+        if country:  # "Chinese Government"
+            return [_typed(mention, "organization")]
+    place = lex.place(text)
+    if (
+        place is None
+        and len(words) > 1
+        and words[-1] in ("province", "prefecture", "state", "city")
+    ):
+        place = lex.place(_text(tokens[:-1]))  # "Guangdong Province"
+    if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
+        place = Place(text, "area")  # "Northwest China"
+    if place is not None:
+        mention.place = place
+        return [_typed(mention, "place")]
+    if len(words) > 1 and words[0] in _PLACE_PREFIXES:
+        return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest"
+    if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
+        return []  # "Central Asian", "South American", "Senior Chinese"
+    head = _head(tokens)
+    if head not in lex.other_heads and head.endswith("s") and head[:-1] in lex.other_heads:
+        head = head[:-1]  # "World Cups"
+    if head in lex.org_heads and len(words) > 1:
+        nested = _nested(tokens, doc, lex)
+        if nested:
+            mention.parent = nested[0].text
+            _give_acronym(mention, nested)
+        return [_typed(mention, "organization"), *nested]
+    if head in lex.place_heads and len(words) > 1:
+        return [_typed(mention, "place")]
+    if head in lex.other_heads or words[-1] in lex.other_heads:
+        return []
+    cue = _cue(cand.before)
+    if cue is not None:
+        return [_typed(mention, cue)]
+    if (
+        len(tokens) == 1
+        and _CAMEL.match(tokens[0].text)
+        and not tokens[0].text.startswith(_NAME_PREFIXES)
+    ):
+        return [_typed(mention, "organization")]
+    if len(tokens) == 1 and is_acronym(tokens[0].text):
+        return [_typed(mention, "organization", strong=False)]
+    if mention.acronym and is_acronym(mention.acronym.replace(" ", "")):
+        return [_typed(mention, "organization", strong=False)]
+    if _chinese_name(tokens, lex) or _title_before(cand.before, lex):
+        return [_typed(mention, "person")]
+    if words[0] in lex.demonyms and len(words) > 1:
+        return []  # "Chinese Super ...": an adjective phrase, or a work title
+    return [mention]
+
+
+def _give_acronym(outer: Mention, nested: list[Mention]) -> None:
+    """ "Council of ... of the Shanghai Cooperation Organization (SCO)": SCO is the inner name's."""
+    if not outer.acronym or initials(outer.text) == outer.acronym:
+        return
+    for inner in nested:
+        if inner.end == outer.end and initials(inner.text) == outer.acronym:
+            inner.acronym, outer.acronym = outer.acronym, None
+            return
+
+
+def initials(name: str) -> str:
+    """ "Communist Party of China" → "CPC"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _cue(before: list[str]) -> Kind | None:
+    """ "tech company Huawei", "companies such as Qualcomm", "Mr Smith": the kind the words say."""
+    if not before:
+        return None
+    if before[0] in _ORG_CUES:
+        return "organization"
+    if before[0] in _PERSON_CUES:
+        return "person"
+    listing = (
+        before[1:3]
+        if before[0] == "including"
+        else before[2:3]
+        if before[:2] == ["as", "such"]
+        else []
+    )
+    if listing and listing[0].endswith("s") and listing[0][:-1] in _ORG_CUES | {"compan"}:
+        return "organization"
+    if listing and listing[0] == "companies":
+        return "organization"
+    return None
+
+
+def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
+    mention.kind = kind
+    mention.strong = strong
+    return mention
+
+
+def _head(tokens: list[Token]) -> str:
+    """Head word of a name: the last word before its first "of"/"for"/"to"."""
+    index = _head_index(tokens)
+    return tokens[index].lower.rstrip(".") if index >= 0 else ""
+
+
+def _head_index(tokens: list[Token]) -> int:
+    head = -1
+    for k, t in enumerate(tokens):
+        if t.lower in ("of", "for", "to") and head >= 0:
+            break
+        if not t.paren:
+            head = k
+    return head
+
+
+def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
+    """Organisations named inside another: "Council of Heads of State of the [SCO]"."""
+    found: list[Mention] = []
+    for i, token in enumerate(tokens):
+        if token.lower != "of" or i + 1 >= len(tokens):
+            continue
+        rest = tokens[i + 2 :] if tokens[i + 1].lower == "the" else tokens[i + 1 :]
+        paren = next((k for k, t in enumerate(rest) if t.paren), None)
+        if paren is not None and _head_index(rest) > paren:
+            break  # "of China (CPC) Central Committee": the name before the acronym is found apart
+        if rest and (
+            (_head(rest) in lex.org_heads and len(rest) > 1)
+            or (len(rest) == 1 and is_acronym(rest[0].text))
+        ):
+            if lex.place(_text(rest)):
+                continue
+            inner = Mention(
+                "organization", _surface(rest, doc), rest[0].start, rest[-1].end, strong=True
+            )
+            deeper = _nested(rest, doc, lex)
+            if deeper:
+                inner.parent = deeper[0].text
+            found.extend([inner, *deeper])
+            break
+    return found
+
+
+def _chinese_name(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Zhu Yongbiao", "Wang Yi": a family name then a one-word given name."""
+    return (
+        len(tokens) == 2
+        and tokens[0].lower in lex.chinese_surnames
+        and tokens[1].text[1:].islower()
+        and tokens[1].text.isalpha()
+        and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
+    )
+
+
+def _title_before(before: list[str], lex: Lexicon) -> bool:
+    return bool(before) and (before[0] in lex.titles or " ".join(before[:2][::-1]) in lex.titles)
+
+
+def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] | None:
+    """ "Kazakh President Kassym-Jomart Tokayev" → the person, with the title as a role.
+
+    Words before the title that name a place or an organisation ("US", "Tesla", "WHO") are
+    returned as mentions of their own; demonyms ("Kazakh") are dropped.
+    """
+    words = [t.lower for t in tokens]
+    for end in range(len(tokens) - 2, -1, -1):
+        start = _title_start(words, end, lex)
+        if start is None:
+            continue
+        rest = tokens[end + 1 :]
+        portfolio: list[Token] = []
+        if rest and rest[0].lower == "of":  # "Minister of Commerce Wang Wentao"
+            rest = rest[1:]
+            if len(rest) < 2:
+                return None
+            cut = max(1, len(rest) - 2)
+            portfolio, rest = rest[:cut], rest[cut:]
+        if not rest or not _name_like(rest, lex):
+            continue
+        title_words = tokens[start : end + 1] + (
+            [Token("of", 0, 0), *portfolio] if portfolio else []
+        )
+        title = " ".join(t.text for t in title_words)
+        prefix = tokens[:start]
+        extra: list[Mention] = []
+        affiliation = None
+        if prefix:
+            pre_text = _surface(prefix, doc)
+            place = lex.place(pre_text)
+            if place is not None:
+                extra.append(
+                    Mention(
+                        "place", pre_text, prefix[0].start, prefix[-1].end, strong=True, place=place
+                    )
+                )
+            elif pre_text.casefold() not in lex.demonyms:
+                kind = (
+                    "organization" if _head(prefix) in lex.org_heads or len(prefix) == 1 else None
+                )
+                if kind:
+                    extra.append(
+                        Mention(
+                            "organization",
+                            pre_text,
+                            prefix[0].start,
+                            prefix[-1].end,
+                            strong=is_acronym(pre_text),
+                        )
+                    )
+                    affiliation = pre_text
+        person = Mention(
+            "person",
+            _surface(rest, doc),
+            rest[0].start,
+            rest[-1].end,
+            strong=True,
+            title=title,
+            affiliation=affiliation,
+        )
+        return [person, *extra]
+    return None
+
+
+def _title_start(words: list[str], end: int, lex: Lexicon) -> int | None:
+    """Start of the title ending at ``end`` ("Chief Executive", "Foreign Minister"), or None."""
+    start = None
+    for size in (3, 2, 1):
+        if end - size + 1 >= 0 and " ".join(words[end - size + 1 : end + 1]) in lex.titles:
+            start = end - size + 1
+            break
+    if start is None:
+        return None
+    while start > 0 and (words[start - 1] in lex.titles or words[start - 1] in _TITLE_MODIFIERS):
+        start -= 1
+    return start
+
+
+def _name_like(tokens: list[Token], lex: Lexicon) -> bool:
+    if len(tokens) > 5 or any(t.paren for t in tokens):
+        return False
+    words = [t.lower for t in tokens]
+    return (
+        tokens[0].text[:1].isupper()
+        and all(t.text[:1].isupper() or w in PARTICLES for t, w in zip(tokens, words, strict=True))
+        and not any(w in lex.org_heads or w in lex.titles or w in CONNECTORS for w in words)
+        and lex.place(" ".join(words)) is None
+        and words[0] not in lex.demonyms
+    )

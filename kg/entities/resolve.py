@@ -1,0 +1,402 @@
+"""From an article's mentions to its entities: who is who within the article, and across.
+
+Within the article: surnames resolve to the full name used elsewhere in it (the headline too),
+acronyms to the name they abbreviate, "X, also known as Y" to X, "Foreign Ministry" to the
+"Chinese Foreign Ministry" named before, a capital that acts ("Washington said") to its
+government. What the article leaves open is asked of the known entities (the store's and the
+batch's). A surname that fits two people is attached to the likelier one and flagged ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from kg.entities.known import KnownEntities, surname_keys
+from kg.entities.lexicon import Lexicon, words
+from kg.entities.model import Entity, Extraction, Kind, Role
+from kg.entities.names import Mention, is_acronym
+from kg.entities.roles import appositive_roles, sub_units
+
+# "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
+_ALIAS_GAP = re.compile(
+    r",?\s*(?:(?:who is |which is )?(?:also |better |widely |commonly |more )?known"
+    r"(?:\s+[a-z]+){0,3}?\s+as|whose (?:\w+ )?name is|or)\s+(?:the\s+)?",
+)
+_PLACE_WORDS = words("place_context")
+
+
+@dataclass
+class _Builder:
+    kind: Kind
+    name: str
+    mentions: list[str] = field(default_factory=list)
+    alternates: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    first: int = 0
+    about: bool = False
+    ambiguous: bool = False
+    parent: str | None = None
+    titles: set[str] = field(default_factory=set)  # titles written before its names
+
+    def add(self, mention: Mention, title_end: int) -> None:
+        if mention.text not in self.mentions:
+            self.mentions.append(mention.text)
+        self.about = self.about or mention.start < title_end
+        if mention.title:
+            self.titles.add(mention.title.casefold())
+        self.first = min(self.first, mention.start)
+
+    def alternate(self, name: str) -> None:
+        if name != self.name and name not in self.alternates:
+            self.alternates.append(name)
+
+    def entity(self) -> Entity:
+        return Entity(
+            kind=self.kind,
+            name=self.name,
+            mentions=self.mentions,
+            alternate_names=self.alternates,
+            roles=self.roles,
+            about=self.about,
+            parent=self.parent,
+            ambiguous=self.ambiguous,
+        )
+
+
+class _Article:
+    """Resolution state for one article."""
+
+    def __init__(self, doc: str, title_end: int, known: KnownEntities, lex: Lexicon) -> None:
+        self.doc, self.title_end, self.known, self.lex = doc, title_end, known, lex
+        self.builders: dict[tuple[str, str], _Builder] = {}
+        self.by_mention: dict[int, _Builder] = {}  # id(mention) → its entity
+        self.acronyms: dict[str, str] = {}  # acronym → full name as written
+
+    def entity(self, kind: Kind, name: str, mention: Mention) -> _Builder:
+        key = (kind, name.casefold())
+        builder = self.builders.get(key)
+        if builder is None:
+            builder = self.builders[key] = _Builder(kind, name, first=mention.start)
+        builder.add(mention, self.title_end)
+        self.by_mention[id(mention)] = builder
+        return builder
+
+
+def resolve(
+    doc: str, title_end: int, mentions: list[Mention], known: KnownEntities, lex: Lexicon
+) -> Extraction:
+    """The entities of one article, named canonically and merged."""
+    state = _Article(doc, title_end, known, lex)
+    mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+    aliases = _aliases(doc, mentions)
+    for m in mentions:
+        if m.acronym and m.kind in ("organization", None):
+            state.acronyms.setdefault(m.acronym, m.text)
+    _governments(mentions, doc, lex)
+    _agree(mentions)
+    _people(state, mentions, aliases)
+    _organizations(state, mentions, aliases)
+    _places(state, mentions, aliases)
+    _roles(state, mentions)
+    ordered = sorted(state.builders.values(), key=lambda b: (b.first, b.kind, b.name))
+    extraction = Extraction()
+    for builder in ordered:
+        entity = builder.entity()
+        {
+            "person": extraction.persons,
+            "organization": extraction.organizations,
+            "place": extraction.places,
+        }[entity.kind].append(entity)
+    return extraction
+
+
+def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
+    """id(alias mention) → the mention it renames ("X, better known as Y")."""
+    found = {}
+    for prev, m in pairwise(mentions):
+        gap = doc[prev.end : m.start]
+        if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and gap.strip() != "or":
+            found[id(m)] = prev
+    ending = {m.end: m for m in mentions if m.acronym and len(m.acronym.split()) > 1}
+    for m in mentions:  # "Party School of ... (National Academy of Governance)"
+        prev = ending.get(m.start - 2)
+        if prev is not None and doc[m.start - 2 : m.start] == " (" and prev.acronym == m.text:
+            m.kind = prev.kind
+            found[id(m)] = prev
+    return found
+
+
+def _agree(mentions: list[Mention]) -> None:
+    """One word written several times in an article is one kind of thing ("Tesla")."""
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.kind is not None and len(m.words) == 1 and not m.government:
+            votes.setdefault(m.text, Counter())[m.kind] += 3 if m.strong else 1
+    for m in mentions:
+        if len(m.words) == 1 and not m.strong and not m.government and m.text in votes:
+            m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
+
+
+def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
+    """A capital that acts ("Washington said", "Beijing's push") stands for its government."""
+    for m in mentions:
+        if m.kind != "place" or m.place is None or m.text.casefold() not in lex.capitals:
+            continue
+        if (
+            m.suffix
+            or m.start < 1
+            or (m.before and (m.before[0] in _PLACE_WORDS or m.before[0].endswith("'s")))
+        ):
+            continue
+        if m.after[:1] == [","] and doc[m.start - 2 : m.start] == ", ":
+            continue  # "Samarkand, Uzbekistan," — a list of places
+        m.kind = "organization"
+        m.place = None
+        m.government = lex.capitals[m.text.casefold()]
+
+
+def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
+    full = [m for m in mentions if m.kind == "person" and len(m.words) > 1 and id(m) not in aliases]
+    names = _full_names(full)
+    for m in full:
+        state.entity("person", names[m.text], m)
+    people = [b for b in state.builders.values() if b.kind == "person"]
+    for m in mentions:
+        if (
+            id(m) in state.by_mention
+            or id(m) in aliases
+            or not (m.kind in ("person", None) or not m.strong)
+        ):
+            continue
+        if len(m.words) == 1 and m.place is not None and m.place.kind == "country":
+            continue
+        matches = [b for b in people if _refers_to(m.text, b.name)]
+        if m.kind not in ("person", None) and len(m.words) > 1 and not matches:
+            continue
+        if matches:
+            builder = _pick(m, matches, mentions, state)
+            builder.add(m, state.title_end)
+            state.by_mention[id(m)] = builder
+            continue
+        if m.text in state.acronyms:
+            continue
+        if len(m.words) == 1:
+            known = state.known.persons_named(m.text)
+            if len(known) == 1:
+                state.entity("person", known[0], m)
+            elif m.kind == "person":
+                state.entity("person", m.text, m).ambiguous = len(known) > 1
+        elif m.kind == "person":
+            state.entity("person", m.text, m)
+    _link_aliases(state, mentions, aliases, "person")
+
+
+def _link_aliases(
+    state: _Article, mentions: list[Mention], aliases: dict[int, Mention], kind: Kind
+) -> None:
+    """ "Zeng Yuqun, better known as Robin Zeng": Robin Zeng is another name of Zeng Yuqun."""
+    for m in mentions:
+        owner = state.by_mention.get(id(aliases[id(m)])) if id(m) in aliases else None
+        if owner is not None and owner.kind == kind and id(m) not in state.by_mention:
+            owner.add(m, state.title_end)
+            owner.alternate(m.text)
+            state.by_mention[id(m)] = owner
+
+
+def _full_names(full: list[Mention]) -> dict[str, str]:
+    """Each full name written → the longest full name it is part of ("Lula da Silva")."""
+    texts = sorted({m.text for m in full}, key=lambda t: (-len(t.split()), t))
+    names: dict[str, str] = {}
+    for text in texts:
+        longer = [n for n in set(names.values()) if _contains(n, text)]
+        names[text] = longer[0] if len(longer) == 1 else text
+    return names
+
+
+def _contains(name: str, part: str) -> bool:
+    words, sub = name.casefold().split(), part.casefold().split()
+    return len(sub) < len(words) and any(
+        words[i : i + len(sub)] == sub for i in range(len(words) - len(sub) + 1)
+    )
+
+
+def _refers_to(text: str, name: str) -> bool:
+    if " " in text:
+        return _contains(name, text)
+    return text.casefold() in surname_keys(name) or (
+        text.casefold() == name.split()[0].casefold() and len(name.split()) > 2
+    )
+
+
+def _pick(
+    m: Mention, matches: list[_Builder], mentions: list[Mention], state: _Article
+) -> _Builder:
+    """The person a bare surname means; more than one candidate flags the choice ambiguous."""
+    if len(matches) == 1:
+        return matches[0]
+    if m.title:
+        titled = [b for b in matches if m.title.casefold() in b.titles]
+        if len(titled) == 1:
+            return titled[0]
+    before = [x for x in mentions if x.start < m.start and state.by_mention.get(id(x)) in matches]
+    chosen = state.by_mention[id(before[-1])] if before else min(matches, key=lambda b: b.first)
+    chosen.ambiguous = True
+    return chosen
+
+
+def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
+    orgs = [
+        m
+        for m in mentions
+        if m.kind == "organization" or (m.kind is None and m.text in state.acronyms)
+    ]
+    written = {m.text for m in orgs if len(m.words) > 1}
+    canon = {m.text: _org_name(m.text, state, written) for m in orgs if len(m.words) > 1}
+    first: dict[str, int] = {}
+    for m in orgs:
+        if len(m.words) > 1:
+            first.setdefault(canon[m.text], m.start)
+    for m in orgs:
+        if id(m) in state.by_mention:
+            continue
+        if m.government:
+            state.entity("organization", m.government, m)
+            continue
+        if id(m) in aliases:
+            continue  # another name of an entity named just before: linked below
+        if len(m.words) > 1:
+            name = _merge_target(canon[m.text], m.start, first, state.lex) or canon[m.text]
+            builder = state.entity("organization", name, m)
+            if m.acronym:
+                builder.alternate(m.acronym)
+            continue
+        full = state.acronyms.get(m.text)
+        if full:
+            state.entity("organization", canon.get(full, full), m).alternate(m.text)
+            continue
+        prefixed = sorted(n for n in set(canon.values()) if n.split()[0] == m.text)
+        if len(prefixed) == 1 and is_acronym(m.text):  # "COSCO" for "COSCO Shipping"
+            state.entity("organization", prefixed[0], m).alternate(m.text)
+            continue
+        known = state.known.organizations_called(m.text)
+        if len(known) == 1:
+            state.entity("organization", known[0], m).alternate(m.text)
+        else:
+            state.entity("organization", m.text, m).ambiguous = len(known) > 1
+    _link_aliases(state, mentions, aliases, "organization")
+    for m in orgs:
+        builder = state.by_mention.get(id(m))
+        if builder is not None and m.parent and builder.parent is None:
+            owner = next((state.by_mention.get(id(x)) for x in orgs if x.text == m.parent), None)
+            builder.parent = owner.name if owner is not None else canon.get(m.parent, m.parent)
+    for child, parent in sub_units(state.doc, orgs):
+        _attach_parent(state, child, parent)
+
+
+def _attach_parent(state: _Article, child: Mention, parent: Mention) -> None:
+    """ "Center for X in Lanzhou University": named "Center for X of Lanzhou University"."""
+    builder, owner = state.by_mention.get(id(child)), state.by_mention.get(id(parent))
+    if builder is None or owner is None or builder is owner or builder.parent:
+        return
+    the = "the " if state.doc[max(0, parent.start - 4) : parent.start] == "the " else ""
+    old_key = (builder.kind, builder.name.casefold())
+    builder.name = f"{builder.name} of {the}{owner.name}"
+    builder.parent = owner.name
+    state.builders.pop(old_key, None)
+    state.builders.setdefault((builder.kind, builder.name.casefold()), builder)
+
+
+def _org_name(text: str, state: _Article, written: set[str]) -> str:
+    """Canonical form of an organisation's name as written.
+
+    Acronyms inside are spelled out, a parenthesised acronym dropped, and "Y X" where Y is an
+    organisation and X a body of it becomes "X of the Y" ("CPC Central Committee" → "Central
+    Committee of the Communist Party of China").
+    """
+    words = [w for w in text.split() if not (w.startswith("(") and w.endswith(")"))]
+    words = [state.acronyms.get(w, w) if is_acronym(w) else w for w in words]
+    if words and words[0].casefold() in state.lex.demonyms and words[-1] == "Government":
+        country = state.lex.country_of_demonym.get(" ".join(words[:-1]).casefold())
+        if country:
+            return f"Government of {'the ' if country.startswith('United') else ''}{country}"
+    name = " ".join(words)
+    if " of the " in name:
+        outer, _, inner = name.partition(" of the ")
+        inner_name = _org_name(inner, state, written)
+        if inner_name != inner:
+            return f"{outer} of the {inner_name}"
+    orgs = set(state.acronyms.values()) | written
+    for org in sorted(orgs, key=len, reverse=True):
+        rest = name[len(org) :].strip()
+        if (
+            name.startswith(org + " ")
+            and rest.split()[-1].casefold() in state.lex.org_heads
+            and "of" not in rest.split()
+        ):
+            return f"{rest} of the {org}"
+    return name
+
+
+def _merge_target(name: str, start: int, first: dict[str, int], lex: Lexicon) -> str | None:
+    """The longer name this one is short for ("Foreign Ministry", "Standing Committee").
+
+    Of several, the one named last before it.
+    """
+    words = name.split()
+    targets = []
+    for other, other_start in first.items():
+        other_words = other.split()
+        if other == name or len(other_words) <= len(words):
+            continue
+        extra = " ".join(other_words[: -len(words)]).casefold()
+        if other_words[-len(words) :] == words and (extra in lex.demonyms or lex.place(extra)):
+            targets.append((other_start, other))  # "Chinese Foreign Ministry"
+        elif other.startswith(name + " of "):
+            targets.append((other_start, other))  # "Standing Committee of the ..."
+    before = sorted(t for t in targets if t[0] < start)
+    if before:
+        return before[-1][1]
+    return targets[0][1] if len(targets) == 1 else None
+
+
+def _places(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
+    for m in mentions:
+        if m.kind == "place" and id(m) not in state.by_mention and id(m) not in aliases:
+            state.entity("place", m.place.name if m.place else m.text, m)
+    _link_aliases(state, mentions, aliases, "place")
+
+
+def _roles(state: _Article, mentions: list[Mention]) -> None:
+    """Job titles and affiliations: from titles before names and from appositives."""
+    for m in mentions:
+        builder = state.by_mention.get(id(m))
+        if builder is None or builder.kind != "person" or not m.title:
+            continue
+        affiliation = None
+        if m.affiliation:
+            org = next(
+                (
+                    state.by_mention.get(id(x))
+                    for x in mentions
+                    if x.text == m.affiliation and x.end <= m.start
+                ),
+                None,
+            )
+            affiliation = org.name if org and org.kind == "organization" else None
+        _add_role(builder, Role(job_title=_title_case(m.title), affiliation=affiliation))
+    for person, title, org in appositive_roles(state.doc, mentions):
+        builder, owner = state.by_mention.get(id(person)), state.by_mention.get(id(org))
+        if builder is not None and owner is not None and owner.kind == "organization":
+            _add_role(builder, Role(job_title=title, affiliation=owner.name))
+
+
+def _add_role(builder: _Builder, role: Role) -> None:
+    if role not in builder.roles:
+        builder.roles.append(role)
+
+
+def _title_case(title: str) -> str:
+    return " ".join(w if w.isupper() else w.lower() for w in title.split())

@@ -1,0 +1,223 @@
+"""Candidate names: runs of capitalised words, found by rules in an article's text.
+
+A candidate is a maximal run of capitalised tokens, joined by the small words organisations and
+names use inside them ("Ministry of Industry and Information Technology", "Ursula von der Leyen",
+"National People's Congress (NPC) Standing Committee"). Possessives end a run ("China's Ministry
+of Commerce" is two names), and so does a lower-case word, a comma or a sentence end. Whether a
+run is one name or several is decided later (:mod:`kg.entities.names`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Tokens: dotted initials ("U.S."), words (with inner hyphens and apostrophes), single characters.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’\-&]*[^\W_])?|\S")
+_ABBREVIATIONS = frozenset({"co", "jr", "sr", "inc", "ltd", "corp", "st", "dr", "mr", "mrs", "ms"})
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+# "US-led", "Beijing-based": the capitalised part is a name, the rest a modifier.
+_HYPHEN_SUFFIX = re.compile(
+    r"^(.*[^\W\d_])-(led|based|backed|born|made|owned|funded|themed|style|type|related|bound|"
+    r"linked|run|controlled|listed|friendly|centric|specific|wide|level|era|affiliated|registered)$"
+)
+# Lower-case words that join capitalised words inside one name.
+CONNECTORS = frozenset({"of", "for", "and", "und", "&", "to"})
+PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "von",
+        "van",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "du",
+        "des",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "el",
+        "y",
+        "ibn",
+    }
+)
+# Possessive words that stay inside a name ("National People's Congress").
+_INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "21st Century Education Research Institute"
+_PAREN_NAME = re.compile(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,5}$")
+SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+@dataclass
+class Token:
+    """A word of the text; ``start``/``end`` are offsets in the document string."""
+
+    text: str
+    start: int
+    end: int
+    possessive: bool = False  # "Blinken's": the 's is not part of the name
+    suffix: str = ""  # "based" in "Beijing-based"
+    paren: bool = False  # "(NPC)" kept inside a longer name
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper() or self.paren
+
+
+@dataclass
+class Candidate:
+    """A run of capitalised tokens and the words around it."""
+
+    tokens: list[Token]
+    sentence_start: bool
+    before: list[str] = field(default_factory=list)  # up to three preceding words, lower case
+    after: list[str] = field(default_factory=list)  # up to two following words, lower case
+    paren_after: str | None = None  # "(ACR)" or "(Other Name)" right after the run
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def possessive(self) -> bool:
+        return self.tokens[-1].possessive
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of one line; possessives and lower-case hyphen suffixes split off."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        word, start, end = match.group(), match.start() + offset, match.end() + offset
+        if word.casefold() in _ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
+            word, end = word + ".", end + 1
+        elif tokens and start < tokens[-1].end:
+            continue  # the dot was taken by the abbreviation
+        token = Token(word, start, end)
+        if len(word) > 2 and _POSSESSIVE.search(word) and word.casefold() not in _INNER_POSSESSIVES:
+            cut = 1 if word.endswith(("s'", "s’")) else 2
+            token = Token(word[:-cut], start, end - cut, possessive=True)
+        else:
+            hyphen = _HYPHEN_SUFFIX.match(word)
+            if hyphen and word[:1].isupper():
+                stem = hyphen.group(1)
+                token = Token(stem, start, start + len(stem), suffix=hyphen.group(2))
+        tokens.append(token)
+    return tokens
+
+
+def _paren_group(tokens: list[Token], i: int, text: str, offset: int) -> tuple[str, int] | None:
+    """``("NPC", index after ")")`` when tokens[i] opens a short parenthesised name."""
+    if i >= len(tokens) or tokens[i].text != "(":
+        return None
+    for j in range(i + 1, min(i + 9, len(tokens))):
+        if tokens[j].text == ")":
+            inner = text[tokens[i].end - offset : tokens[j].start - offset].strip()
+            return (inner, j + 1) if _PAREN_NAME.match(inner) else None
+    return None
+
+
+def candidates(line: str, offset: int = 0) -> list[Candidate]:
+    """Capitalised runs in one line of text (``offset`` is the line's place in the document)."""
+    tokens = tokenize(line, offset)
+    found: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        century = _ORDINAL.match(token.text) and _word_at(tokens, i + 1) == "century"
+        if not (token.text[:1].isupper() and token.text[:1].isalpha()) and not century:
+            i += 1
+            continue
+        run, last = [token], [i]  # last: index in tokens of each run token's final token
+        j = i + 1
+        while j < len(tokens) and not run[-1].possessive and not run[-1].suffix:
+            nxt = tokens[j]
+            if _capital_at(tokens, j) or (nxt.lower in PARTICLES and _name_follows(tokens, j + 1)):
+                run.append(nxt)
+                last.append(j)
+                j += 1
+                continue
+            if nxt.lower in CONNECTORS:
+                k = j + 1
+                if k < len(tokens) and tokens[k].lower == "the":
+                    k += 1
+                if _capital_at(tokens, k) and (nxt.lower != "to" or k == j + 2):
+                    run.extend(tokens[j:k])
+                    last.extend(range(j, k))
+                    j = k
+                    continue
+                break
+            group = _paren_group(tokens, j, line, offset)
+            if group and _capital_at(tokens, group[1]) and " " not in group[0]:
+                # "National People's Congress (NPC) Standing Committee": one name, acronym inside
+                run.append(Token(f"({group[0]})", nxt.start, tokens[group[1] - 1].end, paren=True))
+                last.append(group[1] - 1)
+                j = group[1]
+                continue
+            if (
+                nxt.text == ","
+                and run[-1].lower in ("co.", "co")
+                and _word_at(tokens, j + 1) in ("limited", "ltd", "inc", "ltd.")
+            ):
+                run.extend(tokens[j : j + 2])
+                last.extend((j, j + 1))
+                j += 2
+                continue
+            break
+        while len(run) > 1 and (run[-1].lower in CONNECTORS | PARTICLES or run[-1].lower == "the"):
+            run.pop()
+            last.pop()
+        end = last[-1] + 1
+        group = _paren_group(tokens, end, line, offset)
+        found.append(
+            Candidate(
+                tokens=run,
+                sentence_start=_sentence_start(tokens, i),
+                before=[_context(t) for t in tokens[max(0, i - 3) : i]][::-1],
+                after=[t.lower for t in tokens[end : end + 2]],
+                paren_after=group[0] if group else None,
+            )
+        )
+        i = max(end, i + 1)
+    return found
+
+
+def _context(token: Token) -> str:
+    """A neighbouring word as context: lower case, a possessive keeping its "'s"."""
+    return token.lower + "'s" if token.possessive else token.lower
+
+
+def _capital_at(tokens: list[Token], k: int) -> bool:
+    return k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha()
+
+
+def _name_follows(tokens: list[Token], k: int) -> bool:
+    """A capitalised word follows, maybe after more particles ("von der Leyen")."""
+    while k < len(tokens) and tokens[k].lower in PARTICLES:
+        k += 1
+    return _capital_at(tokens, k)
+
+
+def _word_at(tokens: list[Token], k: int) -> str:
+    return tokens[k].lower if k < len(tokens) else ""
+
+
+def _sentence_start(tokens: list[Token], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and tokens[k].text in QUOTES | {"(", "—", "-"}:
+        k -= 1
+    return k < 0 or tokens[k].text in SENTENCE_END

@@ -1,0 +1,186 @@
+"""The rules named in the issue, in both modes (the model mode skips without a model)."""
+
+from __future__ import annotations
+
+from kg.entities import Extractor
+from kg.entities.model import Role
+
+from .conftest import article, find, names
+
+
+def one(extractor: Extractor, title: str, text: str):
+    return extractor.extract([article(title, text)])[0]
+
+
+def test_title_stripped_and_kept_as_role(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Talks held in Astana",
+        "Chinese President Xi Jinping met Kazakh President Kassym-Jomart Tokayev on Monday. "
+        "Tokayev said ties were strong.",
+    )
+    tokayev = find(ex, "Kassym-Jomart Tokayev")
+    assert tokayev.kind == "person"
+    assert "Tokayev" in tokayev.mentions
+    assert Role(job_title="president") in tokayev.roles
+    assert "Kazakh President Kassym-Jomart Tokayev" not in names(ex.organizations)
+    assert "Xi Jinping" in names(ex.persons)
+
+
+def test_surname_resolves_to_the_headline_full_name(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Wang Yi meets with Kazakh president",
+        "Chinese  on Tuesday met with Kazakh President Kassym-Jomart Tokayev. "
+        'Wang said that the two countries are friends. "We agree," Wang said.',
+    )
+    wang = find(ex, "Wang Yi")
+    assert wang.kind == "person" and "Wang" in wang.mentions and wang.about
+    assert "Wang" not in names(ex.organizations) | names(ex.persons)
+
+
+def test_two_people_with_one_surname_stay_apart_and_bare_surname_is_flagged(
+    extractor: Extractor,
+) -> None:
+    ex = one(
+        extractor,
+        "Premier Li urges partners to trade",
+        "Chinese Premier Li Qiang on Wednesday called for more trade. Li said the two sides "
+        'should cooperate. "Most members want investment," Li Kaisheng, deputy director of '
+        "the Institute of International Relations, told reporters.",
+    )
+    assert {"Li Qiang", "Li Kaisheng"} <= names(ex.persons)
+    li_qiang = find(ex, "Li Qiang")
+    assert "Li" in li_qiang.mentions and li_qiang.ambiguous
+    assert "Li" not in names(ex.persons)
+
+
+def test_acronym_becomes_alternate_name_and_later_resolves(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Security bloc meets",
+        "China will work with member states of the Collective Security Treaty Organization "
+        "(CSTO), Li Zhanshu said. This year marks the 20th anniversary of the CSTO.",
+    )
+    csto = find(ex, "Collective Security Treaty Organization")
+    assert csto.kind == "organization"
+    assert "CSTO" in csto.alternate_names and "CSTO" in csto.mentions
+    assert names(ex.organizations) == {"Collective Security Treaty Organization"}
+
+
+def test_possessive_is_not_part_of_the_name(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Blinken's trip a chance",
+        "US Secretary of State Antony Blinken arrived on Sunday. Blinken's remarks drew a "
+        "rebuttal from China's Ministry of Commerce.",
+    )
+    blinken = find(ex, "Antony Blinken")
+    assert "Blinken" in blinken.mentions and "Blinken's" not in blinken.mentions
+    assert "Ministry of Commerce" in names(ex.organizations)
+    assert "China" in names(ex.places)
+
+
+def test_glued_sentences_do_not_glue_names(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Parliament meets",
+        "He spoke at the Parliamentary Assembly of the Collective Security Treaty Organization "
+        "(CSTO) in Moscow.This year marks the 20th anniversary of the CSTO.This is new.",
+    )
+    assert not any("." in e.name or "This" in e.name for e in ex.all())
+    assert "CSTO" in find(ex, "Collective Security Treaty Organization").mentions
+
+
+def test_non_ascii_names(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Messi lifts World Cup as Argentina edge Mbappé's France",
+        "Brazilian President Luiz Inácio Lula da Silva watched as Kylian Mbappé scored. "
+        "Serbian coach Aleksandar Janković praised Mbappé, and Lula congratulated him. "
+        "Janković's team lost.",
+    )
+    assert {"Luiz Inácio Lula da Silva", "Kylian Mbappé", "Aleksandar Janković"} <= names(
+        ex.persons
+    )
+    assert "Mbappé" in find(ex, "Kylian Mbappé").mentions
+    assert "Lula" in find(ex, "Luiz Inácio Lula da Silva").mentions
+    assert "Janković" in find(ex, "Aleksandar Janković").mentions
+    assert find(ex, "Kylian Mbappé").about
+
+
+def test_appositive_role_affiliation_and_parent(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Experts welcome the visit",
+        "Central Asia welcomes cooperation, Zhu Yongbiao, director of the Center for "
+        "Afghanistan Studies in Lanzhou University, told the Global Times. Zhu added that "
+        "trade is growing.",
+    )
+    zhu = find(ex, "Zhu Yongbiao")
+    assert "Zhu" in zhu.mentions
+    centre = find(ex, "Center for Afghanistan Studies")
+    assert centre.name == "Center for Afghanistan Studies of Lanzhou University"
+    assert centre.parent == "Lanzhou University"
+    assert Role(job_title="director", affiliation=centre.name) in zhu.roles
+    assert {"Lanzhou University", "Global Times"} <= names(ex.organizations)
+
+
+def test_capital_that_acts_is_its_government(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Talks end",
+        "The US delegation arrived in Washington on Friday. Washington said the talks were "
+        "useful, and Beijing firmly opposes interference.",
+    )
+    assert find(ex, "Government of the United States").mentions == ["Washington"]
+    assert "Government of China" in names(ex.organizations)
+    assert "Washington, D.C." in names(ex.places)
+    assert "Beijing" not in names(ex.places)
+
+
+def test_nested_organisations_and_canonical_forms(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Xi elected",
+        "Xi Jinping is general secretary of the Communist Party of China (CPC) Central "
+        "Committee. Zhao Leji was elected chairman of the National People's Congress (NPC) "
+        "Standing Committee. The CPC Central Committee met.",
+    )
+    committee = find(ex, "Central Committee of the Communist Party of China")
+    assert {"Communist Party of China (CPC) Central Committee", "CPC Central Committee"} <= set(
+        committee.mentions
+    )
+    assert "CPC" in find(ex, "Communist Party of China").alternate_names
+    assert "Standing Committee of the National People's Congress" in names(ex.organizations)
+    assert "National People's Congress" in names(ex.organizations)
+
+
+def test_known_as_gives_an_alternate_name(extractor: Extractor) -> None:
+    ex = one(
+        extractor,
+        "Musk meets ministers",
+        "Musk also met Zeng Yuqun, better known internationally as Robin Zeng, chairman of "
+        "battery giant Contemporary Amperex Technology Co., Limited (CATL).",
+    )
+    zeng = find(ex, "Zeng Yuqun")
+    assert "Robin Zeng" in zeng.alternate_names
+    assert "Robin Zeng" not in names(ex.persons)
+    catl = find(ex, "Contemporary Amperex Technology Co., Limited")
+    assert "CATL" in catl.alternate_names
+
+
+def test_output_is_deterministic_and_json_ready(extractor: Extractor) -> None:
+    arts = [
+        article(
+            "Xi meets Tokayev",
+            "Chinese President Xi Jinping met Kazakh President Kassym-Jomart Tokayev in Astana.",
+            "1.txt",
+        ),
+        article("Tokayev visits", "Tokayev said Xi was a friend.", "2.txt"),
+    ]
+    first = [e.to_json("http://x") for e in extractor.extract(arts)]
+    again = [e.to_json("http://x") for e in extractor.extract(arts)]
+    backwards = [e.to_json("http://x") for e in extractor.extract(arts[::-1])][::-1]
+    assert first == again == backwards
+    assert first[1]["persons"][0]["iri"] == "http://x/id/person/kassym-jomart-tokayev"
