@@ -78,6 +78,9 @@ class Settings:
     query_memory_mb: int = _setting(
         2048, "Memory cap of a query process, in MiB; a query over it is stopped (503)."
     )
+    query_wait: float = _setting(
+        2.0, "Seconds a query waits for a free query process before a 503 with Retry-After."
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

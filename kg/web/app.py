@@ -19,16 +19,17 @@ log = logging.getLogger("kg.web")
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the newskg web application for ``settings`` (default: from the environment)."""
     settings = settings or Settings.from_env()
-    app = Flask("kg.web", static_folder=None)
+    app = Flask("kg.web", static_folder="static")
     app.config["NEWSKG"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_query_bytes + 4096
     app.extensions["newskg.published"] = Published(settings.snapshots_dir, settings.base)
 
-    from kg.web import dataset, resources, sparql
+    from kg.web import compression, dataset, resources, sparql
 
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(resources.blueprint)
     app.register_blueprint(dataset.blueprint)
+    compression.init_app(app)
 
     @app.after_request
     def _cors(response: Response) -> Response:

@@ -1,0 +1,112 @@
+"""Web fixtures: a published data folder, the app and its test client, and a real server.
+
+Shared by every web test module; add fixtures by appending.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kg.settings import Settings, env_name
+from tests.conftest import CORPUS, ROOT, SEEDS
+
+
+@pytest.fixture(scope="session")
+def published_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A data folder with seeds/ and the fixture corpus ingested and published (rules NER)."""
+    from kg.ingest import ingest
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("published") / "data", ner="rules")
+    report = ingest([SEEDS, CORPUS], settings)
+    assert report.snapshot is not None, report.tally()
+    return settings
+
+
+@pytest.fixture(scope="session")
+def app(published_settings: Settings) -> Iterator[Flask]:
+    """The web app over the published folder (session-wide: it owns query processes)."""
+    from kg.web.app import create_app
+
+    application = create_app(published_settings)
+    application.config["TESTING"] = True
+    yield application
+    close_app(application)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def close_app(application: Flask) -> None:
+    """Stop the query processes an app started."""
+    from kg.web.sparql import close_pool
+
+    close_pool(application)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+    """gunicorn serving ``settings`` on 127.0.0.1:``port`` (two workers, threads)."""
+    env = {**os.environ, **{env_name(k): str(v) for k, v in (
+        ("data_dir", settings.data_dir), ("base_iri", settings.base_iri),
+        ("query_timeout", settings.query_timeout), ("max_rows", settings.max_rows),
+        ("query_processes", settings.query_processes),
+    )}}
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "kg.web.app:create_app()",
+         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
+         "--limit-request-line", "0", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    raise RuntimeError(f"gunicorn did not answer {url} within {seconds} s")
+
+
+def serve(settings: Settings) -> Iterator[str]:
+    port = free_port()
+    process = start_gunicorn(settings, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + "/sparql?query=ASK%7B%7D", process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(published_settings: Settings) -> Iterator[str]:
+    """Base URL of a real gunicorn (e2e tests only) serving the published folder."""
+    yield from serve(published_settings)
