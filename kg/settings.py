@@ -69,6 +69,10 @@ class Settings:
     max_rows: int = _setting(
         10000, "Most result rows or triples a query returns; more is truncated, and said so."
     )
+    doc_articles: int = _setting(
+        500, "Most articles a person's, organisation's or place's page lists; more is truncated, "
+        "and said so."
+    )
     max_query_bytes: int = _setting(
         65536, "Longest SPARQL query accepted, in bytes (413 for POST, 414 for GET)."
     )

@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -110,3 +111,36 @@ def serve(settings: Settings) -> Iterator[str]:
 def server(published_settings: Settings) -> Iterator[str]:
     """Base URL of a real gunicorn (e2e tests only) serving the published folder."""
     yield from serve(published_settings)
+
+
+def published_for_port(data_dir: Path, port: int, *paths: Path) -> Settings:
+    """``paths`` ingested (rules NER) with IRIs under ``http://127.0.0.1:{port}``, so a server
+    on that port dereferences them (redirects included)."""
+    from kg.ingest import ingest
+
+    settings = Settings(data_dir=data_dir, base_iri=f"http://127.0.0.1:{port}", ner="rules")
+    report = ingest(list(paths or (SEEDS, CORPUS)), settings)
+    assert report.snapshot is not None, report.tally()
+    return settings
+
+
+def start_kg_serve(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
+    """`kg serve` as a user runs it (gunicorn through kg.web.server); its output goes to ``log``
+    (a file, not a pipe: a full pipe would stall the access log, and the server with it)."""
+    env = {**os.environ, env_name("data_dir"): str(settings.data_dir),
+           env_name("base_iri"): settings.base_iri, env_name("port"): str(settings.port),
+           env_name("ner"): settings.ner}
+    with open(log, "wb") as out:
+        return subprocess.Popen([sys.executable, "-m", "kg", "serve"], cwd=ROOT, env=env,
+                                stdout=out, stderr=subprocess.STDOUT)
+
+
+def stop(process: subprocess.Popen[bytes]) -> int:
+    """SIGTERM (gunicorn's graceful stop); the exit code."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        return process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.wait()

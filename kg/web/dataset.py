@@ -1,0 +1,160 @@
+"""The dataset as a whole: the home page, dumps, the VoID description, the shapes, health.
+
+Dumps are the files :mod:`kg.publish` wrote once for the snapshot, streamed in chunks (gzip on
+the fly when the client accepts it): memory stays constant whatever their size. The file is
+opened before the response starts, so a snapshot pruned mid-download still reads to the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, jsonify, render_template, request
+
+from kg.publish import SERVED_DUMPS
+from kg.store import DUMP_FORMATS
+from kg.validation import shapes_turtle
+from kg.web import jsonld, rdf, void
+from kg.web.app import settings, view
+from kg.web.compression import LEVEL
+from kg.web.represent import client_has, etag, pick, respond
+from kg.web.site import alternates, site
+from kg.web.state import NotPublished
+
+blueprint = Blueprint("dataset", __name__)
+
+CHUNK = 64 * 1024
+_DUMPS = {DUMP_FORMATS[name][1]: name for name in SERVED_DUMPS}
+_NAME = ox.NamedNode("http://schema.org/name")
+_HEADLINE = ox.NamedNode("http://schema.org/headline")
+
+
+@blueprint.get("/")
+def home() -> Response:
+    current = view()
+    tag = etag(current.snapshot.name, rdf.HTML.name)
+    canonical = settings().base + void.PATH
+    body = None if client_has(tag) else render_template("dataset.html", **_dataset_page(canonical))
+    response = respond(body, rdf.HTML, "text/html", tag=tag, canonical=canonical,
+                       negotiated=False)
+    response.headers["Link"] += f', <{canonical}>; rel="describedby"'
+    return response
+
+
+@blueprint.get(void.PATH)
+@blueprint.get(void.PATH + ".<suffix>")
+def description(suffix: str | None = None) -> Response:
+    fmt, media = pick(suffix)
+    current = view()
+    tag = etag(current.snapshot.name, fmt.name)
+    canonical = settings().base + void.PATH
+    body: bytes | str | None = None
+    if not client_has(tag):
+        if fmt is rdf.HTML:
+            body = render_template("dataset.html", **_dataset_page(canonical))
+        else:
+            triples = void.describe(current.snapshot, current.store, settings())
+            if fmt is rdf.JSONLD:
+                framed = jsonld.frame(triples, void.dataset_iri(settings().base), void.PREFIXES)
+                body = jsonld.dumps(framed)
+            else:
+                body = rdf.serialize(triples, fmt, void.PREFIXES)
+    return respond(body, fmt, media, tag=tag, canonical=canonical, negotiated=suffix is None)
+
+
+@blueprint.get("/dump.<any(ttl, nt, nq):suffix>")
+def dump(suffix: str) -> Response:
+    fmt = _DUMPS[suffix]
+    snapshot = view().snapshot
+    gzip = request.accept_encodings["gzip"] > 0
+    tag = etag(snapshot.name, "gzip" if gzip else "identity")
+    headers = {
+        "Content-Disposition": f'attachment; filename="newskg-{snapshot.name}.{suffix}"',
+        "Cache-Control": "public, no-cache",
+        "Vary": "Accept-Encoding",
+    }
+    if client_has(tag):
+        response = Response(status=304, headers=headers)
+    else:
+        path = snapshot.dump_path(fmt)
+        source = open(path, "rb")  # noqa: SIM115 -- closed by the response, see below
+        chunks = _gzip_chunks(source) if gzip else _chunks(source)
+        media = DUMP_FORMATS[fmt][2]
+        response = Response(chunks, content_type=f"{media}; charset=utf-8", headers=headers,
+                            direct_passthrough=True)
+        # HEAD never iterates the body: closing on close covers it as well as a full GET.
+        response.call_on_close(source.close)
+        if gzip:
+            response.headers["Content-Encoding"] = "gzip"
+        else:
+            response.content_length = path.stat().st_size
+    response.set_etag(tag)
+    return response
+
+
+@blueprint.get("/shapes.ttl")
+def shapes() -> Response:
+    body = shapes_turtle()
+    tag = hashlib.sha256(body).hexdigest()[:24]
+    response = Response(body, content_type="text/turtle; charset=utf-8")
+    response.set_etag(tag)
+    response.headers["Cache-Control"] = "public, no-cache"
+    return response.make_conditional(request)
+
+
+@blueprint.get("/health")
+def health() -> tuple[Response, int]:
+    """For load balancers: 200 with the snapshot served, 503 before anything is published."""
+    try:
+        snapshot = view().snapshot
+    except NotPublished:
+        body, status = {"status": "unavailable", "detail": "nothing is published yet"}, 503
+    else:
+        body = {"status": "ok", "snapshot": snapshot.name, "created": snapshot.created,
+                "articles": snapshot.stats.articles, "triples": snapshot.stats.triples}
+        status = 200
+    response = jsonify(body)
+    response.headers["Cache-Control"] = "no-store"
+    return response, status
+
+
+def _chunks(source: BinaryIO) -> Iterator[bytes]:
+    try:
+        while chunk := source.read(CHUNK):
+            yield chunk
+    finally:
+        source.close()
+
+
+def _gzip_chunks(source: BinaryIO) -> Iterator[bytes]:
+    # wbits=31: a gzip member (header and CRC), as Content-Encoding: gzip requires.
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, 31)
+    for chunk in _chunks(source):
+        if out := compressor.compress(chunk):
+            yield out
+    yield compressor.flush()
+
+
+def _dataset_page(canonical: str) -> dict[str, object]:
+    current = view()
+    base = settings().base
+    store = current.store
+    examples = []
+    for iri in void.examples(store, per_kind=5):
+        node = ox.NamedNode(iri)
+        label = next(iter(store.raw.quads_for_pattern(node, _NAME, None)), None) or next(
+            iter(store.raw.quads_for_pattern(node, _HEADLINE, None)), None)
+        kind = iri[len(base) + len("/id/"):].split("/", 1)[0]
+        examples.append({"iri": iri, "kind": kind, "label": label.object.value if label else iri})
+    dumps = [{"href": void.dump_url(base, fmt), "suffix": DUMP_FORMATS[fmt][1],
+              "media_type": DUMP_FORMATS[fmt][2],
+              "bytes": current.snapshot.dump_path(fmt).stat().st_size} for fmt in SERVED_DUMPS]
+    return {
+        "site": site(), "canonical": canonical, "alternates": alternates(canonical),
+        "snapshot": current.snapshot, "stats": current.snapshot.stats, "dumps": dumps,
+        "examples": examples,
+    }

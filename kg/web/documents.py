@@ -1,0 +1,145 @@
+"""What the document about a thing holds: the triples behind ``/doc/{kind}/{key}``.
+
+An article's document is its named graph (the article, its authors and entities as the article
+states them, and the provenance of the document: the source file's name, never its path). A
+person's, organisation's or place's document is its description over all articles (type, names,
+roles, links, with the type and name of what it links to) plus the articles that mention it, are
+about it or that it wrote, each with its type, headline and date: at most ``limit`` of them.
+
+How the queries are written matters (measured on 10k articles, an entity named in all of them):
+every article graph repeats an entity's type and name, and over the union graph a star pattern
+such as ``<e> a ?t ; schema:name ?n`` joins those repeats pairwise (12 s), and a subquery
+ordered by date reads every article first (350 ms). So each query is one triple pattern with a
+constant subject or object (6-20 ms), and the listed articles are the first ``limit`` found, not
+the newest: the HTML page sorts what it lists, and a truncated list says so. pyoxigraph
+``substitutions`` are no help: they filter after a subquery has run over the whole store.
+
+The IRI in each query is built from a kind in :data:`CLASSES` and a key that matched
+:data:`kg.ids.KEY_PATTERN`, and written by pyoxigraph (which rejects anything that is not an
+IRI), so nothing from a URL reaches the query text unchecked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg import ids
+from kg.store.embedded import OxigraphStore
+
+SDO = "http://schema.org/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+NAME = ox.NamedNode(SDO + "name")
+CLASSES = {
+    "article": SDO + "NewsArticle",
+    "person": SDO + "Person",
+    "organization": SDO + "Organization",
+    "place": SDO + "Place",
+}
+# Links to other resources whose type and name the document carries (so a page can label them).
+_LABELLED = {SDO + p for p in ("affiliation", "worksFor", "parentOrganization", "memberOf")}
+
+_DESCRIPTION = "SELECT DISTINCT ?p ?o WHERE { %s ?p ?o }"
+_LABEL = """PREFIX schema: <http://schema.org/>
+SELECT DISTINCT ?p ?o WHERE { %s ?p ?o FILTER(?p = rdf:type || ?p = schema:name) }"""
+_ARTICLES = """PREFIX schema: <http://schema.org/>
+SELECT ?a ?rel ?headline ?date WHERE {
+  { SELECT DISTINCT ?a WHERE {
+      ?a ?link %(e)s VALUES ?link { schema:mentions schema:about schema:author }
+  } LIMIT %(limit)d }
+  ?a ?rel %(e)s ; schema:headline ?headline ; schema:datePublished ?date .
+  VALUES ?rel { schema:mentions schema:about schema:author }
+}"""
+_ARTICLE_COUNT = """PREFIX schema: <http://schema.org/>
+SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
+  ?a ?link %s VALUES ?link { schema:mentions schema:about schema:author }
+}"""
+_RDF = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+
+
+@dataclass(frozen=True)
+class Document:
+    """The triples of one resource document, and how many of its articles it lists."""
+
+    kind: str
+    key: str
+    base: str
+    triples: tuple[ox.Triple, ...]
+    listed: int = 0
+    total: int = 0
+
+    @property
+    def thing(self) -> str:
+        return ids.thing_iri(self.base, self.kind, self.key)
+
+    @property
+    def iri(self) -> str:
+        return ids.doc_iri(self.base, self.kind, self.key)
+
+    @property
+    def truncated(self) -> bool:
+        return self.listed < self.total
+
+
+def load(store: OxigraphStore, kind: str, key: str, limit: int) -> Document | None:
+    """The document about ``{kind}/{key}``, or None when the store holds no such thing."""
+    if kind not in CLASSES or not ids.is_key(key):
+        return None
+    if kind == "article":
+        return _article(store, key)
+    return _entity(store, kind, key, limit)
+
+
+def exists(store: OxigraphStore, kind: str, key: str) -> bool:
+    """Whether the store holds ``{kind}/{key}`` (cheaper than loading its document)."""
+    if kind not in CLASSES or not ids.is_key(key):
+        return False
+    if kind == "article":
+        graph = ox.NamedNode(ids.graph_iri(store.base, key))
+        return next(iter(store.raw.quads_for_pattern(None, None, None, graph)), None) is not None
+    thing = ox.NamedNode(ids.thing_iri(store.base, kind, key))
+    quads = store.raw.quads_for_pattern(thing, RDF_TYPE, ox.NamedNode(CLASSES[kind]))
+    return next(iter(quads), None) is not None
+
+
+def _article(store: OxigraphStore, key: str) -> Document | None:
+    graph = ox.NamedNode(ids.graph_iri(store.base, key))
+    triples = tuple(
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in store.raw.quads_for_pattern(None, None, None, graph)
+    )
+    return Document("article", key, store.base, triples) if triples else None
+
+
+def _entity(store: OxigraphStore, kind: str, key: str, limit: int) -> Document | None:
+    thing = ox.NamedNode(ids.thing_iri(store.base, kind, key))
+    description = _about(store, thing, _DESCRIPTION)
+    # /id/person/china is not a person even when /id/place/china exists: 404, not a wrong type.
+    if ox.Triple(thing, RDF_TYPE, ox.NamedNode(CLASSES[kind])) not in description:
+        return None
+    triples = list(description)
+    for t in description:
+        if t.predicate.value in _LABELLED and isinstance(t.object, ox.NamedNode):
+            triples.extend(_about(store, t.object, _RDF + _LABEL))
+    listed: set[ox.NamedNode] = set()
+    article_class = ox.NamedNode(CLASSES["article"])
+    query = _ARTICLES % {"e": thing, "limit": limit}
+    for row in store.run(query):  # type: ignore[attr-defined]
+        article = row["a"]
+        if article not in listed:
+            listed.add(article)
+            triples += [ox.Triple(article, RDF_TYPE, article_class),
+                        ox.Triple(article, ox.NamedNode(SDO + "headline"), row["headline"]),
+                        ox.Triple(article, ox.NamedNode(SDO + "datePublished"), row["date"])]
+        triples.append(ox.Triple(article, row["rel"], thing))
+    total = len(listed)
+    if total >= limit:
+        rows = store.run(_ARTICLE_COUNT % thing)
+        total = max(total, *(int(r["n"].value) for r in rows))  # type: ignore[attr-defined]
+    return Document(kind, key, store.base, tuple(dict.fromkeys(triples)), len(listed), total)
+
+
+def _about(store: OxigraphStore, node: ox.NamedNode, query: str) -> list[ox.Triple]:
+    rows = store.run(query % node)
+    return [ox.Triple(node, r["p"], r["o"]) for r in rows]  # type: ignore[attr-defined]

@@ -1,0 +1,78 @@
+"""Linked data: ``/id/{kind}/{key}`` answers 303 to ``/doc/{kind}/{key}``, which negotiates.
+
+Routes accept only the kinds newskg mints and keys that match :data:`kg.ids.KEY_PATTERN`;
+anything else is a 404 from the router, before any code here runs. An unknown key is 404 on
+``/id`` too (never a 303 to a 404): the redirect looks the thing up first.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, render_template
+from werkzeug.exceptions import NotFound
+from werkzeug.routing import BaseConverter
+
+from kg import ids
+from kg.web import documents, jsonld, pages, rdf
+from kg.web.app import settings, view
+from kg.web.represent import client_has, etag, pick, respond
+from kg.web.site import alternates, site
+
+blueprint = Blueprint("resources", __name__)
+# Said on an entity document that lists fewer articles than name it (see documents.py).
+TRUNCATED_HEADER = "Newskg-Truncated"
+
+
+class KeyConverter(BaseConverter):
+    """A key as minted by :mod:`kg.ids` and nothing else (no dots, slashes or upper case)."""
+
+    regex = ids.KEY_PATTERN
+
+
+@blueprint.record_once
+def _register_converter(state: object) -> None:
+    state.app.url_map.converters["key"] = KeyConverter  # type: ignore[attr-defined]
+
+
+_KIND = "any(" + ", ".join(ids.KINDS) + "):kind"
+
+
+@blueprint.get(f"/id/<{_KIND}>/<key:key>")
+def thing(kind: str, key: str) -> Response:
+    if not documents.exists(view().store, kind, key):
+        raise NotFound(f"no {kind} with key {key!r} in this dataset")
+    response = redirect(ids.doc_iri(settings().base, kind, key), code=303)
+    response.headers["Cache-Control"] = "public, no-cache"
+    return response
+
+
+@blueprint.get(f"/doc/<{_KIND}>/<key:key>")
+@blueprint.get(f"/doc/<{_KIND}>/<key:key>.<suffix>")
+def document(kind: str, key: str, suffix: str | None = None) -> Response:
+    fmt, media = pick(suffix)
+    current = view()
+    tag = etag(current.snapshot.name, fmt.name)
+    canonical = ids.doc_iri(settings().base, kind, key)
+    if client_has(tag):  # answered before any work: the tag names snapshot, path and format
+        return respond(None, fmt, media, tag=tag, canonical=canonical, negotiated=suffix is None)
+    doc = documents.load(current.store, kind, key, settings().doc_articles)
+    if doc is None:
+        raise NotFound(f"no {kind} with key {key!r} in this dataset")
+    response = respond(_render(doc, fmt), fmt, media, tag=tag, canonical=canonical,
+                       negotiated=suffix is None)
+    if doc.truncated:
+        response.headers[TRUNCATED_HEADER] = f"{doc.listed} of {doc.total} articles listed"
+    return response
+
+
+def _render(doc: documents.Document, fmt: rdf.Format) -> bytes | str:
+    if fmt is rdf.JSONLD:
+        return jsonld.dumps(jsonld.frame(doc.triples, doc.thing))
+    if fmt is not rdf.HTML:
+        return rdf.serialize(doc.triples, fmt)
+    is_article = doc.kind == "article"
+    return render_template(
+        "article.html" if is_article else "entity.html",
+        page=pages.article(doc) if is_article else pages.entity(doc),
+        thing=doc.thing, site=site(), canonical=doc.iri, alternates=alternates(doc.iri),
+        schema_org=jsonld.schema_org_script(jsonld.frame(doc.triples, doc.thing)),
+    )

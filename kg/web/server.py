@@ -1,0 +1,106 @@
+"""``kg serve``: the web app under gunicorn with production defaults, or Flask's dev server.
+
+Threaded workers (``gthread``): a slow client downloading a dump holds one thread, not a whole
+worker process, and pyoxigraph releases the GIL while it reads. Each worker builds its own app
+(no preloading), so the query processes a worker starts belong to it alone.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from kg.publish import Snapshot, current
+from kg.settings import Settings
+from kg.web.app import create_app
+from kg.web.documents import CLASSES, RDF_TYPE
+
+THREADS = 4
+# A worker that stays silent this long after the query limit is stuck, not busy: restart it.
+HEARTBEAT_MARGIN = 30.0
+GRACEFUL_SECONDS = 30
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    """gunicorn run from Python: its options come from newskg's settings, not a config file."""
+
+    def __init__(self, settings: Settings, options: dict[str, Any]):
+        self.settings = settings
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for name, value in self.options.items():
+            if name in self.cfg.settings:  # older gunicorn versions lack control_socket_*
+                self.cfg.set(name, value)
+
+    def load(self) -> Flask:
+        return create_app(self.settings)
+
+
+def options(settings: Settings) -> dict[str, Any]:
+    """gunicorn's settings for ``settings``."""
+    return {
+        "bind": f"{settings.host}:{settings.port}",
+        "workers": settings.workers,
+        "worker_class": "gthread",
+        "threads": THREADS,
+        "timeout": int(settings.query_timeout + HEARTBEAT_MARGIN),
+        "graceful_timeout": GRACEFUL_SECONDS,
+        "accesslog": "-",
+        "errorlog": "-",
+        # SPARQL over GET can be long; the app answers 414 past max_query_bytes itself.
+        "limit_request_line": 0,
+        "proc_name": "newskg",
+        # One control socket per user would collide between two `kg serve` on one machine.
+        "control_socket_disable": True,
+    }
+
+
+def run(settings: Settings, dev: bool = False) -> None:
+    """Serve the published snapshot until interrupted; exit with a message if there is none."""
+    snapshot = current(settings.snapshots_dir)
+    if snapshot is None:
+        sys.exit(f"kg: nothing published under {settings.data_dir}: run `kg ingest` first")
+    print(banner(settings, snapshot.name, snapshot.stats.articles, _examples(snapshot)),
+          flush=True)
+    if dev:
+        create_app(settings).run(settings.host, settings.port, debug=True, use_reloader=True)
+    else:
+        _Gunicorn(settings, options(settings)).run()
+
+
+def banner(settings: Settings, snapshot: str, articles: int, examples: list[str]) -> str:
+    """What ``kg serve`` prints: where it listens and URLs to try."""
+    here = f"http://{settings.host}:{settings.port}"
+    lines = [
+        f"newskg: serving snapshot {snapshot} ({articles} articles) on {here}",
+        f"  {here}/                   home page",
+        f"  {here}/sparql             SPARQL endpoint",
+        f"  {here}/dump.ttl           the whole graph",
+        f"  {here}/.well-known/void   dataset description",
+        f"  identifiers: {settings.base}/id/...",
+    ]
+    lines += [f"    {iri}" for iri in examples]
+    return "\n".join(lines)
+
+
+def _examples(snapshot: Snapshot, max_lines: int = 100_000) -> list[str]:
+    """One resource of each kind, read from the N-Triples dump.
+
+    Not from the store: a pyoxigraph (RocksDB) store opened in gunicorn's master, even closed
+    again, leaves state that crashes forked workers on exit (SIGSEGV, measured 1-2 of 2 workers).
+    """
+    wanted = {f"<{cls}>" for cls in CLASSES.values()}
+    found: dict[str, str] = {}
+    with open(snapshot.dump_path("ntriples"), encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            subject, predicate, obj, *_ = [*line.split(" ", 3), "", "", ""]
+            if predicate == f"<{RDF_TYPE.value}>" and obj in wanted and obj not in found:
+                found[obj] = subject.strip("<>")
+            if len(found) == len(wanted) or number >= max_lines:
+                break
+    return [found[f"<{cls}>"] for cls in CLASSES.values() if f"<{cls}>" in found]
