@@ -116,6 +116,9 @@ def ingest(
     try:
         _run(files, settings, store, ledger, report, force, progress or (lambda n: None),
              extractor)
+        if any(o.state == "updated" for o in report.outcomes):
+            with _Timer(report.seconds, "store"):
+                store.prune_entities()
         if any(o.state in ("ingested", "updated") for o in report.outcomes) or (
             current(settings.snapshots_dir) is None
         ):
@@ -202,18 +205,18 @@ def _run(
     ingested_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for (name, article, state, drop), extraction in zip(to_write, extractions, strict=True):
         with _Timer(report.seconds, "map"):
-            graph = map_article(
+            mapped = map_article(
                 article, extraction, settings, source=Path(name).name, ingested_at=ingested_at
             )
         with _Timer(report.seconds, "validate"):
-            result = validate_graph(graph)
+            result = validate_graph(mapped.combined())
         if not result.conforms:
             message = "; ".join(str(v) for v in result.violations[:5])
             _reject(ledger, report, name, "invalid", message, None)
             progress(1)
             continue
         with _Timer(report.seconds, "store"):
-            store.replace_article(article.key, graph, drop=drop)
+            store.replace_article(article.key, mapped.graph, mapped.entities, drop=drop)
             _settle(ledger, report, name, state, article)
         progress(1)
 

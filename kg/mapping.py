@@ -1,8 +1,13 @@
-"""Mapping an article and its entities to schema.org triples (one rdflib Graph per article).
+"""Mapping an article and its entities to schema.org triples.
 
-Everything said about an article lives in its own named graph, including the roles its text gives
-people ("as of this article") and the provenance of the document: replacing the article replaces
-all of it, and the union of the article graphs is the published default graph.
+Everything said *in* an article lives in its own named graph: the NewsArticle, its links to its
+authors and the entities it mentions, the roles its text gives people ("as of this article") and
+the provenance of the document. Replacing the article replaces all of it.
+
+What identifies an entity (its types, name, alternate names, sameAs links) is said once, in the
+entity's own named graph (its document IRI), not again in every article that names it: the union
+default graph is a multiset, and a popular entity's name repeated in 10,000 article graphs turns
+any join on it into a 10,000 × 10,000 product. The union of all graphs is the published graph.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV
@@ -56,6 +62,21 @@ def publisher_iri(settings: Settings) -> URIRef:
     return URIRef(ids.thing_iri(settings.base, "organization", ids.slug(settings.publisher_name)))
 
 
+@dataclass(frozen=True)
+class MappedArticle:
+    """An article's own graph, and the descriptions of the entities it links to."""
+
+    graph: Graph
+    entities: Graph
+
+    def combined(self) -> Graph:
+        """Both together: what the shapes validate (an article with what it links to)."""
+        graph = new_graph()  # `a + b` would bind rdflib's default `schema:` (https) prefix
+        graph += self.graph
+        graph += self.entities
+        return graph
+
+
 def map_article(
     article: Article,
     extraction: Extraction | None,
@@ -63,10 +84,10 @@ def map_article(
     *,
     source: str,
     ingested_at: dt.datetime,
-) -> Graph:
-    """The article's named-graph content: the NewsArticle, its authors, entities, provenance."""
+) -> MappedArticle:
+    """The article's graph (NewsArticle, links, roles, provenance); its entities' descriptions."""
     base = settings.base
-    graph = new_graph()
+    graph, described = new_graph(), new_graph()
     add = graph.add
     me = URIRef(ids.thing_iri(base, "article", article.key))
     add((me, RDF.type, SDO.NewsArticle))
@@ -83,32 +104,35 @@ def map_article(
 
     publisher = publisher_iri(settings)
     add((me, SDO.publisher, publisher))
-    add((publisher, RDF.type, SDO.NewsMediaOrganization))
-    add((publisher, RDF.type, SDO.Organization))
-    add((publisher, SDO.name, Literal(settings.publisher_name)))
-    add((publisher, SDO.url, URIRef(settings.publisher_url)))
+    described.add((publisher, RDF.type, SDO.NewsMediaOrganization))
+    described.add((publisher, RDF.type, SDO.Organization))
+    described.add((publisher, SDO.name, Literal(settings.publisher_name)))
+    described.add((publisher, SDO.url, URIRef(settings.publisher_url)))
 
-    _add_authors(graph, me, article, settings)
+    _add_authors(graph, described, me, article, settings)
     if extraction is not None:
-        _add_entities(graph, me, extraction.all(), base)
+        _add_entities(graph, described, me, extraction.all(), base)
     _add_provenance(graph, article, base, source, ingested_at)
-    return graph
+    return MappedArticle(graph, described)
 
 
-def _add_authors(graph: Graph, me: URIRef, article: Article, settings: Settings) -> None:
+def _add_authors(
+    graph: Graph, described: Graph, me: URIRef, article: Article, settings: Settings
+) -> None:
     for name in article.authors:
         if is_organisation_byline(name, settings):
             author = URIRef(ids.thing_iri(settings.base, "organization", ids.slug(name)))
-            graph.add((author, RDF.type, SDO.Organization))
+            described.add((author, RDF.type, SDO.Organization))
         else:
             author = URIRef(ids.thing_iri(settings.base, "person", ids.slug(name)))
-            graph.add((author, RDF.type, SDO.Person))
+            described.add((author, RDF.type, SDO.Person))
+            # The byline's title and description are true as of this article.
             if article.author_title:
                 graph.add((author, SDO.jobTitle, Literal(article.author_title)))
             description = _description_for(name, article)
             if description:
                 graph.add((author, SDO.description, Literal(description)))
-        graph.add((author, SDO.name, Literal(name)))
+        described.add((author, SDO.name, Literal(name)))
         graph.add((me, SDO.author, author))
 
 
@@ -121,17 +145,19 @@ def _description_for(name: str, article: Article) -> str | None:
     return text if not named or name in named else None
 
 
-def _add_entities(graph: Graph, me: URIRef, entities: Iterable[Entity], base: str) -> None:
+def _add_entities(
+    graph: Graph, described: Graph, me: URIRef, entities: Iterable[Entity], base: str
+) -> None:
     by_name = {(e.kind, e.name): e for e in entities}
     for entity in by_name.values():
         node = URIRef(entity.iri(base))
-        graph.add((node, RDF.type, _TYPES[entity.kind]))
-        graph.add((node, SDO.name, Literal(entity.name)))
+        described.add((node, RDF.type, _TYPES[entity.kind]))
+        described.add((node, SDO.name, Literal(entity.name)))
         for alias in entity.alternate_names:
             if alias != entity.name:
-                graph.add((node, SDO.alternateName, Literal(alias)))
+                described.add((node, SDO.alternateName, Literal(alias)))
         for same in entity.same_as:
-            graph.add((node, SDO.sameAs, URIRef(same)))
+            described.add((node, SDO.sameAs, URIRef(same)))
         graph.add((me, SDO.mentions, node))
         if entity.about:
             graph.add((me, SDO.about, node))

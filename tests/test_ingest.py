@@ -101,6 +101,20 @@ def test_changed_file_updates_the_article_and_never_keeps_both(settings: Setting
     assert Ledger(settings.ledger_path).get(str(path)).state == "updated"
 
 
+def test_entities_no_article_mentions_any_more_are_dropped(settings: Settings, tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "seed.txt"
+    shutil.copy(SEEDS / "000_6dffb495a35dd12c.txt", path)
+    ingest([folder], settings)
+    names = set(content(dataset(settings)).objects(None, ox_schema("name")))
+    assert any(str(n) == "Lanzhou University" for n in names)
+    path.write_text(path.read_text().replace("in Lanzhou University", "in a university"))
+    assert ingest([folder], settings).tally() == {"updated": 1}
+    names = {str(n) for n in content(dataset(settings)).objects(None, ox_schema("name"))}
+    assert "Lanzhou University" not in names and "Kassym-Jomart Tokayev" in names
+
+
 def test_corrected_title_replaces_the_old_article(settings: Settings, tmp_path: Path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -25,7 +25,9 @@ def seed():
 
 
 def mapped(article, extraction=None, settings=SETTINGS):
-    return map_article(article, extraction, settings, source="seed.txt", ingested_at=WHEN)
+    """The article's graph and its entities' descriptions together."""
+    return map_article(article, extraction, settings, source="seed.txt",
+                       ingested_at=WHEN).combined()
 
 
 def test_news_article_triples():
@@ -105,6 +107,19 @@ def test_entities_roles_acronyms_and_parents():
         f"{BASE}/id/organization/lanzhou-university")
     assert graph.value(csto, SDO.alternateName) == Literal("CSTO")
     assert (URIRef(f"{BASE}/id/place/kazakhstan"), RDF.type, SDO.Place) in graph
+
+
+def test_entity_descriptions_are_kept_out_of_the_article_graph():
+    extraction = Extraction(places=[Entity("place", "Kazakhstan", alternate_names=["KZ"])])
+    result = map_article(seed(), extraction, SETTINGS, source="s.txt", ingested_at=WHEN)
+    kz = URIRef(f"{BASE}/id/place/kazakhstan")
+    assert (None, SDO.mentions, kz) in result.graph
+    assert (kz, SDO.name, None) not in result.graph
+    assert (kz, RDF.type, SDO.Place) in result.entities
+    assert (kz, SDO.alternateName, Literal("KZ")) in result.entities
+    assert {str(s) for s in result.entities.subjects()} <= {
+        f"{BASE}/id/place/kazakhstan", f"{BASE}/id/person/yu-xi",
+        f"{BASE}/id/person/zhang-changyue", f"{BASE}/id/organization/global-times"}
 
 
 def test_no_blank_nodes_and_only_http_schema_org():

@@ -20,7 +20,7 @@ def seed_graph():
     article = read_article(SEEDS / "000_6dffb495a35dd12c.txt", max_file_bytes=10**6,
                            max_field_chars=1000)
     return map_article(article, None, SETTINGS, source="x.txt",
-                       ingested_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+                       ingested_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)).combined()
 
 
 def article_iri(graph):

@@ -40,9 +40,16 @@ class GraphStore(Protocol):
         for SELECT/ASK; ``turtle``, ``ntriples`` for CONSTRUCT/DESCRIBE)."""
         ...
 
-    def replace_article(self, key: str, graph: Graph, *, drop: tuple[str, ...] = ()) -> None:
-        """Atomically replace one article's named graph with ``graph``, and remove the graphs
-        of the articles in ``drop`` (older versions it supersedes)."""
+    def replace_article(
+        self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()
+    ) -> None:
+        """Atomically replace one article's named graph with ``graph``, add ``entities`` (the
+        descriptions of what it links to) to each entity's graph, and remove the graphs of the
+        articles in ``drop`` (older versions it supersedes)."""
+        ...
+
+    def prune_entities(self) -> None:
+        """Drop the descriptions of entities that no article links to any more."""
         ...
 
     def count_triples(self) -> int:

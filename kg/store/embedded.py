@@ -84,14 +84,35 @@ class OxigraphStore:
         fmt = _RESULT_FORMATS.get(result_format, ox.QueryResultsFormat.JSON)
         return results.serialize(format=fmt) or b""  # type: ignore[attr-defined]
 
-    def replace_article(self, key: str, graph: Graph, *, drop: tuple[str, ...] = ()) -> None:
+    def replace_article(
+        self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()
+    ) -> None:
         # One SPARQL update is one transaction: readers never see half an article, nor an
-        # article and the older version it replaces (``drop``: keys it supersedes).
+        # article and the older version it replaces (``drop``: keys it supersedes). Entity
+        # descriptions are added to each entity's own graph (a set: saying it again is a no-op).
         name = ids.graph_iri(self.base, key)
-        drops = "".join(f"DROP SILENT GRAPH <{ids.graph_iri(self.base, k)}> ;\n" for k in drop)
-        triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        self._store.update(f"{drops}DROP SILENT GRAPH <{name}> ;\n"
-                           f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }}")
+        parts = [f"DROP SILENT GRAPH <{ids.graph_iri(self.base, k)}> ;\n" for k in drop]
+        parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{\n GRAPH <{name}> {{\n")
+        parts.append(graph.serialize(format="nt", encoding="utf-8").decode("utf-8"))
+        parts.append("}\n")
+        for subject, triples in _by_subject(entities).items():
+            found = ids.parse_thing_iri(self.base, subject)
+            if found is None:
+                raise StoreError(f"{subject} is not an entity IRI under {self.base}")
+            parts.append(f" GRAPH <{ids.doc_iri(self.base, *found)}> {{\n{triples}}}\n")
+        parts.append("}")
+        self._store.update("".join(parts))
+
+    def prune_entities(self) -> None:
+        """Drop the graphs of entities no article links to any more (after updates)."""
+        docs, articles = f"{self.base}/doc/", f"{self.base}/doc/article/"
+        self._store.update(f"""
+            DELETE {{ GRAPH ?g {{ ?e ?p ?o }} }} WHERE {{
+              GRAPH ?g {{ ?e a ?type }}
+              FILTER (STRSTARTS(STR(?g), "{docs}") && !STRSTARTS(STR(?g), "{articles}"))
+              FILTER NOT EXISTS {{ GRAPH ?a {{ ?x ?link ?e }} FILTER (?a != ?g) }}
+              GRAPH ?g {{ ?e ?p ?o }}
+            }}""")
 
     def count_triples(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
@@ -114,3 +135,11 @@ class OxigraphStore:
 
     def close(self) -> None:
         del self._store
+
+
+def _by_subject(graph: Graph | None) -> dict[str, str]:
+    """N-Triples of ``graph`` grouped by subject IRI."""
+    grouped: dict[str, list[str]] = {}
+    for s, p, o in graph or ():
+        grouped.setdefault(str(s), []).append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
+    return {subject: "".join(lines) for subject, lines in grouped.items()}

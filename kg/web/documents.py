@@ -1,18 +1,19 @@
 """What the document about a thing holds: the triples behind ``/doc/{kind}/{key}``.
 
-An article's document is its named graph (the article, its authors and entities as the article
-states them, and the provenance of the document: the source file's name, never its path). A
-person's, organisation's or place's document is its description over all articles (type, names,
-roles, links, with the type and name of what it links to) plus the articles that mention it, are
-about it or that it wrote, each with its type, headline and date: at most ``limit`` of them.
+An article's document is its named graph (the article, its links to authors and entities, the
+roles it states, and the provenance of the document: the source file's name, never its path)
+with the descriptions of what it links to (type, name, alternate names: each entity's own
+graph). A person's, organisation's or place's document is its description over all articles
+(type, names, roles, links, with the type and name of what it links to) plus the articles that
+mention it, are about it or that it wrote, each with its type, headline and date: at most
+``limit`` of them.
 
 How the queries are written matters (measured on 10k articles, an entity named in all of them):
-every article graph repeats an entity's type and name, and over the union graph a star pattern
-such as ``<e> a ?t ; schema:name ?n`` joins those repeats pairwise (12 s), and a subquery
-ordered by date reads every article first (350 ms). So each query is one triple pattern with a
-constant subject or object (6-20 ms), and the listed articles are the first ``limit`` found, not
-the newest: the HTML page sorts what it lists, and a truncated list says so. pyoxigraph
-``substitutions`` are no help: they filter after a subquery has run over the whole store.
+a subquery ordered by date reads every article first (350 ms). So each query is one triple
+pattern with a constant subject or object (6-20 ms), and the listed articles are the first
+``limit`` found, not the newest: the HTML page sorts what it lists, and a truncated list says
+so. pyoxigraph ``substitutions`` are no help: they filter after a subquery has run over the
+whole store.
 
 The IRI in each query is built from a kind in :data:`CLASSES` and a key that matched
 :data:`kg.ids.KEY_PATTERN`, and written by pyoxigraph (which rejects anything that is not an
@@ -104,12 +105,21 @@ def exists(store: OxigraphStore, kind: str, key: str) -> bool:
 
 
 def _article(store: OxigraphStore, key: str) -> Document | None:
-    graph = ox.NamedNode(ids.graph_iri(store.base, key))
-    triples = tuple(
-        ox.Triple(q.subject, q.predicate, q.object)
-        for q in store.raw.quads_for_pattern(None, None, None, graph)
+    own = _graph(store, ids.graph_iri(store.base, key))
+    if not own:
+        return None
+    linked = dict.fromkeys(
+        found for t in own if isinstance(t.object, ox.NamedNode)
+        and (found := ids.parse_thing_iri(store.base, t.object.value)) and found[0] != "article"
     )
-    return Document("article", key, store.base, triples) if triples else None
+    described = [t for kind, k in linked for t in _graph(store, ids.doc_iri(store.base, kind, k))]
+    return Document("article", key, store.base, tuple(dict.fromkeys(own + described)))
+
+
+def _graph(store: OxigraphStore, name: str) -> list[ox.Triple]:
+    """The triples of one named graph."""
+    quads = store.raw.quads_for_pattern(None, None, None, ox.NamedNode(name))
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
 
 
 def _entity(store: OxigraphStore, kind: str, key: str, limit: int) -> Document | None:

@@ -178,15 +178,24 @@ def test_article_json_ld_embeds_linked_nodes_with_their_ids(client: FlaskClient)
     assert "/" not in provenance["dct:source"]  # the file name, never a path
 
 
-def test_article_document_is_its_named_graph(client: FlaskClient, published_settings: Settings):
+def test_article_document_is_its_graph_with_what_it_links_to(
+    client: FlaskClient, published_settings: Settings
+):
     from kg.publish import current
 
     snapshot = current(published_settings.snapshots_dir)
     assert snapshot is not None
     dataset = Dataset()
     dataset.parse(snapshot.dump_path("nquads"), format="nquads")
-    named = dataset.graph(URIRef(f"{BASE}/doc/article/{SEED_KEY}"))
-    assert isomorphic(Graph() + named, parse(client, f"/doc/article/{SEED_KEY}", "ttl"))
+    expected = Graph() + dataset.graph(URIRef(f"{BASE}/doc/article/{SEED_KEY}"))
+    linked = {o for o in expected.objects() if str(o).startswith(f"{BASE}/id/")
+              and "/id/article/" not in str(o)}
+    assert URIRef(f"{BASE}/id/person/yu-xi") in linked
+    for thing in linked:
+        expected += dataset.graph(URIRef(str(thing).replace("/id/", "/doc/", 1)))
+    document = parse(client, f"/doc/article/{SEED_KEY}", "ttl")
+    assert isomorphic(expected, document)
+    assert (URIRef(f"{BASE}/id/person/yu-xi"), URIRef("http://schema.org/name"), None) in document
 
 
 def test_entity_document_describes_it_and_lists_its_articles(client: FlaskClient):
