@@ -34,8 +34,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     @app.after_request
     def _cors(response: Response) -> Response:
         response.headers.setdefault("Access-Control-Allow-Origin", "*")
+        # Scripts on other sites may read what tells them a result was cut or must wait.
         response.headers.setdefault("Access-Control-Expose-Headers",
-                                    "ETag, Link, Content-Disposition, Retry-After, Vary")
+                                    "ETag, Link, Content-Disposition, Retry-After, Vary, "
+                                    "Newskg-Truncated, Newskg-Row-Limit")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 

@@ -52,7 +52,7 @@ def describe(settings: Settings, snapshot: Snapshot, media_type: str) -> bytes:
     """The description in ``media_type`` (one of :data:`MEDIA_TYPES`)."""
     limits = (f"Read-only; SERVICE is refused. Each query may run {settings.query_timeout:g} s "
               f"and return {settings.max_rows} rows or triples; longer results are truncated, "
-              f"flagged by the header X-Newskg-Truncated: true. The default graph is the union "
+              f"flagged by the header Newskg-Truncated: true. The default graph is the union "
               f"of the article graphs.")
     turtle = _TEMPLATE.format(
         endpoint=settings.base + "/sparql", license=settings.license,

@@ -6,7 +6,7 @@ reads the request, negotiates the format and turns the reply into a response. ``
 without a query answers a service description, or the query page for browsers.
 
 Truncation: when a result has more than ``max_rows`` rows (or triples), the first ``max_rows``
-are sent with the header ``X-Newskg-Truncated: true`` (and ``X-Newskg-Row-Limit``); SPARQL JSON
+are sent with the header ``Newskg-Truncated: true`` (and ``Newskg-Row-Limit``); SPARQL JSON
 results also carry a top-level ``"truncated": true``.
 """
 
@@ -33,9 +33,8 @@ POOL = "newskg.query_pool"
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
-TRUNCATED = "X-Newskg-Truncated"
-ROW_LIMIT = "X-Newskg-Row-Limit"
-EXPOSED = f"ETag, Link, Content-Disposition, Retry-After, Vary, {TRUNCATED}, {ROW_LIMIT}"
+TRUNCATED = "Newskg-Truncated"
+ROW_LIMIT = "Newskg-Row-Limit"
 # Absolute filesystem paths, but not the paths inside IRIs (http://host/a/b).
 _PATH = re.compile(r"(?<![\w:/.~-])/(?:[\w.~-]+/)+[\w.~-]*")
 
@@ -200,7 +199,6 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
     assert fmt is not None
     response = Response(body, content_type=fmt.content_type)
     response.headers["Vary"] = "Accept"
-    response.headers["Access-Control-Expose-Headers"] = EXPOSED
     if head["truncated"]:
         response.headers[TRUNCATED] = "true"
         response.headers[ROW_LIMIT] = str(settings.max_rows)

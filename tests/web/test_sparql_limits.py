@@ -56,8 +56,8 @@ def test_json_results_over_the_cap_are_cut_and_flagged(capped: FlaskClient):
     assert response.status_code == 200
     assert len(response.json["results"]["bindings"]) == 5
     assert response.json["truncated"] is True
-    assert response.headers["X-Newskg-Truncated"] == "true"
-    assert response.headers["X-Newskg-Row-Limit"] == "5"
+    assert response.headers["Newskg-Truncated"] == "true"
+    assert response.headers["Newskg-Row-Limit"] == "5"
 
 
 @pytest.mark.parametrize(("accept", "count"), [
@@ -70,7 +70,7 @@ def test_every_results_format_is_cut_and_flagged(capped: FlaskClient, accept: st
     response = capped.get("/sparql", query_string={"query": ARTICLES}, headers={"Accept": accept})
     assert response.mimetype == accept
     assert count(response.data) == 5
-    assert response.headers["X-Newskg-Truncated"] == "true"
+    assert response.headers["Newskg-Truncated"] == "true"
 
 
 @pytest.mark.parametrize("accept", ["text/turtle", "application/n-triples",
@@ -79,15 +79,15 @@ def test_graphs_over_the_cap_are_cut_and_flagged(capped: FlaskClient, accept: st
     response = capped.get("/sparql", query_string={"query": HEADLINES}, headers={"Accept": accept})
     triples = list(ox.parse(response.data, format=ox.RdfFormat.from_media_type(accept)))
     assert len(triples) == 5
-    assert response.headers["X-Newskg-Truncated"] == "true"
+    assert response.headers["Newskg-Truncated"] == "true"
 
 
 def test_results_within_the_cap_are_not_flagged(capped: FlaskClient):
     response = capped.get("/sparql", query_string={"query": ARTICLES + " LIMIT 5"})
     assert len(response.json["results"]["bindings"]) == 5
-    assert "truncated" not in response.json and "X-Newskg-Truncated" not in response.headers
+    assert "truncated" not in response.json and "Newskg-Truncated" not in response.headers
     ask = capped.get("/sparql", query_string={"query": "ASK {}"})
-    assert "X-Newskg-Truncated" not in ask.headers
+    assert "Newskg-Truncated" not in ask.headers
 
 
 def test_a_query_past_the_time_limit_is_stopped_with_a_503(make_app: MakeApp):

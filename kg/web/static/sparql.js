@@ -83,7 +83,7 @@
       say(`${response.status} ${problem.error || ""}: ${problem.detail || ""}`, true);
       return;
     }
-    const truncated = response.headers.get("X-Newskg-Truncated") === "true";
+    const truncated = response.headers.get("Newskg-Truncated") === "true";
     let summary;
     if (type.startsWith("application/sparql-results+json")) {
       const data = await response.json();
@@ -102,7 +102,7 @@
     }
     say(`${summary} in ${ms} ms`);
     if (truncated) {
-      const limit = response.headers.get("X-Newskg-Row-Limit");
+      const limit = response.headers.get("Newskg-Row-Limit");
       status.append(el("span", ` — cut at the row limit (${limit}); add a LIMIT or narrow the query.`, "truncated"));
     }
   }
