@@ -1,4 +1,4 @@
-"""The dataset as a whole: the home page, dumps, the VoID description, the shapes, health.
+"""The dataset as a whole: home page, dumps, VoID description, shapes, health, settings.
 
 Dumps are the files :mod:`kg.publish` wrote once for the snapshot, streamed in chunks (gzip on
 the fly when the client accepts it): memory stays constant whatever their size. The file is
@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from kg.publish import SERVED_DUMPS
+from kg.settings import describe
 from kg.store import DUMP_FORMATS
 from kg.validation import shapes_turtle
 from kg.web import jsonld, rdf, void
@@ -120,6 +122,20 @@ def health() -> tuple[Response, int]:
     response = jsonify(body)
     response.headers["Cache-Control"] = "no-store"
     return response, status
+
+
+# Where files live on this machine is not the public's business.
+_PRIVATE = {"data_dir", "wikidata_table"}
+
+
+@blueprint.get("/-/settings")
+def settings_table() -> Response:
+    """The settings in force, as in ``kg settings --json`` (file locations left out)."""
+    current = settings()
+    rows = [{**row, "value": None if row["name"] in _PRIVATE else getattr(current, row["name"])}
+            for row in describe()]
+    return jsonify([{k: str(v) if isinstance(v, Path) else v for k, v in row.items()}
+                    for row in rows])
 
 
 def _chunks(source: BinaryIO) -> Iterator[bytes]:

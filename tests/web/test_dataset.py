@@ -173,3 +173,13 @@ def test_the_loader_used_to_read_json_ld_refuses_the_network():
     with pytest.raises(pyld.JsonLdError):
         pyld.expand({"@context": "https://schema.org", "name": "x"},
                     {"documentLoader": jsonld.refuse_remote})
+
+
+def test_settings_page_lists_every_setting_without_file_locations(client: FlaskClient):
+    from kg.settings import describe
+
+    rows = {row["name"]: row for row in client.get("/-/settings").get_json()}
+    assert set(rows) == {row["name"] for row in describe()}
+    assert rows["max_rows"]["value"] == 10000 and rows["max_rows"]["env"] == "NEWSKG_MAX_ROWS"
+    assert rows["data_dir"]["value"] is None
+    assert "/tmp" not in client.get("/-/settings").get_data(as_text=True)
