@@ -40,6 +40,17 @@ def content(nquads: bytes) -> Graph:
     return graph
 
 
+@pytest.fixture
+def ingested_copy(settings: Settings, tmp_path: Path) -> Path:
+    """A copy of the seed article, alone in a folder, ingested: edit it and ingest again."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "seed.txt"
+    shutil.copy(SEEDS / "000_6dffb495a35dd12c.txt", path)
+    ingest([folder], settings)
+    return path
+
+
 def test_every_file_ends_in_one_recorded_state(settings: Settings):
     report = ingest(ALL, settings)
     tally = report.tally()
@@ -86,12 +97,9 @@ def test_rebuild_elsewhere_gives_the_same_iris_and_graph(settings: Settings, tmp
 
 
 def test_changed_file_updates_the_article_and_never_keeps_both(settings: Settings,
-                                                               tmp_path: Path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    path = folder / "seed.txt"
-    shutil.copy(SEEDS / "000_6dffb495a35dd12c.txt", path)
-    ingest([folder], settings)
+                                                               ingested_copy: Path):
+    path = ingested_copy
+    folder = path.parent
     path.write_text(path.read_text() + "A closing line added later.\n")
     report = ingest([folder], settings)
     assert report.tally() == {"updated": 1}
@@ -101,12 +109,10 @@ def test_changed_file_updates_the_article_and_never_keeps_both(settings: Setting
     assert Ledger(settings.ledger_path).get(str(path)).state == "updated"
 
 
-def test_entities_no_article_mentions_any_more_are_dropped(settings: Settings, tmp_path: Path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    path = folder / "seed.txt"
-    shutil.copy(SEEDS / "000_6dffb495a35dd12c.txt", path)
-    ingest([folder], settings)
+def test_entities_no_article_mentions_any_more_are_dropped(settings: Settings,
+                                                           ingested_copy: Path):
+    path = ingested_copy
+    folder = path.parent
     names = set(content(dataset(settings)).objects(None, ox_schema("name")))
     assert any(str(n) == "Lanzhou University" for n in names)
     path.write_text(path.read_text().replace("in Lanzhou University", "in a university"))
@@ -115,12 +121,9 @@ def test_entities_no_article_mentions_any_more_are_dropped(settings: Settings, t
     assert "Lanzhou University" not in names and "Kassym-Jomart Tokayev" in names
 
 
-def test_corrected_title_replaces_the_old_article(settings: Settings, tmp_path: Path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    path = folder / "seed.txt"
-    shutil.copy(SEEDS / "000_6dffb495a35dd12c.txt", path)
-    ingest([folder], settings)
+def test_corrected_title_replaces_the_old_article(settings: Settings, ingested_copy: Path):
+    path = ingested_copy
+    folder = path.parent
     path.write_text(path.read_text().replace("Title: Wang Yi meets", "Title: Wang Yi met"))
     report = ingest([folder], settings)
     assert report.tally() == {"updated": 1}
