@@ -176,8 +176,12 @@ def stats(obj: _Context, as_json: bool) -> None:
 
 @cli.command(epilog=_EPILOG)
 @click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "turtle"]),
-              default="table", show_default=True, help="Output format.")
+@click.option("--format", "fmt",
+              type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples",
+                                 "jsonld"]),
+              default="table", show_default=True,
+              help="Output format: table, json, csv, tsv or xml for SELECT/ASK; turtle, "
+              "ntriples or jsonld for CONSTRUCT/DESCRIBE (a table shows graphs as Turtle).")
 @click.option("--param", "-p", multiple=True, metavar="NAME=VALUE",
               help="Value of a query parameter (see the query's header); repeatable.")
 @click.pass_obj
@@ -197,10 +201,11 @@ def query(obj: _Context, query: str, fmt: str, param: tuple[str, ...]) -> None:
         _fail(str(exc))
     with _open_snapshot(obj.settings) as store:
         try:
-            if fmt == "table":
-                _print_table(json.loads(store.query(text, "json")))
-            else:
-                sys.stdout.buffer.write(store.query(text, fmt))
+            kind, body = store.query(text, "json" if fmt == "table" else fmt)
+            if fmt == "table" and kind != "graph":
+                _print_table(json.loads(body))
+            else:  # a graph has no table: it is written as Turtle
+                sys.stdout.buffer.write(body)
         except SyntaxError as exc:
             _fail(f"the query is not valid SPARQL: {exc}")
 

@@ -79,6 +79,9 @@ def test_query_by_name_file_and_text(run, tmp_path: Path):
     query = tmp_path / "count.rq"
     query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
     assert "25" in run("query", str(query), "--format", "csv").output
+    graph = run("query", "CONSTRUCT WHERE { ?a <http://schema.org/headline> ?h }")
+    assert graph.exit_code == 0 and "schema:headline" in graph.output
+    assert "true" in run("query", "ASK { ?s ?p ?o }").output
     bad = run("query", "SELECT WHERE {")
     assert bad.exit_code == 2 and "not valid SPARQL" in bad.output
 

@@ -7,6 +7,7 @@ well under a second) that they open instead.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import BinaryIO
 
@@ -76,13 +77,15 @@ class OxigraphStore:
             for row in results  # type: ignore[attr-defined]
         ]
 
-    def query(self, sparql: str, result_format: str) -> bytes:
+    def query(self, sparql: str, result_format: str) -> tuple[str, bytes]:
         results = self.run(sparql)
         if isinstance(results, ox.QueryTriples):
-            fmt = _GRAPH_FORMATS.get(result_format, ox.RdfFormat.TURTLE)
-            return results.serialize(format=fmt) or b""
+            out = io.BytesIO()
+            _write_triples(results, out, _GRAPH_FORMATS.get(result_format, ox.RdfFormat.TURTLE))
+            return "graph", out.getvalue()
+        kind = "boolean" if isinstance(results, ox.QueryBoolean) else "results"
         fmt = _RESULT_FORMATS.get(result_format, ox.QueryResultsFormat.JSON)
-        return results.serialize(format=fmt) or b""  # type: ignore[attr-defined]
+        return kind, results.serialize(format=fmt) or b""  # type: ignore[attr-defined]
 
     def replace_article(
         self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()
@@ -123,10 +126,8 @@ class OxigraphStore:
         fmt = _GRAPH_FORMATS[format]
         if fmt.supports_datasets:
             self._store.dump(out, format=fmt)
-        elif fmt == ox.RdfFormat.TURTLE:
-            ox.serialize(self.run(ALL_TRIPLES), out, fmt, prefixes=_PREFIXES)  # type: ignore[arg-type]
         else:
-            self.run(ALL_TRIPLES).serialize(out, format=fmt)  # type: ignore[attr-defined]
+            _write_triples(self.run(ALL_TRIPLES), out, fmt)  # type: ignore[arg-type]
 
     def snapshot(self, target: Path) -> None:
         """Write a consistent copy of the store to ``target`` (which must not exist)."""
@@ -135,6 +136,14 @@ class OxigraphStore:
 
     def close(self) -> None:
         del self._store
+
+
+def _write_triples(triples: ox.QueryTriples, out: BinaryIO, fmt: ox.RdfFormat) -> None:
+    """Stream triples out; Turtle with newskg's prefixes."""
+    if fmt == ox.RdfFormat.TURTLE:
+        ox.serialize(triples, out, fmt, prefixes=_PREFIXES)  # type: ignore[arg-type]
+    else:
+        triples.serialize(out, format=fmt)
 
 
 def _by_subject(graph: Graph | None) -> dict[str, str]:
