@@ -5,12 +5,15 @@ Shared by every web test module; add fixtures by appending.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,3 +147,40 @@ def stop(process: subprocess.Popen[bytes]) -> int:
     except subprocess.TimeoutExpired:
         process.kill()
         return process.wait()
+
+
+# -- shared by the end-to-end tests of real clients ------------------------------------------
+
+def required(binary: str, install: str) -> str:
+    """The path of ``binary`` (a path or a name on PATH); skip without it, or fail when
+    ``NEWSKG_REQUIRE_E2E=1``. ``install`` says how to get it."""
+    path = binary if os.access(binary, os.X_OK) else shutil.which(binary)
+    if path:
+        return path
+    reason = f"{binary} is not installed ({install})"
+    if os.environ.get("NEWSKG_REQUIRE_E2E") == "1":
+        pytest.fail(reason + "; NEWSKG_REQUIRE_E2E=1 requires it")
+    pytest.skip(reason)
+
+
+def self_addressed(folder: Path) -> Iterator[Settings]:
+    """`kg serve` over the fixture corpus published under the server's own address, so links
+    and redirects stay on it; its settings while it runs."""
+    port = free_port()
+    settings = published_for_port(folder / "data", port).replace(port=port)
+    process = start_kg_serve(settings, folder / "serve.log")
+    try:
+        wait_until_up(settings.base + "/health", process)
+        yield settings
+    finally:
+        stop(process)
+
+
+def sparql_select(base: str, query: str) -> list[dict[str, str]]:
+    """The rows of a SELECT against the server, as plain values."""
+    request = urllib.request.Request(
+        base + "/sparql?" + urllib.parse.urlencode({"query": query}),
+        headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        bindings = json.load(response)["results"]["bindings"]
+    return [{k: v["value"] for k, v in row.items()} for row in bindings]

@@ -16,9 +16,9 @@ import fcntl
 import json
 import os
 import select
-import shutil
 import struct
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
@@ -34,7 +34,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import Namespace
 
 from kg.settings import Settings
-from tests.web.conftest import free_port, published_for_port, start_kg_serve, stop, wait_until_up
+from tests.web.conftest import required, self_addressed, sparql_select
 
 pytestmark = pytest.mark.e2e
 
@@ -49,34 +49,14 @@ FLAGS = (
 SECONDS = 60  # the most any Chromium run, or any wait on the browser, may take
 
 
-def required(binary: str, package: str) -> str:
-    """The path of ``binary``; skip without it, or fail when ``NEWSKG_REQUIRE_E2E=1``."""
-    path = binary if os.access(binary, os.X_OK) else shutil.which(binary)
-    if path:
-        return path
-    reason = f"{binary} is not installed (Debian package {package})"
-    if os.environ.get("NEWSKG_REQUIRE_E2E") == "1":
-        pytest.fail(reason + "; NEWSKG_REQUIRE_E2E=1 requires it")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    return required(CHROMIUM, "chromium")
+    return required(CHROMIUM, "apt-get install chromium")
 
 
 @pytest.fixture(scope="module")
 def site(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    """`kg serve` over data whose IRIs are under its own address, so page links dereference."""
-    port = free_port()
-    folder = tmp_path_factory.mktemp("browser")
-    settings = published_for_port(folder / "data", port).replace(port=port)
-    process = start_kg_serve(settings, folder / "serve.log")
-    try:
-        wait_until_up(settings.base + "/health", process)
-        yield settings
-    finally:
-        stop(process)
+    yield from self_addressed(tmp_path_factory.mktemp("browser"))
 
 
 # -- what the pages should show, read from the server as data -----------------------------------
@@ -90,16 +70,6 @@ class Article:
     authors: dict[str, str]  # IRI -> name
     mentioned: dict[str, str]  # IRI -> name
     body: str
-
-
-def sparql_select(base: str, query: str) -> list[dict[str, str]]:
-    """The rows of a SELECT against the server, as plain values."""
-    request = urllib.request.Request(
-        base + "/sparql?" + urllib.parse.urlencode({"query": query}),
-        headers={"Accept": "application/sparql-results+json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        bindings = json.load(response)["results"]["bindings"]
-    return [{k: v["value"] for k, v in row.items()} for row in bindings]
 
 
 def name_of(graph: Graph, iri: URIRef) -> str:
@@ -209,8 +179,14 @@ def assert_real_screenshot(data: bytes) -> None:
 
 # -- the Chrome DevTools Protocol over a pipe ----------------------------------------------------
 
+# Runs a program with file descriptors argv[1] and argv[2] moved to 3 and 4 (dash, /bin/sh,
+# only redirects descriptors 0 to 9).
+AT_3_AND_4 = ("import os, sys; a, b = int(sys.argv[1]), int(sys.argv[2]); os.dup2(a, 3); "
+              "os.dup2(b, 4); os.close(a); os.close(b); os.execv(sys.argv[3], sys.argv[3:])")
+
+
 def high_fd(fd: int) -> int:
-    """``fd`` moved to 10 or above, so the shell below can put its copies at 3 and 4."""
+    """``fd`` moved to 10 or above, clear of 3 and 4 where the child wants its copies."""
     moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
     os.close(fd)
     return moved
@@ -223,11 +199,11 @@ class DevTools:
         theirs_in, self._out = map(high_fd, os.pipe())
         self._in, theirs_out = map(high_fd, os.pipe())
         # Chromium reads commands from fd 3 and writes replies and events to fd 4.
-        script = f'exec "$0" "$@" 3<&{theirs_in} 4>&{theirs_out} {theirs_in}<&- {theirs_out}>&-'
         with open(log, "wb") as stderr:
             self.process = subprocess.Popen(
-                ["sh", "-c", script, binary, *FLAGS, "--remote-debugging-pipe",
-                 f"--user-data-dir={profile}", "about:blank"],
+                [sys.executable, "-I", "-c", AT_3_AND_4, str(theirs_in), str(theirs_out),
+                 binary, *FLAGS, "--remote-debugging-pipe", f"--user-data-dir={profile}",
+                 "about:blank"],
                 pass_fds=(theirs_in, theirs_out), stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, stderr=stderr)
         os.close(theirs_in)
