@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg import ids
+from kg.articles import normalise_text
 from kg.web.documents import Document
 
 SDO = "http://schema.org/"
@@ -73,13 +74,14 @@ def article(doc: Document) -> dict[str, object]:
         if parsed and parsed[0] in mentioned:
             mentioned[parsed[0]].append(facts.link(iri, _role(facts, iri)))
     source = doc.iri
+    # Shown as a reader reads it: glued sentences ("sides.The") spaced; the data stays verbatim.
+    body = normalise_text(facts.one(me, SDO + "articleBody"))
     return {
         "headline": facts.one(me, SDO + "headline"),
         "date": _date(facts.one(me, SDO + "datePublished")),
         "sections": facts.all(me, SDO + "articleSection"),
         "authors": [facts.link(a, _role(facts, a)) for a in facts.all(me, SDO + "author")],
-        "paragraphs": [p.strip() for p in facts.one(me, SDO + "articleBody").split("\n")
-                       if p.strip()],
+        "paragraphs": body.split("\n") if body else [],
         "word_count": facts.one(me, SDO + "wordCount"),
         "about": [facts.link(a) for a in facts.all(me, SDO + "about")],
         "mentioned": {k: sorted(v, key=lambda link: link.name) for k, v in mentioned.items()},
