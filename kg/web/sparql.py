@@ -26,6 +26,7 @@ from kg.web import service_description
 from kg.web import sparql_formats as formats
 from kg.web.negotiation import choose
 from kg.web.query_workers import PerProcessPool, QueryUnavailable
+from kg.web.site import site
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -220,7 +221,8 @@ def _describe() -> Response:
         examples = [{"title": q.title, "description": q.description, "text": q.bind()}
                     for q in queries.catalogue()]
         response = Response(render_template(
-            "sparql.html", examples=examples, settings=settings), content_type="text/html")
+            "sparql.html", examples=examples, settings=settings, site=site(), alternates=(),
+            canonical=None), content_type="text/html")
     else:
         body = service_description.describe(settings, web.view().snapshot, media)
         response = Response(body, content_type=media)
