@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.articles import Article, ArticleError, read_article
 from kg.entities import Extractor, KnownEntities
+from kg.entities.model import Extraction
 from kg.ledger import FileRecord, Ledger
 from kg.mapping import map_article
 from kg.publish import Snapshot, current, publish
@@ -24,6 +25,7 @@ from kg.store.embedded import OxigraphStore
 from kg.validation import validate_graph
 
 STAGES = ("read", "extract", "map", "validate", "store", "publish")
+BATCH = 1000  # articles extracted together: enough for names to help each other, bounded memory
 
 _ARTICLE_HASHES = """
 PREFIX newskg: <https://w3id.org/newskg/ns#>
@@ -143,7 +145,8 @@ def _run(
     prefix = settings.base + "/doc/article/"
     in_store = {row["g"][len(prefix):]: row["hash"] for row in store.select(_ARTICLE_HASHES)}
     sources: dict[str, str] = {}  # article key → the file that provides it in this run
-    to_write: list[tuple[str, Article, str, tuple[str, ...]]] = []  # path, article, state, drop
+    writer = _Writer(settings, store, ledger, report, progress, extractor)
+    pending: list[_Pending] = []
 
     for path in files:
         name = str(path)
@@ -192,33 +195,70 @@ def _run(
             drop, state = (previous.article_key,), "updated"  # type: ignore[assignment]
         sources[key] = name
         in_store[key] = article.content_hash
-        to_write.append((name, article, state, drop))
+        pending.append(_Pending(name, article, state, drop))
+        if len(pending) >= BATCH:
+            writer.write(pending)
+            pending = []
+    writer.write(pending)
 
-    if not to_write:
-        return
-    extractor = extractor or Extractor(settings)
-    report.extractor_mode = extractor.mode
-    with _Timer(report.seconds, "extract"):
-        extractions = extractor.extract(
-            [article for _, article, _, _ in to_write], known=_known_entities(store)
-        )
-    ingested_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    for (name, article, state, drop), extraction in zip(to_write, extractions, strict=True):
+
+@dataclass(frozen=True)
+class _Pending:
+    """An article read and due to be written: its file, the state it will end in, what it
+    supersedes."""
+
+    path: str
+    article: Article
+    state: str
+    drop: tuple[str, ...]
+
+
+class _Writer:
+    """Extracts, maps, validates and stores articles a batch at a time.
+
+    Batches bound memory whatever the archive's size. Names learnt in one batch (full names,
+    acronyms) carry over to the next, as those already in the store do.
+    """
+
+    def __init__(self, settings: Settings, store: OxigraphStore, ledger: Ledger,
+                 report: IngestReport, progress: Callable[[int], None],
+                 extractor: Extractor | None):
+        self.settings, self.store, self.ledger = settings, store, ledger
+        self.report, self.progress, self.extractor = report, progress, extractor
+        self.known: KnownEntities | None = None
+        self.ingested_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+    def write(self, batch: list[_Pending]) -> None:
+        if not batch:
+            return
+        report = self.report
+        if self.extractor is None:
+            self.extractor = Extractor(self.settings)
+        report.extractor_mode = self.extractor.mode
+        if self.known is None:
+            self.known = _known_entities(self.store)
+        with _Timer(report.seconds, "extract"):
+            extractions = self.extractor.extract([p.article for p in batch], known=self.known)
+            self.known = KnownEntities.from_extractions(extractions, base=self.known)
+        for pending, extraction in zip(batch, extractions, strict=True):
+            self._write_one(pending, extraction)
+            self.progress(1)
+
+    def _write_one(self, pending: _Pending, extraction: Extraction) -> None:
+        report, article = self.report, pending.article
         with _Timer(report.seconds, "map"):
-            mapped = map_article(
-                article, extraction, settings, source=Path(name).name, ingested_at=ingested_at
-            )
+            mapped = map_article(article, extraction, self.settings,
+                                 source=Path(pending.path).name, ingested_at=self.ingested_at)
         with _Timer(report.seconds, "validate"):
             result = validate_graph(mapped.combined())
         if not result.conforms:
             message = "; ".join(str(v) for v in result.violations[:5])
-            _reject(ledger, report, name, "invalid", message, None)
-            progress(1)
-            continue
+            _reject(self.ledger, report, pending.path, "invalid", message, None)
+            return
         with _Timer(report.seconds, "store"):
-            store.replace_article(article.key, mapped.graph, mapped.entities, drop=drop)
-            _settle(ledger, report, name, state, article)
-        progress(1)
+            self.store.replace_article(article.key, mapped.graph, mapped.entities,
+                                       drop=pending.drop)
+            _settle(self.ledger, report, pending.path, pending.state, article)
 
 
 def _known_entities(store: OxigraphStore) -> KnownEntities:

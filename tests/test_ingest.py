@@ -186,3 +186,29 @@ def test_second_writer_gets_a_clear_error(settings: Settings):
             ingest([SEEDS], settings)
     finally:
         del holder
+
+
+def test_articles_are_written_in_bounded_batches(settings: Settings,
+                                                 monkeypatch: pytest.MonkeyPatch):
+    from kg import ingest as ingest_module
+    from kg.entities import Extractor
+
+    sizes: list[int] = []
+    real = Extractor(settings)
+
+    class Recording:
+        mode = real.mode
+
+        def extract(self, articles, known=None):
+            sizes.append(len(articles))
+            return real.extract(articles, known=known)
+
+    monkeypatch.setattr(ingest_module, "BATCH", 10)
+    report = ingest([SEEDS, CORPUS], settings, extractor=Recording())
+    assert sizes == [10, 10, 5]
+    assert report.snapshot is not None and report.snapshot.stats.articles == 25
+    # Names learnt in an earlier batch resolve mentions in a later one.
+    top = {r["name"] for r in OxigraphStore(report.snapshot.store_path, settings.base,
+                                            read_only=True).select(
+        "SELECT ?name WHERE { ?p a <http://schema.org/Person> ; <http://schema.org/name> ?name }")}
+    assert "Xi Jinping" in top and "Xi" not in top
