@@ -243,6 +243,8 @@ class _Writer:
         for pending, extraction in zip(batch, extractions, strict=True):
             self._write_one(pending, extraction)
             self.progress(1)
+        with _Timer(report.seconds, "store"):
+            self.store.flush()
 
     def _write_one(self, pending: _Pending, extraction: Extraction) -> None:
         report, article = self.report, pending.article

@@ -50,6 +50,10 @@ class GraphStore(Protocol):
         articles in ``drop`` (older versions it supersedes)."""
         ...
 
+    def flush(self) -> None:
+        """Write what is buffered to durable storage (a long ingest does after each batch)."""
+        ...
+
     def prune_entities(self) -> None:
         """Drop the descriptions of entities that no article links to any more."""
         ...
