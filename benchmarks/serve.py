@@ -207,8 +207,10 @@ def bench_size(size: int, seconds: float, concurrency: int) -> None:
             f = floor(lambda t=text: _consume(store.run(t)), seconds / 2)
             a = load(ours_port, "GET", ours_path, None, headers, seconds, concurrency)
             b = load(oxi_port, "GET", oxi_path, None, headers, seconds, concurrency)
+            errors = ", ".join(f"{who} {r['errors']:.0f}" for who, r in
+                               (("newskg", a), ("oxigraph", b)) if r["errors"])
             print(f"{name:<22} {cell(f):>22} {cell(a):>24} {cell(b):>24}"
-                  + ("  ERRORS" if a["errors"] or b["errors"] else ""))
+                  + (f"  answers >= 400: {errors}" if errors else ""))
         ours_rate, ours_before, ours_peak = dump_rate(ours_port, "/dump.nt", ours.pid)
         oxi_dump = Path(tempfile.mkdtemp()) / "dump.nt"
         start = time.perf_counter()
