@@ -74,11 +74,16 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
     reason); `kg files` lists them later. Exits 1 when any file was rejected.
     """
     from kg.entities import ExtractorError
-    from kg.ingest import find_files
+    from kg.ingest import find_files, passed_over
     from kg.ingest import ingest as run_ingest
 
     settings = obj.settings.replace(ner=ner)
     total = len(find_files(paths))
+    others = passed_over(paths)
+    if others:  # said, not silently dropped: a folder may hold notes beside the articles
+        shown = ", ".join(str(p) for p in others[:5]) + (" ..." if len(others) > 5 else "")
+        click.echo(f"not read ({len(others)} file(s) in the folders that are not *.txt; name "
+                   f"them to ingest them): {shown}", err=True)
     try:
         with click.progressbar(length=total, label="ingesting", file=sys.stderr,
                                hidden=quiet or not sys.stderr.isatty()) as bar:

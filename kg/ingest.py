@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,19 +76,28 @@ class IngestReport:
         return [o for o in self.outcomes if o.state == "rejected"]
 
 
-def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and the ``*.txt`` files below folders named (hidden ones skipped), sorted."""
+def find_files(paths: Iterable[Path], pattern: str = "*.txt") -> list[Path]:
+    """Files named, and the files below folders named that match ``pattern`` (hidden ones
+    skipped), sorted."""
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(
-                p for p in path.rglob("*.txt")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found.update(p for p in _visible_files(path) if p.match(pattern))
         else:
             found.add(path)
     return sorted(found)
+
+
+def passed_over(paths: Iterable[Path], pattern: str = "*.txt") -> list[Path]:
+    """Files below the folders named that :func:`find_files` leaves out (not ``pattern``)."""
+    return sorted(p for path in paths if path.is_dir() for p in _visible_files(path)
+                  if not p.match(pattern))
+
+
+def _visible_files(folder: Path) -> Iterator[Path]:
+    for p in folder.rglob("*"):
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts):
+            yield p
 
 
 class _Timer:
