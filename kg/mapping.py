@@ -37,6 +37,9 @@ PREFIXES = {
     "newskg": NEWSKG,
 }
 
+# The same prefixes as plain strings, for pyoxigraph's serialisers.
+PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
 _TYPES = {"person": SDO.Person, "organization": SDO.Organization, "place": SDO.Place}
 # A byline naming a newsroom rather than people: "Global Times", "GT staff reporters", "Xinhua".
 _ORG_BYLINE = re.compile(

@@ -15,19 +15,19 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import ids
-from kg.mapping import PREFIXES
+from kg.mapping import PREFIX_IRIS
 from kg.store import DUMP_FORMATS, StoreError, StoreInUse
 
-_RESULT_FORMATS = {
+# Serialisations by name: what `query` and `dump` (and the web tier) accept.
+RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
-_GRAPH_FORMATS = {name: getattr(ox.RdfFormat, spec[0]) for name, spec in DUMP_FORMATS.items()}
-_GRAPH_FORMATS["rdfxml"] = ox.RdfFormat.RDF_XML
+GRAPH_FORMATS = {name: getattr(ox.RdfFormat, spec[0]) for name, spec in DUMP_FORMATS.items()}
+GRAPH_FORMATS["rdfxml"] = ox.RdfFormat.RDF_XML
 
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 # CONSTRUCT over the union graph yields each distinct triple once (an entity's name is stated in
 # every article graph that mentions it).
@@ -81,10 +81,10 @@ class OxigraphStore:
         results = self.run(sparql)
         if isinstance(results, ox.QueryTriples):
             out = io.BytesIO()
-            _write_triples(results, out, _GRAPH_FORMATS.get(result_format, ox.RdfFormat.TURTLE))
+            _write_triples(results, out, GRAPH_FORMATS.get(result_format, ox.RdfFormat.TURTLE))
             return "graph", out.getvalue()
         kind = "boolean" if isinstance(results, ox.QueryBoolean) else "results"
-        fmt = _RESULT_FORMATS.get(result_format, ox.QueryResultsFormat.JSON)
+        fmt = RESULT_FORMATS.get(result_format, ox.QueryResultsFormat.JSON)
         return kind, results.serialize(format=fmt) or b""  # type: ignore[attr-defined]
 
     def replace_article(
@@ -123,7 +123,7 @@ class OxigraphStore:
         return int(rows[0]["n"])
 
     def dump(self, out: BinaryIO, format: str) -> None:
-        fmt = _GRAPH_FORMATS[format]
+        fmt = GRAPH_FORMATS[format]
         if fmt.supports_datasets:
             self._store.dump(out, format=fmt)
         else:
@@ -145,7 +145,7 @@ class OxigraphStore:
 def _write_triples(triples: ox.QueryTriples, out: BinaryIO, fmt: ox.RdfFormat) -> None:
     """Stream triples out; Turtle with newskg's prefixes."""
     if fmt == ox.RdfFormat.TURTLE:
-        ox.serialize(triples, out, fmt, prefixes=_PREFIXES)  # type: ignore[arg-type]
+        ox.serialize(triples, out, fmt, prefixes=PREFIX_IRIS)  # type: ignore[arg-type]
     else:
         triples.serialize(out, format=fmt)
 

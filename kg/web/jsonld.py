@@ -24,12 +24,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.mapping import PREFIXES
+from kg.mapping import PREFIX_IRIS
 
 SCHEMA = "http://schema.org/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items() if name not in ("schema", "rdf")}
+_PREFIXES = {name: iri for name, iri in PREFIX_IRIS.items() if name not in ("schema", "rdf")}
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 Node = ox.NamedNode | ox.BlankNode

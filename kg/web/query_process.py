@@ -19,24 +19,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.mapping import PREFIXES as MAPPING_PREFIXES
-from kg.store.embedded import OxigraphStore
+from kg.mapping import PREFIX_IRIS
+from kg.store.embedded import GRAPH_FORMATS, RESULT_FORMATS, OxigraphStore
 from kg.web import ipc
 from kg.web.query_check import Refused, has_dataset
-
-RESULT_WRITERS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_WRITERS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-PREFIXES = {prefix: str(namespace) for prefix, namespace in MAPPING_PREFIXES.items()}
 
 
 class _Full(Exception):
@@ -111,14 +97,14 @@ def serialise(results: Any, request: dict[str, Any]) -> tuple[dict[str, Any], by
             return {"error": "not_acceptable", "kind": "graph"}, b""
         triples = list(islice(results, cap + 1))
         truncated = len(triples) > cap
-        body = ox.serialize(triples[:cap], format=GRAPH_WRITERS[fmt], prefixes=PREFIXES)
+        body = ox.serialize(triples[:cap], format=GRAPH_FORMATS[fmt], prefixes=PREFIX_IRIS)
         return {"kind": "graph", "format": fmt, "truncated": truncated}, body or b""
     fmt = request.get("results_format")
     if fmt is None:
         return {"error": "not_acceptable", "kind": "results"}, b""
     if isinstance(results, ox.QueryBoolean):
         return {"kind": "boolean", "format": fmt, "truncated": False}, results.serialize(
-            format=RESULT_WRITERS[fmt])
+            format=RESULT_FORMATS[fmt])
     return _solutions(results, fmt, cap)
 
 
@@ -142,7 +128,7 @@ def _solutions(results: ox.QuerySolutions, fmt: str, cap: int) -> tuple[dict[str
         body = tsv
     else:
         parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-        body = parsed.serialize(format=RESULT_WRITERS[fmt]) or b""  # type: ignore[union-attr]
+        body = parsed.serialize(format=RESULT_FORMATS[fmt]) or b""  # type: ignore[union-attr]
         if truncated and fmt == "json":
             body = body.rstrip()[:-1] + b',"truncated":true}'
     return {"kind": "results", "format": fmt, "truncated": truncated}, body

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.mapping import PREFIXES
+from kg.mapping import PREFIX_IRIS
+from kg.store.embedded import GRAPH_FORMATS
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,11 @@ FORMATS: tuple[Format, ...] = (TURTLE, JSONLD, NTRIPLES, RDFXML, HTML)
 BY_SUFFIX = {f.suffix: f for f in FORMATS}
 BY_MEDIA_TYPE = {media: f for f in FORMATS for media in f.media_types}
 
-_OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-_PREFIXES = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 
 def serialize(
     triples: Iterable[ox.Triple], fmt: Format, prefixes: dict[str, str] | None = None
 ) -> bytes:
     """Turtle, N-Triples or RDF/XML bytes of ``triples`` (with newskg's prefixes and others)."""
-    return ox.serialize(triples, format=_OX_FORMATS[fmt.name],
-                        prefixes={**_PREFIXES, **(prefixes or {})}) or b""
+    return ox.serialize(triples, format=GRAPH_FORMATS[fmt.name],
+                        prefixes={**PREFIX_IRIS, **(prefixes or {})}) or b""
