@@ -74,12 +74,12 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
     reason); `kg files` lists them later. Exits 1 when any file was rejected.
     """
     from kg.entities import ExtractorError
-    from kg.ingest import find_files, passed_over
     from kg.ingest import ingest as run_ingest
+    from kg.ingest import scan
 
     settings = obj.settings.replace(ner=ner)
-    total = len(find_files(paths))
-    others = passed_over(paths)
+    files, others = scan(paths)  # one walk: the ingest is handed the files themselves
+    total = len(files)
     if others:  # said, not silently dropped: a folder may hold notes beside the articles
         shown = ", ".join(str(p) for p in others[:5]) + (" ..." if len(others) > 5 else "")
         click.echo(f"not read ({len(others)} file(s) in the folders that are not *.txt; name "
@@ -87,7 +87,7 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
     try:
         with click.progressbar(length=total, label="ingesting", file=sys.stderr,
                                hidden=quiet or not sys.stderr.isatty()) as bar:
-            report = run_ingest(list(paths), settings, force=force, progress=bar.update)
+            report = run_ingest(files, settings, force=force, progress=bar.update)
     except (StoreError, ExtractorError) as exc:
         _fail(str(exc))
     tally = report.tally()

@@ -76,22 +76,29 @@ class IngestReport:
         return [o for o in self.outcomes if o.state == "rejected"]
 
 
-def find_files(paths: Iterable[Path], pattern: str = "*.txt") -> list[Path]:
-    """Files named, and the files below folders named that match ``pattern`` (hidden ones
-    skipped), sorted."""
+def scan(paths: Iterable[Path], pattern: str = "*.txt") -> tuple[list[Path], list[Path]]:
+    """The files to read and the files passed over, each sorted, in one walk.
+
+    Files named are read whatever their name; below folders named, the files matching
+    ``pattern`` are read (hidden ones skipped) and the others are passed over.
+    """
     found: set[Path] = set()
+    others: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.update(p for p in _visible_files(path) if p.match(pattern))
-        else:
+        if not path.is_dir():
             found.add(path)
-    return sorted(found)
+            continue
+        for file in _visible_files(path):
+            if file.match(pattern):
+                found.add(file)
+            else:
+                others.append(file)
+    return sorted(found), sorted(others)
 
 
-def passed_over(paths: Iterable[Path], pattern: str = "*.txt") -> list[Path]:
-    """Files below the folders named that :func:`find_files` leaves out (not ``pattern``)."""
-    return sorted(p for path in paths if path.is_dir() for p in _visible_files(path)
-                  if not p.match(pattern))
+def find_files(paths: Iterable[Path], pattern: str = "*.txt") -> list[Path]:
+    """The files :func:`scan` would read."""
+    return scan(paths, pattern)[0]
 
 
 def _visible_files(folder: Path) -> Iterator[Path]:
