@@ -82,6 +82,9 @@ class Settings:
     query_memory_mb: int = _setting(
         2048, "Memory cap of a query process, in MiB; a query over it is stopped (503)."
     )
+    cache_mb: int = _setting(
+        64, "Memory per web worker for answers to repeated requests (SPARQL, documents); 0: off."
+    )
     query_wait: float = _setting(
         2.0, "Seconds a query waits for a free query process before a 503 with Retry-After."
     )

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from kg.settings import Settings
+from kg.web.cache import AnswerCache
 from kg.web.state import NotPublished, Published, View
 
 log = logging.getLogger("kg.web")
@@ -23,6 +24,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["NEWSKG"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_query_bytes + 4096
     app.extensions["newskg.published"] = Published(settings.snapshots_dir, settings.base)
+    app.extensions["newskg.answers"] = AnswerCache(settings.cache_mb * 2**20)
 
     from kg.web import compression, dataset, resources, sparql
 
@@ -61,15 +63,16 @@ def create_app(settings: Settings | None = None) -> Flask:
 def view() -> View:
     """The published snapshot this request reads from (taken once per request)."""
     if "newskg_view" not in g:
-        from flask import current_app
-
         g.newskg_view = current_app.extensions["newskg.published"].view()
     return g.newskg_view
 
 
-def settings() -> Settings:
-    from flask import current_app
+def answers() -> AnswerCache:
+    """This worker's cache of answers to repeated requests (see :mod:`kg.web.cache`)."""
+    return current_app.extensions["newskg.answers"]
 
+
+def settings() -> Settings:
     return current_app.config["NEWSKG"]
 
 

@@ -55,7 +55,9 @@ def frame(
 
 
 def dumps(document: dict[str, Any]) -> bytes:
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    # Compact: json's C encoder does not indent (indented, a 300-triple document took 0.44 ms
+    # to write, compact 0.05 ms). People read the HTML variant, or pipe this through jq.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def schema_org_script(document: dict[str, Any]) -> str:

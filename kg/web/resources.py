@@ -13,9 +13,10 @@ from werkzeug.routing import BaseConverter
 
 from kg import ids
 from kg.web import documents, jsonld, pages, rdf
-from kg.web.app import settings, view
+from kg.web.app import answers, settings, view
 from kg.web.represent import client_has, etag, pick, respond
 from kg.web.site import alternates, site
+from kg.web.state import View
 
 blueprint = Blueprint("resources", __name__)
 # Said on an entity document that lists fewer articles than name it (see documents.py).
@@ -54,14 +55,25 @@ def document(kind: str, key: str, suffix: str | None = None) -> Response:
     canonical = ids.doc_iri(settings().base, kind, key)
     if client_has(tag):  # answered before any work: the tag names snapshot, path and format
         return respond(None, fmt, media, tag=tag, canonical=canonical, negotiated=suffix is None)
-    doc = documents.load(current.store, kind, key, settings().doc_articles)
-    if doc is None:
-        raise NotFound(f"no {kind} with key {key!r} in this dataset")
-    response = respond(_render(doc, fmt), fmt, media, tag=tag, canonical=canonical,
-                       negotiated=suffix is None)
-    if doc.truncated:
-        response.headers[TRUNCATED_HEADER] = f"{doc.listed} of {doc.total} articles listed"
+    body, truncated = _rendered(current, kind, key, fmt)
+    response = respond(body, fmt, media, tag=tag, canonical=canonical, negotiated=suffix is None)
+    if truncated:
+        response.headers[TRUNCATED_HEADER] = truncated
     return response
+
+
+def _rendered(current: View, kind: str, key: str, fmt: rdf.Format) -> tuple[bytes | str, str]:
+    """The document in ``fmt`` and what its truncation header says ("" if whole), cached."""
+    cache_key = ("doc", kind, key, fmt.name)
+    answer = answers().get(current.snapshot.name, cache_key)
+    if answer is None:
+        doc = documents.load(current.store, kind, key, settings().doc_articles)
+        if doc is None:
+            raise NotFound(f"no {kind} with key {key!r} in this dataset")
+        truncated = f"{doc.listed} of {doc.total} articles listed" if doc.truncated else ""
+        answer = (_render(doc, fmt), truncated)
+        answers().put(current.snapshot.name, cache_key, answer, len(answer[0]))
+    return answer
 
 
 def _render(doc: documents.Document, fmt: rdf.Format) -> bytes | str:

@@ -12,6 +12,7 @@ results also carry a top-level ``"truncated": true``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from typing import Any
@@ -166,20 +167,43 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
         raise _not_acceptable(formats.canonical(formats.RESULTS) +
                               formats.canonical(formats.GRAPHS))
     settings = web.settings()
-    view = web.view()
+    snapshot = web.view().snapshot
     default = params.getlist("default-graph-uri")
     named = params.getlist("named-graph-uri")
     dataset_given = bool(default or named)
-    job: dict[str, Any] = {
-        "query": query,
-        "store": str(view.snapshot.store_path),
-        "base": settings.base,
-        "default_graphs": default if dataset_given else None,
-        "named_graphs": named if dataset_given else None,
-        "results_format": results_format.name if results_format else None,
-        "graph_format": graph_format.name if graph_format else None,
-        "max_rows": settings.max_rows,
-    }
+    key = (query, tuple(default), tuple(named), results_format and results_format.name,
+           graph_format and graph_format.name)
+    # Tags only on GET: a cache may replay a GET, never a POST.
+    tag = _etag(snapshot.name, key) if request.method == "GET" else None
+    if tag and request.if_none_match.contains_weak(tag):
+        return _finish(Response(status=304), tag)
+    answer = web.answers().get(snapshot.name, key)
+    if answer is None:
+        answer = _run({
+            "query": query,
+            "store": str(snapshot.store_path),
+            "base": settings.base,
+            "default_graphs": default if dataset_given else None,
+            "named_graphs": named if dataset_given else None,
+            "results_format": results_format.name if results_format else None,
+            "graph_format": graph_format.name if graph_format else None,
+            "max_rows": settings.max_rows,
+        })
+        if isinstance(answer, Response):
+            return answer
+        web.answers().put(snapshot.name, key, answer, len(answer[1]) + len(query))
+    head, body = answer
+    fmt = (graph_format if head["kind"] == "graph" else results_format)
+    assert fmt is not None
+    response = Response(body, content_type=fmt.content_type)
+    if head["truncated"]:
+        response.headers[TRUNCATED] = "true"
+        response.headers[ROW_LIMIT] = str(settings.max_rows)
+    return _finish(response, tag)
+
+
+def _run(job: dict[str, Any]) -> tuple[dict[str, Any], bytes] | Response:
+    """The query process's answer, a 503 response when it could not answer, or a raised error."""
     try:
         head, body = current_app.extensions[POOL].get().run(job)
     except QueryUnavailable as exc:
@@ -196,13 +220,20 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
         raise ProtocolError(400, "Bad Request", _PATH.sub("…", head["message"]))
     if error:
         raise ProtocolError(500, "Internal Server Error", "the server could not answer")
-    fmt = (graph_format if head["kind"] == "graph" else results_format)
-    assert fmt is not None
-    response = Response(body, content_type=fmt.content_type)
+    return head, body
+
+
+def _etag(snapshot: str, key: tuple[Any, ...]) -> str:
+    """Names the snapshot, the query, its dataset and the format: one tag per distinct answer."""
+    return hashlib.sha256(repr((snapshot, key)).encode()).hexdigest()[:24]
+
+
+def _finish(response: Response, tag: str | None) -> Response:
     response.headers["Vary"] = "Accept"
-    if head["truncated"]:
-        response.headers[TRUNCATED] = "true"
-        response.headers[ROW_LIMIT] = str(settings.max_rows)
+    if tag:
+        response.set_etag(tag)
+        # Clients and caches may keep the answer, and ask whether it still holds (304).
+        response.headers["Cache-Control"] = "public, no-cache"
     return response
 
 
