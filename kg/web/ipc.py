@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 _LENGTHS = struct.Struct("!II")
-_CHUNK = 1 << 20
+_PIPE = 1 << 16
 
 
 class Closed(EOFError):
@@ -32,26 +32,29 @@ def write_frame(fd: int, head: dict[str, Any], body: bytes = b"") -> None:
 
 
 def read_frame(fd: int, deadline: float | None = None) -> tuple[dict[str, Any], bytes]:
-    """Read one frame; ``deadline`` (``time.monotonic()``) raises TimeoutError when passed."""
-    head_len, body_len = _LENGTHS.unpack(_read(fd, _LENGTHS.size, deadline))
-    head = json.loads(_read(fd, head_len, deadline))
-    return head, _read(fd, body_len, deadline)
+    """Read one frame; ``deadline`` (``time.monotonic()``) raises TimeoutError when passed.
 
-
-def _read(fd: int, size: int, deadline: float | None) -> bytes:
-    chunks = []
+    Each side sends one frame and waits for the answer, so a pipe never holds more than one
+    frame: reads may ask for more than the frame's length, and a small frame takes one read.
+    """
     poller = None
-    while size:
-        if deadline is not None:
-            if poller is None:
-                poller = select.poll()  # not select(): descriptors may exceed FD_SETSIZE
-                poller.register(fd, select.POLLIN)
-            left = deadline - time.monotonic()
+    if deadline is not None:
+        poller = select.poll()  # not select(): descriptors may exceed FD_SETSIZE
+        poller.register(fd, select.POLLIN)
+    data = bytearray()
+    size = _LENGTHS.size
+    head_len = body_len = -1
+    while len(data) < size:
+        if poller is not None:
+            left = deadline - time.monotonic()  # type: ignore[operator]
             if left <= 0 or not poller.poll(left * 1000):
                 raise TimeoutError
-        chunk = os.read(fd, min(size, _CHUNK))
+        chunk = os.read(fd, _PIPE)  # a pipe holds 64 KiB: no read returns more
         if not chunk:
             raise Closed("pipe closed")
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
+        data += chunk
+        if head_len < 0 and len(data) >= _LENGTHS.size:
+            head_len, body_len = _LENGTHS.unpack_from(data)
+            size = _LENGTHS.size + head_len + body_len
+    head_end = _LENGTHS.size + head_len
+    return json.loads(data[_LENGTHS.size:head_end]), bytes(memoryview(data)[head_end:])

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import resource
 import signal
 import sys
+from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -29,22 +31,34 @@ class _Full(Exception):
     """Raised from inside the serialiser to stop it once the row cap is passed."""
 
 
-class _LineCap(io.RawIOBase):
-    """A sink that stops the writer after ``lines`` newlines (TSV writes one row per line)."""
+class _Sink(io.RawIOBase):
+    """Collects what a writer writes; stops it (:class:`_Full`) past ``size`` bytes or ``lines``
+    newlines (TSV writes one row per line)."""
 
-    def __init__(self, lines: int):
+    def __init__(self, size: int | None = None, lines: int | None = None):
         self.buffer = bytearray()
-        self.left = lines
+        self.size = size
+        self.lines = lines
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
         self.buffer += data
-        self.left -= data.count(b"\n")
-        if self.left < 0:
+        if self.lines is not None:
+            self.lines -= data.count(b"\n")
+            if self.lines < 0:
+                raise _Full
+        if self.size is not None and len(self.buffer) > self.size:
             raise _Full
         return len(data)
+
+
+# The fewest bytes a row of solutions takes in each format: an empty row, with its separator.
+_MIN_ROW_BYTES = {"json": len("{},"), "xml": len("<result></result>"), "csv": len("\r\n")}
+# Queries whose first row comes only once every row is computed: writing them twice to find
+# out whether they pass the row cap would double their cost, so they go straight to _capped.
+_MATERIALISED = re.compile(r"\b(?:order|group)\s+by\b")
 
 
 class Stores:
@@ -86,10 +100,13 @@ def execute(stores: Stores, request: dict[str, Any]) -> tuple[dict[str, Any], by
         results = store.run(query, **options)
     except SyntaxError as exc:
         return {"error": "syntax", "message": str(exc)}, b""
-    return serialise(results, request)
+    return serialise(results, request, lambda: store.run(query, **options))
 
 
-def serialise(results: Any, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+def serialise(
+    results: Any, request: dict[str, Any], rerun: Callable[[], Any]
+) -> tuple[dict[str, Any], bytes]:
+    """The results in the requested format, cut at the row cap; ``rerun`` runs the query anew."""
     cap = request["max_rows"]
     if isinstance(results, ox.QueryTriples):
         fmt = request.get("graph_format")
@@ -105,14 +122,33 @@ def serialise(results: Any, request: dict[str, Any]) -> tuple[dict[str, Any], by
     if isinstance(results, ox.QueryBoolean):
         return {"kind": "boolean", "format": fmt, "truncated": False}, results.serialize(
             format=RESULT_FORMATS[fmt])
-    return _solutions(results, fmt, cap)
+    if fmt != "tsv" and not _MATERIALISED.search(request["query"].lower()):
+        body = _direct(results, fmt, cap)
+        if body is not None:
+            return {"kind": "results", "format": fmt, "truncated": False}, body
+        results = rerun()
+    return _capped(results, fmt, cap)
 
 
-def _solutions(results: ox.QuerySolutions, fmt: str, cap: int) -> tuple[dict[str, Any], bytes]:
+def _direct(results: ox.QuerySolutions, fmt: str, cap: int) -> bytes | None:
+    """The results written straight in ``fmt`` if they surely hold at most ``cap`` rows.
+
+    A row takes at least ``_MIN_ROW_BYTES[fmt]``, so a document no longer than ``cap`` of them
+    cannot hold more than ``cap`` rows; past that length the writer is stopped (None).
+    """
+    sink = _Sink(_MIN_ROW_BYTES[fmt] * cap)
+    try:
+        results.serialize(sink, format=RESULT_FORMATS[fmt])
+    except _Full:
+        return None
+    return bytes(sink.buffer)
+
+
+def _capped(results: ox.QuerySolutions, fmt: str, cap: int) -> tuple[dict[str, Any], bytes]:
     # pyoxigraph cannot serialise part of a result, and Python serialisers are ~7x slower; so
     # let pyoxigraph write TSV (one row per line) into a sink that stops after the cap, and
     # convert those rows to the wanted format by parsing them back (~1.5x the direct cost).
-    sink = _LineCap(cap + 1)  # the header line, then the rows
+    sink = _Sink(lines=cap + 1)  # the header line, then the rows
     truncated = False
     try:
         results.serialize(sink, format=ox.QueryResultsFormat.TSV)
