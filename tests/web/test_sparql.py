@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 
 from kg.publish import current
-from kg.queries import catalogue
+from kg.queries import catalogue, resolve
 
 SCHEMA = "PREFIX schema: <http://schema.org/>\n"
 SELECT = SCHEMA + "SELECT ?a ?h WHERE { ?a a schema:NewsArticle ; schema:headline ?h } ORDER BY ?a"
@@ -428,7 +428,20 @@ def test_the_query_page_loads_nothing_from_elsewhere(client: FlaskClient):
             assert client.get(asset).status_code == 200, asset
 
 
-def test_the_example_queries_run(client: FlaskClient):
+def test_the_example_queries_answer_something_with_their_defaults(client: FlaskClient):
     for query in catalogue():
         response = client.post("/sparql", data={"query": query.bind()})
         assert response.status_code == 200, (query.name, response.get_data(as_text=True))
+        assert rows(response), f"{query.name} found nothing in the fixture corpus"
+
+
+def test_people_roles_pair_each_role_with_its_own_organisation(client: FlaskClient):
+    found = {
+        (r["name"]["value"], r["jobTitle"]["value"], r.get("orgName", {}).get("value"))
+        for r in rows(client.post("/sparql", data={"query": resolve("people-roles")}))
+    }
+    assert ("Zhu Yongbiao", "director", "Center for Afghanistan Studies of Lanzhou University") \
+        in found
+    # No organisation is said of her: the row leaves it out, it does not invent one.
+    assert ("Annalena Baerbock", "foreign minister", None) in found
+    assert {org for name, _, org in found if name == "Annalena Baerbock"} == {None}
