@@ -7,12 +7,16 @@ finder (the model is measured by benchmarks/ingest.py; here only serving matters
 side by side on the same snapshot:
 
 - ``floor``: the same query run in-process on pyoxigraph (no HTTP);
-- ``newskg``: `kg serve` (gunicorn, its default 2 workers) over HTTP;
-- ``oxigraph``: `oxigraph serve-read-only` (PyPI ``oxigraph``) on the same store, over HTTP.
+- ``newskg``: `kg serve` (gunicorn, its default 2 workers) over HTTP, with its cache of answers
+  off (``NEWSKG_CACHE_MB=0``): every request is computed;
+- ``oxigraph``: `oxigraph serve-read-only` (PyPI ``oxigraph``) on the same store, over HTTP;
+- ``newskg, repeated``: `kg serve` with its default cache, which answers a repeated request
+  from memory: what clients asking the same thing again get. Not a like-for-like comparison.
 
-Workloads: each query in queries/ (with its default parameters), a point lookup (an entity's
-articles), and a JSON-LD document (for oxigraph, the equivalent DESCRIBE as JSON-LD). Latency
-p50/p95 in ms and requests/s with ``--concurrency`` keep-alive clients on loopback, bounded by
+Workloads: each query in queries/ (parameters bound to an entity, author and word present in
+the generated data), a point lookup (an entity's articles), and a person's JSON-LD document (for
+oxigraph and the floor, a CONSTRUCT of the same triples, written as JSON-LD). Latency p50/p95 in
+ms and requests/s with ``--concurrency`` keep-alive clients on loopback, bounded by
 ``--seconds`` per workload. Then dump throughput (N-Triples) and the server's peak memory.
 """
 
@@ -34,6 +38,8 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+import pyoxigraph as ox
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
@@ -45,8 +51,24 @@ from kg.settings import Settings  # noqa: E402
 from kg.store.embedded import OxigraphStore  # noqa: E402
 
 BIN = Path(sys.executable).parent
-POINT = """PREFIX schema: <http://schema.org/>
-SELECT ?article ?headline WHERE { ?article schema:mentions <%s> ; schema:headline ?headline }"""
+SCHEMA = "PREFIX schema: <http://schema.org/>\n"
+POINT = SCHEMA + """SELECT ?article ?headline WHERE {
+  ?article schema:mentions <%s> ; schema:headline ?headline }"""
+# The triples of a person's document (kg.web.documents), as one CONSTRUCT.
+DOCUMENT = SCHEMA + """CONSTRUCT {
+  %(e)s ?p ?o . ?l a ?type ; schema:name ?name .
+  ?a a schema:NewsArticle ; schema:headline ?h ; schema:datePublished ?d ; ?rel %(e)s .
+} WHERE {
+  { %(e)s ?p ?o }
+  UNION {
+    %(e)s schema:affiliation|schema:worksFor|schema:parentOrganization|schema:memberOf ?l .
+    ?l a ?type ; schema:name ?name }
+  UNION {
+    { SELECT DISTINCT ?a WHERE { ?a schema:mentions|schema:about|schema:author %(e)s }
+      LIMIT %(limit)d }
+    ?a ?rel %(e)s ; schema:headline ?h ; schema:datePublished ?d .
+    VALUES ?rel { schema:mentions schema:about schema:author } }
+}"""
 
 
 def free_port() -> int:
@@ -162,75 +184,96 @@ def bench_size(size: int, seconds: float, concurrency: int) -> None:
     snapshot = current(settings.snapshots_dir)
     assert snapshot is not None
     store = OxigraphStore(snapshot.store_path, settings.base, read_only=True)
-    entity = store.select("PREFIX schema: <http://schema.org/> SELECT ?e WHERE { ?a "
-                          "schema:mentions ?e . ?e a schema:Person } LIMIT 1")[0]["e"]
+    entity = store.select(SCHEMA + "SELECT ?e WHERE { ?a schema:mentions ?e . "
+                          "?e a schema:Person } LIMIT 1")[0]["e"]
+    author = store.select(SCHEMA + "SELECT ?n WHERE { ?a schema:author/schema:name ?n } "
+                          "LIMIT 1")[0]["n"]
+    # The defaults in queries/ name people of the sample articles: here, ones that exist.
+    values = {"entity": f"<{entity}>", "author": f'"{author}"', "text": '"climate"'}
     key = entity.rsplit("/", 1)[-1]
 
-    ours_port, oxi_port = free_port(), free_port()
+    ports = {name: free_port() for name in ("newskg", "cached", "oxigraph")}
     env = {**os.environ, "NEWSKG_DATA_DIR": str(data)}
-    ours = subprocess.Popen([str(BIN / "kg"), "serve", "--port", str(ours_port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    servers = {
+        name: subprocess.Popen([str(BIN / "kg"), "serve", "--port", str(ports[name])],
+                               env={**env, "NEWSKG_CACHE_MB": mb}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+        for name, mb in (("newskg", "0"), ("cached", "64"))
+    }
     oxi_dir = Path(tempfile.mkdtemp()) / "store"
     shutil.copytree(snapshot.store_path, oxi_dir)
-    oxi = subprocess.Popen([str(BIN / "oxigraph"), "serve-read-only", "--location", str(oxi_dir),
-                            "--bind", f"127.0.0.1:{oxi_port}", "--union-default-graph"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           start_new_session=True)
+    servers["oxigraph"] = subprocess.Popen(
+        [str(BIN / "oxigraph"), "serve-read-only", "--location", str(oxi_dir),
+         "--bind", f"127.0.0.1:{ports['oxigraph']}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        wait_for(ours_port, "/health")
-        wait_for(oxi_port, "/query?query=ASK%7B%7D")
+        wait_for(ports["newskg"], "/health")
+        wait_for(ports["cached"], "/health")
+        wait_for(ports["oxigraph"], "/query?query=ASK%7B%7D")
+        results = {"Accept": "application/sparql-results+json"}
         workloads: list[tuple[str, str, str, dict[str, str], str]] = []
         for query in catalogue():
-            # Relative IRIs in the defaults resolve against our base everywhere (oxigraph
-            # serve would resolve them against its own request URL).
-            text = f"BASE <{settings.base}/>\n" + query.bind()
-            workloads.append((query.name, sparql_get(text),
-                              "/query?" + urllib.parse.urlencode({"query": text}),
-                              {"Accept": "application/sparql-results+json"}, text))
+            # Relative IRIs resolve against our base everywhere (oxigraph serve would resolve
+            # them against its own request URL).
+            names = {p.name for p in query.params}
+            text = f"BASE <{settings.base}/>\n" + query.bind(
+                {k: v for k, v in values.items() if k in names})
+            workloads.append((query.name, sparql_get(text), oxigraph_get(text), results, text))
         point = POINT % entity
-        workloads.append(("point lookup", sparql_get(point),
-                          "/query?" + urllib.parse.urlencode({"query": point}),
-                          {"Accept": "application/sparql-results+json"}, point))
-        describe = f"DESCRIBE <{entity}>"
+        workloads.append(("point lookup", sparql_get(point), oxigraph_get(point), results,
+                          point))
+        # oxigraph has no documents: it answers the CONSTRUCT of the same triples, as JSON-LD.
+        document = DOCUMENT % {"e": f"<{entity}>", "limit": settings.doc_articles}
         workloads.append(("JSON-LD document", f"/doc/person/{key}.jsonld",
-                          "/query?" + urllib.parse.urlencode({"query": describe}),
-                          {"Accept": "application/ld+json"}, describe))
+                          oxigraph_get(document), {"Accept": "application/ld+json"}, document))
+        ours = len(set(ox.parse(store_document(ports["newskg"], key),
+                                format=ox.RdfFormat.TURTLE)))
+        theirs = len(set(store.run(document)))  # type: ignore[call-overload]
 
         print(f"\n{size} articles, {snapshot.stats.triples} triples; {concurrency} clients, "
-              f"{seconds:.0f} s per cell; latency ms p50/p95, requests/s")
-        header = (f"{'workload':<22} {'floor (in-process)':>22} {'newskg':>24} "
-                  f"{'oxigraph serve':>24}")
+              f"{seconds:.0f} s per cell; latency ms p50/p95, requests/s; ratio = newskg / "
+              f"oxigraph serve (p50, and oxigraph's requests/s over newskg's). The document "
+              f"has {ours} triples, the CONSTRUCT {theirs}.")
+        header = (f"{'workload':<20} {'floor (in-process)':>20} {'newskg':>21} "
+                  f"{'oxigraph serve':>21} {'ratio':>11} {'newskg, repeated':>21}")
         print(header)
         print("-" * len(header))
         for name, ours_path, oxi_path, headers, text in workloads:
             f = floor(lambda t=text: _consume(store.run(t)), seconds / 2)
-            a = load(ours_port, "GET", ours_path, None, headers, seconds, concurrency)
-            b = load(oxi_port, "GET", oxi_path, None, headers, seconds, concurrency)
+            a = load(ports["newskg"], "GET", ours_path, None, headers, seconds, concurrency)
+            b = load(ports["oxigraph"], "GET", oxi_path, None, headers, seconds, concurrency)
+            c = load(ports["cached"], "GET", ours_path, None, headers, seconds, concurrency)
+            ratio = f"{a['p50'] / b['p50']:.1f}/{b['rps'] / a['rps']:.1f}"
             errors = ", ".join(f"{who} {r['errors']:.0f}" for who, r in
                                (("newskg", a), ("oxigraph", b)) if r["errors"])
-            print(f"{name:<22} {cell(f):>22} {cell(a):>24} {cell(b):>24}"
-                  + (f"  answers >= 400: {errors}" if errors else ""))
-        ours_rate, ours_before, ours_peak = dump_rate(ours_port, "/dump.nt", ours.pid)
-        oxi_dump = Path(tempfile.mkdtemp()) / "dump.nt"
+            print(f"{name:<20} {cell(f):>20} {cell(a):>21} {cell(b):>21} {ratio:>11} "
+                  f"{cell(c):>21}" + (f"  answers >= 400: {errors}" if errors else ""),
+                  flush=True)
+        ours_rate, ours_before, ours_peak = dump_rate(ports["newskg"], "/dump.nt",
+                                                      servers["newskg"].pid)
+        oxi_dump = Path(tempfile.mkdtemp()) / "dump.nq"
         start = time.perf_counter()
         subprocess.run([str(BIN / "oxigraph"), "dump", "--location", str(oxi_dir), "--file",
-                        str(oxi_dump), "--graph", "default"], check=False,
-                       capture_output=True)
-        if not oxi_dump.exists() or oxi_dump.stat().st_size == 0:
-            subprocess.run([str(BIN / "oxigraph"), "dump", "--location", str(oxi_dir),
-                            "--file", str(oxi_dump.with_suffix(".nq"))], check=True,
-                           capture_output=True)
-            oxi_dump = oxi_dump.with_suffix(".nq")
+                        str(oxi_dump)], check=True, capture_output=True)
         oxi_rate = oxi_dump.stat().st_size / (time.perf_counter() - start) / 1e6
         print(f"dump: newskg /dump.nt {ours_rate:.0f} MB/s (server RSS {ours_before:.0f} → "
-              f"{ours_peak:.0f} MiB); `oxigraph dump` {oxi_rate:.0f} MB/s "
-              f"({oxi_dump.suffix[1:]})")
+              f"{ours_peak:.0f} MiB); `oxigraph dump` {oxi_rate:.0f} MB/s (N-Quads)")
+        shutil.rmtree(oxi_dump.parent, ignore_errors=True)
     finally:
-        for proc in (ours, oxi):
+        for proc in servers.values():
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=30)
         shutil.rmtree(oxi_dir.parent, ignore_errors=True)
+
+
+def oxigraph_get(query: str) -> str:
+    return "/query?" + urllib.parse.urlencode({"query": query})
+
+
+def store_document(port: int, key: str) -> bytes:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", f"/doc/person/{key}.ttl")
+    return conn.getresponse().read()
 
 
 def _consume(results: object) -> None:

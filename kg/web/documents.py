@@ -42,8 +42,12 @@ CLASSES = {
 _LABELLED = {SDO + p for p in ("affiliation", "worksFor", "parentOrganization", "memberOf")}
 
 _DESCRIPTION = "SELECT DISTINCT ?p ?o WHERE { %s ?p ?o }"
-_LABEL = """PREFIX schema: <http://schema.org/>
-SELECT DISTINCT ?p ?o WHERE { %s ?p ?o FILTER(?p = rdf:type || ?p = schema:name) }"""
+_LABELS = """PREFIX schema: <http://schema.org/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT DISTINCT ?s ?p ?o WHERE {
+  VALUES ?s { %s }
+  { ?s a ?o BIND(rdf:type AS ?p) } UNION { ?s schema:name ?o BIND(schema:name AS ?p) }
+}"""
 _ARTICLES = """PREFIX schema: <http://schema.org/>
 SELECT ?a ?rel ?headline ?date WHERE {
   { SELECT DISTINCT ?a WHERE {
@@ -56,7 +60,6 @@ _ARTICLE_COUNT = """PREFIX schema: <http://schema.org/>
 SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
   ?a ?link %s VALUES ?link { schema:mentions schema:about schema:author }
 }"""
-_RDF = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
 
 
 @dataclass(frozen=True)
@@ -124,14 +127,19 @@ def _graph(store: OxigraphStore, name: str) -> list[ox.Triple]:
 
 def _entity(store: OxigraphStore, kind: str, key: str, limit: int) -> Document | None:
     thing = ox.NamedNode(ids.thing_iri(store.base, kind, key))
-    description = _about(store, thing, _DESCRIPTION)
+    rows = store.run(_DESCRIPTION % thing)
+    description = [ox.Triple(thing, r["p"], r["o"]) for r in rows]  # type: ignore[attr-defined]
     # /id/person/china is not a person even when /id/place/china exists: 404, not a wrong type.
     if ox.Triple(thing, RDF_TYPE, ox.NamedNode(CLASSES[kind])) not in description:
         return None
     triples = list(description)
-    for t in description:
-        if t.predicate.value in _LABELLED and isinstance(t.object, ox.NamedNode):
-            triples.extend(_about(store, t.object, _RDF + _LABEL))
+    labelled = {t.object for t in description
+                if t.predicate.value in _LABELLED and isinstance(t.object, ox.NamedNode)}
+    # One query for them all (a query costs ~50 µs before any work). Not `VALUES ?p`: with ?p
+    # from VALUES the engine scans every triple (15 ms at 10k articles, 0.4 ms written so).
+    if labelled:
+        rows = store.run(_LABELS % " ".join(map(str, labelled)))
+        triples += [ox.Triple(r["s"], r["p"], r["o"]) for r in rows]  # type: ignore[attr-defined]
     listed: set[ox.NamedNode] = set()
     article_class = ox.NamedNode(CLASSES["article"])
     query = _ARTICLES % {"e": thing, "limit": limit}
@@ -149,7 +157,3 @@ def _entity(store: OxigraphStore, kind: str, key: str, limit: int) -> Document |
         total = max(total, *(int(r["n"].value) for r in rows))  # type: ignore[attr-defined]
     return Document(kind, key, store.base, tuple(dict.fromkeys(triples)), len(listed), total)
 
-
-def _about(store: OxigraphStore, node: ox.NamedNode, query: str) -> list[ox.Triple]:
-    rows = store.run(query % node)
-    return [ox.Triple(node, r["p"], r["o"]) for r in rows]  # type: ignore[attr-defined]
