@@ -50,7 +50,7 @@ def options(settings: Settings) -> dict[str, Any]:
         "threads": THREADS,
         "timeout": int(settings.query_timeout + HEARTBEAT_MARGIN),
         "graceful_timeout": GRACEFUL_SECONDS,
-        "accesslog": "-",
+        "accesslog": "-" if settings.access_log else None,
         "errorlog": "-",
         # SPARQL over GET can be long; the app answers 414 past max_query_bytes itself.
         "limit_request_line": 0,

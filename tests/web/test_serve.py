@@ -29,6 +29,7 @@ def test_gunicorn_options_follow_the_settings():
     assert options["timeout"] > settings.query_timeout
     assert options["accesslog"] == "-"
     assert options["graceful_timeout"] > 0
+    assert server.options(settings.replace(access_log=False))["accesslog"] is None
 
 
 def test_serve_without_a_snapshot_fails_with_a_message(tmp_path: Path):
