@@ -16,6 +16,7 @@ from kg.settings import Settings, SettingsError, describe, env_name
 from kg.store import DUMP_FORMATS, StoreError
 
 if TYPE_CHECKING:
+    from kg.publish import Snapshot
     from kg.store.embedded import OxigraphStore
 
 _EPILOG = "Every option also reads an environment variable; `kg settings` lists them all."
@@ -97,14 +98,42 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
     if report.extractor_mode:
         click.echo(f"names found with: {report.extractor_mode}")
     if report.snapshot:
-        s = report.snapshot.stats
-        click.echo(f"published snapshot {report.snapshot.name}: {s.articles} articles, "
-                   f"{s.triples} triples")
+        _say_published(report.snapshot)
     if report.rejected:
         click.echo("rejected:", err=True)
         for outcome in report.rejected:
             click.echo(f"  {outcome.describe()}", err=True)
         sys.exit(1)
+
+
+@cli.command(epilog=_EPILOG)
+@click.pass_obj
+def publish(obj: _Context) -> None:
+    """Publish the store as it is, as a new snapshot, without reading any file.
+
+    `kg ingest` publishes by itself; this is for after an upgrade of newskg, so that what a
+    snapshot derives from the articles (the dumps, the mention counts) is made anew.
+    """
+    from kg.publish import publish as publish_store
+    from kg.store.embedded import OxigraphStore
+
+    settings = obj.settings
+    if not settings.store_path.is_dir():
+        _fail(f"no store under {settings.data_dir}: run `kg ingest` first")
+    try:
+        store = OxigraphStore(settings.store_path, settings.base)
+    except StoreError as exc:
+        _fail(str(exc))
+    try:
+        snapshot = publish_store(store, settings.snapshots_dir)
+    finally:
+        store.close()
+    _say_published(snapshot)
+
+
+def _say_published(snapshot: Snapshot) -> None:
+    s = snapshot.stats
+    click.echo(f"published snapshot {snapshot.name}: {s.articles} articles, {s.triples} triples")
 
 
 @cli.command(epilog=_EPILOG)

@@ -92,6 +92,7 @@ def publish(store: OxigraphStore, snapshots_dir: Path) -> Snapshot:
     name = now.strftime("%Y%m%dT%H%M%S%fZ")
     work = snapshots_dir / f".{name}.partial"
     work.mkdir()
+    store.count_mentions()
     store.snapshot(work / "store")
     for fmt in SERVED_DUMPS:
         with open(work / f"dump.{DUMP_FORMATS[fmt][1]}", "wb") as out:

@@ -12,8 +12,8 @@ from kg.cli import cli
 from kg.settings import Settings
 from tests.conftest import BAD, CORPUS, SEEDS
 
-SUBCOMMANDS = ["ingest", "files", "validate", "dump", "stats", "query", "extract", "serve",
-               "settings"]
+SUBCOMMANDS = ["ingest", "publish", "files", "validate", "dump", "stats", "query", "extract",
+               "serve", "settings"]
 
 
 @pytest.fixture
@@ -89,6 +89,17 @@ def test_query_by_name_file_and_text(run, tmp_path: Path):
     assert "true" in run("query", "ASK { ?s ?p ?o }").output
     bad = run("query", "SELECT WHERE {")
     assert bad.exit_code == 2 and "not valid SPARQL" in bad.output
+
+
+def test_publish_makes_a_new_snapshot_of_the_store_as_it_is(run):
+    assert run("publish").exit_code == 2  # no store yet
+    first = run("ingest", "-q", str(SEEDS)).output.splitlines()[-1]
+    again = run("publish")
+    said = again.output.strip()
+    assert again.exit_code == 0, again.output
+    assert said.startswith("published snapshot ")
+    assert said.split(":")[1] == first.split(":")[1]  # same articles and triples
+    assert said.split(":")[0] != first.split(":")[0]  # another snapshot
 
 
 def test_reading_commands_explain_when_nothing_is_published(run):

@@ -121,6 +121,34 @@ def test_entities_no_article_mentions_any_more_are_dropped(settings: Settings,
     assert "Lanzhou University" not in names and "Kassym-Jomart Tokayev" in names
 
 
+def mention_counts(settings: Settings) -> tuple[dict[str, int], dict[str, int]]:
+    """The counts each entity states (newskg:mentionCount) and the counts of its mentions."""
+    snapshot = current(settings.snapshots_dir)
+    assert snapshot is not None
+    store = OxigraphStore(snapshot.store_path, settings.base, read_only=True)
+    stated = store.select("SELECT ?e ?n WHERE { ?e <https://w3id.org/newskg/ns#mentionCount> ?n }")
+    counted = store.select("SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { "
+                           "?a <http://schema.org/mentions> ?e } GROUP BY ?e")
+    return ({r["e"]: int(r["n"]) for r in stated}, {r["e"]: int(r["n"]) for r in counted})
+
+
+def test_each_entity_states_how_many_articles_mention_it(settings: Settings):
+    ingest([SEEDS, CORPUS], settings)
+    stated, counted = mention_counts(settings)
+    assert stated == counted
+    assert stated[f"{settings.base}/id/person/wang-yi"] > 1
+
+
+def test_mention_counts_follow_updates(settings: Settings, ingested_copy: Path):
+    lanzhou = f"{settings.base}/id/organization/lanzhou-university"
+    assert mention_counts(settings)[0][lanzhou] == 1
+    ingested_copy.write_text(ingested_copy.read_text().replace("in Lanzhou University",
+                                                               "in a university"))
+    assert ingest([ingested_copy.parent], settings).tally() == {"updated": 1}
+    stated, counted = mention_counts(settings)
+    assert stated == counted and lanzhou not in stated
+
+
 def test_corrected_title_replaces_the_old_article(settings: Settings, ingested_copy: Path):
     path = ingested_copy
     folder = path.parent

@@ -8,7 +8,7 @@ from pyshacl import validate
 from rdflib import BNode, Literal, URIRef
 
 from kg.articles import read_article
-from kg.mapping import SDO, map_article
+from kg.mapping import NEWSKG, SDO, map_article
 from kg.settings import Settings
 from kg.validation import load_shapes, validate_graph
 from tests.conftest import SEEDS
@@ -83,3 +83,15 @@ def test_two_people_with_one_name_is_only_a_warning():
     report = validate_graph(graph)
     assert report.conforms
     assert any("same name" in w.message for w in report.warnings)
+
+
+def test_a_mention_count_is_one_positive_integer():
+    graph = seed_graph()
+    person = URIRef(f"{SETTINGS.base}/id/person/yu-xi")  # an author
+    count = NEWSKG.mentionCount
+    graph.add((person, count, Literal(3)))
+    assert validate_graph(graph).conforms
+    for bad in (Literal(0), Literal("3")):
+        graph.set((person, count, bad))
+        report = validate_graph(graph)
+        assert {f.path for f in report.findings} == {str(count)}, bad

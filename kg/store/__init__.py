@@ -58,6 +58,11 @@ class GraphStore(Protocol):
         """Drop the descriptions of entities that no article links to any more."""
         ...
 
+    def count_mentions(self) -> int:
+        """State in each entity's graph how many articles mention it (``newskg:mentionCount``),
+        replacing the counts stated before; returns how many entities are mentioned."""
+        ...
+
     def count_triples(self) -> int:
         """Distinct triples in the union graph (what a dump holds)."""
         ...

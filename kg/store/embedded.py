@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import ids
-from kg.mapping import PREFIX_IRIS
+from kg.mapping import NEWSKG, PREFIX_IRIS, SDO
 from kg.store import DUMP_FORMATS, StoreError, StoreInUse
 
 # Serialisations by name: what `query` and `dump` (and the web tier) accept.
@@ -32,6 +32,9 @@ GRAPH_FORMATS["rdfxml"] = ox.RdfFormat.RDF_XML
 # CONSTRUCT over the union graph yields each distinct triple once (an entity's name is stated in
 # every article graph that mentions it).
 ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+MENTION_COUNT = ox.NamedNode(str(NEWSKG.mentionCount))
+_MENTIONS = f"""SELECT ?e (COUNT(*) AS ?n)
+WHERE {{ GRAPH ?g {{ ?a <{SDO.mentions}> ?e }} }} GROUP BY ?e"""
 
 
 class OxigraphStore:
@@ -116,6 +119,21 @@ class OxigraphStore:
               FILTER NOT EXISTS {{ GRAPH ?a {{ ?x ?link ?e }} FILTER (?a != ?g) }}
               GRAPH ?g {{ ?e ?p ?o }}
             }}""")
+
+    def count_mentions(self) -> int:
+        # "Most mentioned" over the whole union graph takes seconds per query at 100,000
+        # articles (17-24 s); counted here once per publish (0.7 s: each mention is stated once,
+        # in its article's graph), such queries read a number per entity instead.
+        rows = self._store.query(_MENTIONS)
+        counts = [
+            ox.Quad(row["e"], MENTION_COUNT, row["n"], ox.NamedNode(ids.doc_iri(self.base,
+                                                                                *found)))
+            for row in rows  # type: ignore[attr-defined]
+            if (found := ids.parse_thing_iri(self.base, row["e"].value))
+        ]
+        self._store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{MENTION_COUNT.value}> ?n }} }}")
+        self._store.extend(counts)
+        return len(counts)
 
     def count_triples(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
