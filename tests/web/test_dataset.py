@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,23 @@ def test_head_of_a_dump_sends_no_body(client: FlaskClient, snapshot: Snapshot):
     response = client.head("/dump.ttl")
     assert response.status_code == 200 and response.data == b""
     assert response.headers["Content-Length"] == str(snapshot.dump_path("turtle").stat().st_size)
+
+
+def test_every_iri_of_the_dump_under_the_base_dereferences(client: FlaskClient,
+                                                           snapshot: Snapshot):
+    dumped = snapshot.dump_path("nquads").read_text(encoding="utf-8")
+    iris = set(re.findall(rf"<({re.escape(BASE)}/[^>]*)>", dumped))
+    kinds = {iri.split("/")[3] for iri in iris}
+    assert kinds == {"id", "doc"} and len(iris) > 300
+    for iri in sorted(iris):
+        path = iri[len(BASE):]
+        response = client.get(path)
+        if path.startswith("/id/"):  # a thing: 303 to its document
+            assert response.status_code == 303, iri
+            assert response.location == BASE + "/doc/" + path[len("/id/"):]
+            response = client.get(response.location[len(BASE):])
+        assert response.status_code == 200, iri
+        assert response.mimetype == "text/turtle"
 
 
 def test_dump_triples_equal_void_triples(client: FlaskClient, description: Graph):
