@@ -7,7 +7,11 @@ well under a second) that they open instead.
 
 from __future__ import annotations
 
+import heapq
 import io
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import BinaryIO
 
@@ -32,6 +36,8 @@ GRAPH_FORMATS["rdfxml"] = ox.RdfFormat.RDF_XML
 # CONSTRUCT over the union graph yields each distinct triple once (an entity's name is stated in
 # every article graph that mentions it).
 ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+# Lines of N-Triples sorted in memory at once when dumping (~100 MB): the dump's memory bound.
+RUN_LINES = 500_000
 MENTION_COUNT = ox.NamedNode(str(NEWSKG.mentionCount))
 _MENTIONS = f"""SELECT ?e (COUNT(*) AS ?n)
 WHERE {{ GRAPH ?g {{ ?a <{SDO.mentions}> ?e }} }} GROUP BY ?e"""
@@ -144,8 +150,18 @@ class OxigraphStore:
         fmt = GRAPH_FORMATS[format]
         if fmt.supports_datasets:
             self._store.dump(out, format=fmt)
-        else:
-            _write_triples(self.run(ALL_TRIPLES), out, fmt)  # type: ignore[arg-type]
+            return
+        with tempfile.TemporaryDirectory(prefix="newskg-dump-") as work:
+            lines = _distinct_lines(self._store, Path(work))
+            if fmt == ox.RdfFormat.N_TRIPLES:
+                out.writelines(lines)
+                return
+            triples = Path(work) / "triples.nt"
+            with open(triples, "wb") as sink:
+                sink.writelines(lines)
+            parsed = (quad.triple for quad in ox.parse(path=triples,
+                                                       format=ox.RdfFormat.N_TRIPLES))
+            _write_triples(parsed, out, fmt)
 
     def flush(self) -> None:
         # RocksDB keeps recent writes in memory until flushed: ~60 MB per 1,000 articles.
@@ -160,12 +176,45 @@ class OxigraphStore:
         del self._store
 
 
-def _write_triples(triples: ox.QueryTriples, out: BinaryIO, fmt: ox.RdfFormat) -> None:
+def _write_triples(triples: Iterable[ox.Triple], out: BinaryIO, fmt: ox.RdfFormat) -> None:
     """Stream triples out; Turtle with newskg's prefixes."""
-    if fmt == ox.RdfFormat.TURTLE:
-        ox.serialize(triples, out, fmt, prefixes=PREFIX_IRIS)  # type: ignore[arg-type]
-    else:
-        triples.serialize(out, format=fmt)
+    prefixes = PREFIX_IRIS if fmt == ox.RdfFormat.TURTLE else None
+    ox.serialize(triples, out, fmt, prefixes=prefixes)  # type: ignore[arg-type]
+
+
+def _distinct_lines(store: ox.Store, work: Path) -> Iterator[bytes]:
+    """Each distinct triple of the union graph once, as a sorted N-Triples line.
+
+    A triple may be stated in several graphs (a person's role, by each article that gives it).
+    Deduplicating them in memory took memory in proportion to the graph (822 MiB at 100,000
+    articles); here sorted runs of lines go to files in ``work`` and are merged: memory is
+    bounded by :data:`RUN_LINES` whatever the size of the archive.
+    """
+    runs: list[Path] = []
+    run: list[bytes] = []
+    for graph in (ox.DefaultGraph(), *store.named_graphs()):
+        buffer = io.BytesIO()
+        store.dump(buffer, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        run += buffer.getvalue().splitlines(keepends=True)
+        if len(run) >= RUN_LINES:
+            runs.append(_spill(run, work / f"run-{len(runs)}"))
+    if run:
+        runs.append(_spill(run, work / f"run-{len(runs)}"))
+    with ExitStack() as files:
+        previous = None
+        for line in heapq.merge(*(files.enter_context(open(p, "rb")) for p in runs)):
+            if line != previous:
+                yield line
+                previous = line
+
+
+def _spill(run: list[bytes], path: Path) -> Path:
+    """Write ``run`` sorted to ``path`` and empty it."""
+    run.sort()
+    with open(path, "wb") as sink:
+        sink.writelines(run)
+    run.clear()
+    return path
 
 
 def _by_subject(graph: Graph | None) -> dict[str, str]:
