@@ -43,8 +43,13 @@ def etag(snapshot_name: str, variant: str) -> str:
 
 
 def client_has(tag: str) -> bool:
-    """Whether the request's ``If-None-Match`` names ``tag`` (weakly: gzip makes tags weak)."""
-    return request.if_none_match.contains_weak(tag)
+    """Whether the request's ``If-None-Match`` names ``tag`` (weakly: gzip makes tags weak).
+
+    ``*`` never matches here: it means "any version exists", and a tag is checked before
+    anything is looked up (an unknown key must still be a 404, a bad query a 400).
+    """
+    tags = request.if_none_match
+    return not tags.star_tag and tags.contains_weak(tag)
 
 
 def respond(

@@ -27,6 +27,7 @@ from kg.web import service_description
 from kg.web import sparql_formats as formats
 from kg.web.negotiation import choose
 from kg.web.query_workers import PerProcessPool, QueryUnavailable
+from kg.web.represent import client_has
 from kg.web.site import site
 
 blueprint = Blueprint("sparql", __name__)
@@ -175,7 +176,7 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
            graph_format and graph_format.name)
     # Tags only on GET: a cache may replay a GET, never a POST.
     tag = _etag(snapshot.name, key) if request.method == "GET" else None
-    if tag and request.if_none_match.contains_weak(tag):
+    if tag and client_has(tag):
         return _finish(Response(status=304), tag)
     answer = web.answers().get(snapshot.name, key)
     if answer is None:

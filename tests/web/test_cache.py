@@ -110,6 +110,13 @@ def test_get_answers_carry_a_tag_and_a_matching_request_gets_304(client: FlaskCl
     assert other.status_code == 200
 
 
+def test_a_star_tag_never_hides_an_error(client: FlaskClient):
+    star = {"If-None-Match": "*"}
+    assert client.get("/sparql", query_string={"query": "SELECT oops"},
+                      headers=star).status_code == 400
+    assert client.get("/doc/person/nobody-at-all", headers=star).status_code == 404
+
+
 def test_post_answers_carry_no_tag(client: FlaskClient):
     response = client.post("/sparql", data={"query": COUNT}, headers=JSON)
     assert response.status_code == 200 and "ETag" not in response.headers
