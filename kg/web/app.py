@@ -24,14 +24,15 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["NEWSKG"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_query_bytes + 4096
     app.extensions["newskg.published"] = Published(settings.snapshots_dir, settings.base)
-    app.extensions["newskg.answers"] = AnswerCache(settings.cache_mb * 2**20)
+    # Three quarters of the cache for answers, a quarter for their gzipped bodies.
+    app.extensions["newskg.answers"] = AnswerCache(settings.cache_mb * 2**20 * 3 // 4)
 
     from kg.web import compression, dataset, resources, sparql
 
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(resources.blueprint)
     app.register_blueprint(dataset.blueprint)
-    compression.init_app(app)
+    compression.init_app(app, cache_bytes=settings.cache_mb * 2**20 // 4)
 
     @app.after_request
     def _cors(response: Response) -> Response:

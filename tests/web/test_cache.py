@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from kg.ingest import ingest
 from kg.settings import Settings
+from kg.web import compression
 from kg.web.cache import AnswerCache
 from kg.web.sparql import POOL
 from tests.conftest import CORPUS, SEEDS
@@ -115,6 +116,24 @@ def test_a_star_tag_never_hides_an_error(client: FlaskClient):
     assert client.get("/sparql", query_string={"query": "SELECT oops"},
                       headers=star).status_code == 400
     assert client.get("/doc/person/nobody-at-all", headers=star).status_code == 404
+
+
+def test_a_tagged_answer_is_compressed_once(client: FlaskClient,
+                                            monkeypatch: pytest.MonkeyPatch):
+    compress, calls = compression.gzip.compress, []
+
+    def counting(data: bytes, **options: int) -> bytes:
+        calls.append(len(data))
+        return compress(data, **options)
+
+    monkeypatch.setattr(compression.gzip, "compress", counting)
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 200 # zipped"
+    asked = {"query_string": {"query": query}, "headers": {**JSON, "Accept-Encoding": "gzip"}}
+    first, second = client.get("/sparql", **asked), client.get("/sparql", **asked)
+    assert first.headers["Content-Encoding"] == second.headers["Content-Encoding"] == "gzip"
+    assert first.data == second.data and len(calls) == 1
+    client.post("/sparql", data={"query": query}, headers=asked["headers"])  # untagged
+    assert len(calls) == 2
 
 
 def test_post_answers_carry_no_tag(client: FlaskClient):
