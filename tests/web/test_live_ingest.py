@@ -17,7 +17,14 @@ import pytest
 from kg.articles import read_article
 from kg.settings import env_name
 from tests.conftest import CORPUS, ROOT, SEEDS
-from tests.web.conftest import free_port, published_for_port, start_kg_serve, stop, wait_until_up
+from tests.web.conftest import (
+    free_port,
+    published_for_port,
+    sparql_select,
+    start_kg_serve,
+    stop,
+    wait_until_up,
+)
 
 PATHS = ("/health", "/doc/place/china", "/sparql?query=ASK%7B%7D")
 
@@ -48,6 +55,13 @@ def new_article(folder: Path) -> str:
     return read_article(path, max_file_bytes=10**6, max_field_chars=1000).key
 
 
+def articles(base: str) -> int:
+    """How many articles the server says it has (a query its workers keep answers to)."""
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }"
+    rows = sparql_select(base, query)
+    return int(rows[0]["n"])
+
+
 @pytest.mark.e2e
 def test_ingest_while_serving(tmp_path: Path):
     port = free_port()
@@ -67,6 +81,8 @@ def test_ingest_while_serving(tmp_path: Path):
     try:
         wait_until_up(base + "/health", process)
         assert fetch(f"{base}/id/article/{key}")[0] == 404
+        for _ in range(4):  # kept in each worker's cache of answers
+            assert articles(base) == 25
         threads = [threading.Thread(target=hammer) for _ in range(2)]
         for thread in threads:
             thread.start()
@@ -80,6 +96,8 @@ def test_ingest_while_serving(tmp_path: Path):
             assert time.monotonic() - ingested < 10, "the new article never appeared"
             time.sleep(0.01)
         delay = time.monotonic() - ingested
+        for _ in range(4):  # no worker answers from the older snapshot's cache
+            assert articles(base) == 26
         time.sleep(0.3)  # keep reading the new state a little
     finally:
         done.set()
