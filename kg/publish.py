@@ -36,6 +36,12 @@ WHERE { SELECT DISTINCT ?s ?t WHERE {
 """
 
 
+# One thing of each kind for `kg serve` to print. Read here, not by the server: a pyoxigraph
+# store opened in gunicorn's master process, even closed again, crashes forked workers on exit.
+_EXAMPLE = "SELECT ?s WHERE { ?s a <http://schema.org/%s> } LIMIT 1"
+_EXAMPLE_CLASSES = ("NewsArticle", "Person", "Organization", "Place")
+
+
 @dataclass(frozen=True)
 class Stats:
     articles: int
@@ -54,6 +60,7 @@ class Snapshot:
     created: str
     version: str
     stats: Stats
+    examples: tuple[str, ...] = ()  # an article, a person, an organisation, a place
 
     @property
     def store_path(self) -> Path:
@@ -105,9 +112,11 @@ def publish(store: OxigraphStore, snapshots_dir: Path) -> Snapshot:
         # The N-Triples dump has just deduplicated every triple: count its lines rather than
         # deduplicate them all again.
         stats=stats(store, triples=_lines(work / f"dump.{DUMP_FORMATS['ntriples'][1]}")),
+        examples=tuple(row["s"] for cls in _EXAMPLE_CLASSES
+                       for row in store.select(_EXAMPLE % cls)),
     )
     meta = {"name": name, "created": snapshot.created, "version": __version__,
-            "stats": asdict(snapshot.stats)}
+            "stats": asdict(snapshot.stats), "examples": list(snapshot.examples)}
     (work / "meta.json").write_text(json.dumps(meta, indent=2))
     work.rename(snapshot.path)
     _write_atomically(snapshots_dir / CURRENT, name)
@@ -128,6 +137,7 @@ def current(snapshots_dir: Path) -> Snapshot | None:
         created=meta["created"],
         version=meta["version"],
         stats=Stats(**meta["stats"]),
+        examples=tuple(meta.get("examples", ())),  # older snapshots have none
     )
 
 

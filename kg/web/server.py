@@ -13,10 +13,9 @@ from typing import Any
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from kg.publish import Snapshot, current
+from kg.publish import current
 from kg.settings import Settings
 from kg.web.app import create_app
-from kg.web.documents import CLASSES, RDF_TYPE
 
 THREADS = 4
 # A worker that stays silent this long after the query limit is stuck, not busy: restart it.
@@ -65,7 +64,7 @@ def run(settings: Settings, dev: bool = False) -> None:
     snapshot = current(settings.snapshots_dir)
     if snapshot is None:
         sys.exit(f"kg: nothing published under {settings.data_dir}: run `kg ingest` first")
-    print(banner(settings, snapshot.name, snapshot.stats.articles, _examples(snapshot)),
+    print(banner(settings, snapshot.name, snapshot.stats.articles, list(snapshot.examples)),
           flush=True)
     if dev:
         create_app(settings).run(settings.host, settings.port, debug=True, use_reloader=True)
@@ -87,20 +86,3 @@ def banner(settings: Settings, snapshot: str, articles: int, examples: list[str]
     lines += [f"    {iri}" for iri in examples]
     return "\n".join(lines)
 
-
-def _examples(snapshot: Snapshot, max_lines: int = 100_000) -> list[str]:
-    """One resource of each kind, read from the N-Triples dump.
-
-    Not from the store: a pyoxigraph (RocksDB) store opened in gunicorn's master, even closed
-    again, leaves state that crashes forked workers on exit (SIGSEGV, measured 1-2 of 2 workers).
-    """
-    wanted = {f"<{cls}>" for cls in CLASSES.values()}
-    found: dict[str, str] = {}
-    with open(snapshot.dump_path("ntriples"), encoding="utf-8") as lines:
-        for number, line in enumerate(lines):
-            subject, predicate, obj, *_ = [*line.split(" ", 3), "", "", ""]
-            if predicate == f"<{RDF_TYPE.value}>" and obj in wanted and obj not in found:
-                found[obj] = subject.strip("<>")
-            if len(found) == len(wanted) or number >= max_lines:
-                break
-    return [found[f"<{cls}>"] for cls in CLASSES.values() if f"<{cls}>" in found]

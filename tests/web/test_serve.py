@@ -42,7 +42,7 @@ def test_serve_without_a_snapshot_fails_with_a_message(tmp_path: Path):
 def test_banner_names_the_address_and_example_urls(published_settings: Settings):
     snapshot = current(published_settings.snapshots_dir)
     assert snapshot is not None
-    examples = server._examples(snapshot)
+    examples = list(snapshot.examples)
     assert [iri.split("/")[4] for iri in examples] == [
         "article", "person", "organization", "place"]
     text = server.banner(published_settings.replace(port=8123), snapshot.name, 3, examples)
