@@ -12,7 +12,6 @@ results also carry a top-level ``"truncated": true``.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from typing import Any
@@ -27,7 +26,7 @@ from kg.web import service_description
 from kg.web import sparql_formats as formats
 from kg.web.negotiation import choose
 from kg.web.query_workers import PerProcessPool, QueryUnavailable
-from kg.web.represent import client_has
+from kg.web.represent import client_has, etag
 from kg.web.site import site
 
 blueprint = Blueprint("sparql", __name__)
@@ -174,8 +173,9 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
     dataset_given = bool(default or named)
     key = (query, tuple(default), tuple(named), results_format and results_format.name,
            graph_format and graph_format.name)
-    # Tags only on GET: a cache may replay a GET, never a POST.
-    tag = _etag(snapshot.name, key) if request.method == "GET" else None
+    # Tags name the snapshot, the query, its dataset and the format; only on GET: a cache may
+    # replay a GET, never a POST.
+    tag = etag(snapshot.name, repr(key)) if request.method == "GET" else None
     if tag and client_has(tag):
         return _finish(Response(status=304), tag)
     answer = web.answers().get(snapshot.name, key)
@@ -222,11 +222,6 @@ def _run(job: dict[str, Any]) -> tuple[dict[str, Any], bytes] | Response:
     if error:
         raise ProtocolError(500, "Internal Server Error", "the server could not answer")
     return head, body
-
-
-def _etag(snapshot: str, key: tuple[Any, ...]) -> str:
-    """Names the snapshot, the query, its dataset and the format: one tag per distinct answer."""
-    return hashlib.sha256(repr((snapshot, key)).encode()).hexdigest()[:24]
 
 
 def _finish(response: Response, tag: str | None) -> Response:
