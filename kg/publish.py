@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.store import DUMP_FORMATS
-from kg.store.embedded import OxigraphStore
+from kg.store.embedded import OxigraphStore, from_ntriples
 
 CURRENT = "CURRENT"
 KEEP = 3  # snapshots kept: the current one and two a slow request may still be reading
@@ -101,9 +101,12 @@ def publish(store: OxigraphStore, snapshots_dir: Path) -> Snapshot:
     work.mkdir()
     store.count_mentions()
     store.snapshot(work / "store")
-    for fmt in SERVED_DUMPS:
-        with open(work / f"dump.{DUMP_FORMATS[fmt][1]}", "wb") as out:
+    dumps = {fmt: work / f"dump.{DUMP_FORMATS[fmt][1]}" for fmt in SERVED_DUMPS}
+    for fmt in ("ntriples", "nquads"):
+        with open(dumps[fmt], "wb") as out:
             store.dump(out, fmt)
+    with open(dumps["turtle"], "wb") as out:  # from the distinct triples just written
+        from_ntriples(dumps["ntriples"], out, "turtle")
     snapshot = Snapshot(
         path=snapshots_dir / name,
         name=name,
@@ -111,7 +114,7 @@ def publish(store: OxigraphStore, snapshots_dir: Path) -> Snapshot:
         version=__version__,
         # The N-Triples dump has just deduplicated every triple: count its lines rather than
         # deduplicate them all again.
-        stats=stats(store, triples=_lines(work / f"dump.{DUMP_FORMATS['ntriples'][1]}")),
+        stats=stats(store, triples=_lines(dumps["ntriples"])),
         examples=tuple(row["s"] for cls in _EXAMPLE_CLASSES
                        for row in store.select(_EXAMPLE % cls)),
     )

@@ -159,9 +159,7 @@ class OxigraphStore:
             triples = Path(work) / "triples.nt"
             with open(triples, "wb") as sink:
                 sink.writelines(lines)
-            parsed = (quad.triple for quad in ox.parse(path=triples,
-                                                       format=ox.RdfFormat.N_TRIPLES))
-            _write_triples(parsed, out, fmt)
+            from_ntriples(triples, out, format)
 
     def flush(self) -> None:
         # RocksDB keeps recent writes in memory until flushed: ~60 MB per 1,000 articles.
@@ -174,6 +172,12 @@ class OxigraphStore:
 
     def close(self) -> None:
         del self._store
+
+
+def from_ntriples(path: Path, out: BinaryIO, format: str) -> None:
+    """Write the triples of the N-Triples file at ``path`` in another format, streamed."""
+    parsed = (quad.triple for quad in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES))
+    _write_triples(parsed, out, GRAPH_FORMATS[format])
 
 
 def _write_triples(triples: Iterable[ox.Triple], out: BinaryIO, fmt: ox.RdfFormat) -> None:
