@@ -58,9 +58,9 @@ class GraphStore(Protocol):
         """Drop the descriptions of entities that no article links to any more."""
         ...
 
-    def count_mentions(self) -> int:
+    def count_mentions(self) -> None:
         """State in each entity's graph how many articles mention it (``newskg:mentionCount``),
-        replacing the counts stated before; returns how many entities are mentioned."""
+        replacing the counts stated before."""
         ...
 
     def count_triples(self) -> int:

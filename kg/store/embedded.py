@@ -126,7 +126,7 @@ class OxigraphStore:
               GRAPH ?g {{ ?e ?p ?o }}
             }}""")
 
-    def count_mentions(self) -> int:
+    def count_mentions(self) -> None:
         # "Most mentioned" over the whole union graph takes seconds per query at 100,000
         # articles (17-24 s); counted here once per publish (0.7 s: each mention is stated once,
         # in its article's graph), such queries read a number per entity instead.
@@ -139,7 +139,6 @@ class OxigraphStore:
         ]
         self._store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{MENTION_COUNT.value}> ?n }} }}")
         self._store.extend(counts)
-        return len(counts)
 
     def count_triples(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
