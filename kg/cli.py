@@ -115,19 +115,12 @@ def publish(obj: _Context) -> None:
     snapshot derives from the articles (the dumps, the mention counts) is made anew.
     """
     from kg.publish import publish as publish_store
-    from kg.store.embedded import OxigraphStore
 
     settings = obj.settings
     if not settings.store_path.is_dir():
         _fail(f"no store under {settings.data_dir}: run `kg ingest` first")
-    try:
-        store = OxigraphStore(settings.store_path, settings.base)
-    except StoreError as exc:
-        _fail(str(exc))
-    try:
+    with _opened(settings.store_path, settings.base) as store:
         snapshot = publish_store(store, settings.snapshots_dir)
-    finally:
-        store.close()
     _say_published(snapshot)
 
 
@@ -335,13 +328,21 @@ def show_settings(obj: _Context, as_json: bool) -> None:
 def _open_snapshot(settings: Settings) -> Iterator[OxigraphStore]:
     """The published snapshot, read-only: reading never waits for, or blocks, an ingest."""
     from kg.publish import current
-    from kg.store.embedded import OxigraphStore
 
     snapshot = current(settings.snapshots_dir)
     if snapshot is None:
         _fail(f"nothing published under {settings.data_dir}: run `kg ingest` first")
+    with _opened(snapshot.store_path, settings.base, read_only=True) as store:
+        yield store
+
+
+@contextmanager
+def _opened(path: Path, base: str, *, read_only: bool = False) -> Iterator[OxigraphStore]:
+    """The store at ``path``, closed afterwards; a store that cannot be opened ends the command."""
+    from kg.store.embedded import OxigraphStore
+
     try:
-        store = OxigraphStore(snapshot.store_path, settings.base, read_only=True)
+        store = OxigraphStore(path, base, read_only=read_only)
     except StoreError as exc:
         _fail(str(exc))
     try:
