@@ -201,40 +201,75 @@ def stats(obj: _Context, as_json: bool) -> None:
             click.echo(f"{name:<14} {value:>10}")
 
 
+RESULT_FORMATS = ("json", "csv", "tsv", "xml")
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml")
+
+
 @cli.command(epilog=_EPILOG)
 @click.argument("query")
-@click.option("--format", "fmt",
-              type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples",
-                                 "jsonld"]),
+@click.option("--format", "fmt", type=click.Choice(["table", *RESULT_FORMATS, *GRAPH_FORMATS]),
               default="table", show_default=True,
               help="Output format: table, json, csv, tsv or xml for SELECT/ASK; turtle, "
-              "ntriples or jsonld for CONSTRUCT/DESCRIBE (a table shows graphs as Turtle).")
+              "ntriples, jsonld or rdfxml for CONSTRUCT/DESCRIBE (a table shows graphs as "
+              "Turtle).")
 @click.option("--param", "-p", multiple=True, metavar="NAME=VALUE",
               help="Value of a query parameter (see the query's header); repeatable.")
 @click.pass_obj
 def query(obj: _Context, query: str, fmt: str, param: tuple[str, ...]) -> None:
     """Run a SPARQL query: a name from queries/, a .rq file, or the query text itself.
 
+    The query runs as the endpoint runs it: SERVICE refused, no network, the time limit, the
+    memory cap and the row cap (a cut result is said on standard error).
+
     \b
     kg query top-people
-    kg query articles-mentioning -p person=http://localhost:5000/id/person/wang-yi
+    kg query articles-mentioning -p entity=http://localhost:5000/id/person/wang-yi
     kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
+    from kg.publish import current
     from kg.queries import QueryError, resolve
+    from kg.sparql.pool import QueryPool, QueryUnavailable
 
+    settings = obj.settings
     try:
         text = resolve(query, dict(p.split("=", 1) for p in param if "=" in p))
     except QueryError as exc:
         _fail(str(exc))
-    with _open_snapshot(obj.settings) as store:
-        try:
-            kind, body = store.query(text, "json" if fmt == "table" else fmt)
-            if fmt == "table" and kind != "graph":
-                _print_table(json.loads(body))
-            else:  # a graph has no table: it is written as Turtle
-                sys.stdout.buffer.write(body)
-        except SyntaxError as exc:
-            _fail(f"the query is not valid SPARQL: {exc}")
+    snapshot = current(settings.snapshots_dir)
+    if snapshot is None:
+        _fail(f"nothing published under {settings.data_dir}: run `kg ingest` first")
+    pool = QueryPool(1, timeout=settings.query_timeout, memory_mb=settings.query_memory_mb,
+                     wait=settings.query_wait)
+    try:
+        head, body = pool.run({
+            "query": text, "store": str(snapshot.store_path), "base": settings.base,
+            "results_format": "json" if fmt == "table" else fmt if fmt in RESULT_FORMATS
+            else None,
+            "graph_format": "turtle" if fmt == "table" else fmt if fmt in GRAPH_FORMATS else None,
+            "max_rows": settings.max_rows,
+        })
+    except QueryUnavailable as exc:
+        _fail(str(exc), code=1)
+    finally:
+        pool.close()
+    error = head.get("error")
+    if error == "not_acceptable":
+        kinds = (("CONSTRUCT/DESCRIBE", GRAPH_FORMATS) if head["kind"] == "graph"
+                 else ("SELECT/ASK", RESULT_FORMATS))
+        _fail(f"--format {fmt} does not fit a {kinds[0]} query: use table or one of "
+              f"{', '.join(kinds[1])}")
+    if error in ("syntax", "refused", "bad_request"):
+        _fail(f"the query is not valid SPARQL: {head['message']}" if error == "syntax"
+              else head["message"])
+    if error:
+        _fail("the query could not be answered (see the message above)", code=1)
+    if fmt == "table" and head["kind"] != "graph":
+        _print_table(json.loads(body))
+    else:  # a graph has no table: it is written as Turtle
+        sys.stdout.buffer.write(body)
+    if head["truncated"]:
+        click.echo(f"kg: the result was cut at {settings.max_rows} rows "
+                   f"({env_name('max_rows')}); raise it to see more", err=True)
 
 
 def _print_table(results: dict[str, Any]) -> None:

@@ -20,9 +20,9 @@ SUBCOMMANDS = ["ingest", "publish", "files", "validate", "dump", "stats", "query
 def run(settings: Settings):
     runner = CliRunner()
 
-    def invoke(*args: str):
+    def invoke(*args: str, env: dict[str, str] | None = None):
         return runner.invoke(cli, ["--data-dir", str(settings.data_dir), *args],
-                             env={"NEWSKG_NER": "rules"}, catch_exceptions=False)
+                             env={"NEWSKG_NER": "rules", **(env or {})}, catch_exceptions=False)
 
     return invoke
 
@@ -89,6 +89,19 @@ def test_query_by_name_file_and_text(run, tmp_path: Path):
     assert "true" in run("query", "ASK { ?s ?p ?o }").output
     bad = run("query", "SELECT WHERE {")
     assert bad.exit_code == 2 and "not valid SPARQL" in bad.output
+    mismatch = run("query", "ASK {}", "--format", "turtle")
+    assert mismatch.exit_code == 2 and "does not fit a SELECT/ASK query" in mismatch.output
+
+
+def test_query_follows_the_endpoint_s_rules(run, listener: tuple[str, list[bytes]]):
+    url, hits = listener
+    run("ingest", "-q", str(SEEDS))
+    refused = run("query", f"SELECT * WHERE {{ SERVICE <{url}/> {{ ?s ?p ?o }} }}")
+    assert refused.exit_code == 2 and "SERVICE is not allowed" in refused.output
+    assert hits == []
+    cut = run("query", "SELECT * WHERE { ?s ?p ?o }", env={"NEWSKG_MAX_ROWS": "3"})
+    assert cut.exit_code == 0 and "(3 rows)" in cut.output
+    assert "cut at 3 rows" in cut.output
 
 
 def test_publish_makes_a_new_snapshot_of_the_store_as_it_is(run):

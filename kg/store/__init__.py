@@ -35,13 +35,6 @@ class GraphStore(Protocol):
         """Run a SELECT over the union graph; each row maps variable → lexical value."""
         ...
 
-    def query(self, sparql: str, result_format: str) -> tuple[str, bytes]:
-        """Run any read query; its kind (``results``, ``boolean`` or ``graph``) and its results
-        serialised (``json``, ``csv``, ``tsv``, ``xml`` for SELECT/ASK; ``turtle``,
-        ``ntriples``, ``nquads``, ``jsonld``, ``rdfxml`` for CONSTRUCT/DESCRIBE; anything else
-        gets SPARQL JSON or Turtle)."""
-        ...
-
     def replace_article(
         self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()
     ) -> None:

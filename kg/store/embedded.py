@@ -21,6 +21,7 @@ from rdflib import Graph
 from kg import ids
 from kg.mapping import NEWSKG, PREFIX_IRIS, SDO
 from kg.store import DUMP_FORMATS, StoreError, StoreInUse
+from kg.vocab import PREFIXES
 
 # Serialisations by name: what `query` and `dump` (and the web tier) accept.
 RESULT_FORMATS = {
@@ -73,10 +74,11 @@ class OxigraphStore:
     def run(self, sparql: str, **options: object) -> object:
         """A read query over the union of the article graphs, as pyoxigraph results.
 
-        Relative IRIs resolve against the base: ``<id/person/wang-yi>`` is that person.
+        Relative IRIs resolve against the base: ``<id/person/wang-yi>`` is that person; the
+        prefixes of :data:`kg.vocab.PREFIXES` need no declaration.
         """
         options.setdefault("use_default_graph_as_union", True)
-        return self._store.query(sparql, base_iri=self.base + "/", **options)
+        return self._store.query(sparql, base_iri=self.base + "/", prefixes=PREFIXES, **options)
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         results = self.run(sparql)
@@ -85,16 +87,6 @@ class OxigraphStore:
             {name: row[name].value for name in names if row[name] is not None}
             for row in results  # type: ignore[attr-defined]
         ]
-
-    def query(self, sparql: str, result_format: str) -> tuple[str, bytes]:
-        results = self.run(sparql)
-        if isinstance(results, ox.QueryTriples):
-            out = io.BytesIO()
-            _write_triples(results, out, GRAPH_FORMATS.get(result_format, ox.RdfFormat.TURTLE))
-            return "graph", out.getvalue()
-        kind = "boolean" if isinstance(results, ox.QueryBoolean) else "results"
-        fmt = RESULT_FORMATS.get(result_format, ox.QueryResultsFormat.JSON)
-        return kind, results.serialize(format=fmt) or b""  # type: ignore[attr-defined]
 
     def replace_article(
         self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()

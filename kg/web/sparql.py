@@ -1,7 +1,7 @@
 """The ``/sparql`` endpoint: SPARQL 1.1 Protocol, read-only, with limits.
 
 One handler serves GET, POST form and POST ``application/sparql-query``. The query runs in a
-query process (:mod:`kg.web.query_workers`) on the snapshot this request reads; this module only
+query process (:mod:`kg.sparql.pool`) on the snapshot this request reads; this module only
 reads the request, negotiates the format and turns the reply into a response. ``GET /sparql``
 without a query answers a service description, or the query page for browsers.
 
@@ -21,11 +21,11 @@ from flask.blueprints import BlueprintSetupState
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
 
 from kg import queries
+from kg.sparql.pool import PerProcessPool, QueryUnavailable
 from kg.web import app as web
 from kg.web import service_description
 from kg.web import sparql_formats as formats
 from kg.web.negotiation import choose
-from kg.web.query_workers import PerProcessPool, QueryUnavailable
 from kg.web.represent import client_has, etag
 from kg.web.site import site
 

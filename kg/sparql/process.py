@@ -1,30 +1,33 @@
-"""A query process: runs read queries on a published snapshot, one at a time, for its web worker.
+"""A query process: runs read queries on a published snapshot, one at a time, for its parent.
 
-Started by :mod:`kg.web.query_workers` as ``python -m kg.web.query_process MEMORY_MB SECONDS``. It
-caps its own address space (a query that needs more fails here, not in the web process), and
-it dies with an alarm if a query outlives the time limit even when nobody is left to kill it.
-Requests and replies are :mod:`kg.web.ipc` frames on stdin / the original stdout.
+Started by :mod:`kg.sparql.pool` as ``python -m kg.sparql.process INBOX OUTBOX MEMORY_MB
+SECONDS`` (INBOX and OUTBOX: pipe descriptors it inherits). Before anything else it gives up the
+network (:mod:`kg.sparql.sandbox`) and caps its own address space (a query that needs more fails
+here, not in the parent); it dies with an alarm if a query outlives the time limit even when
+nobody is left to kill it. Each request is one message (JSON); each reply two (a JSON head, then
+the serialised results).
 """
 
 from __future__ import annotations
 
 import io
-import os
+import json
 import re
 import resource
 import signal
 import sys
 from collections.abc import Callable
 from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.mapping import PREFIX_IRIS
+from kg.sparql.guard import QuerySyntaxError, Refused, check, describe
+from kg.sparql.sandbox import deny_network
 from kg.store.embedded import GRAPH_FORMATS, RESULT_FORMATS, OxigraphStore
-from kg.web import ipc
-from kg.web.query_check import Refused, has_dataset
+from kg.vocab import PREFIXES
 
 
 class _Full(Exception):
@@ -62,11 +65,13 @@ _MATERIALISED = re.compile(r"\b(?:order|group)\s+by\b")
 
 
 class Stores:
-    """The snapshot store this process has open; a request for another snapshot reopens."""
+    """The snapshot store this process has open (a request for another snapshot reopens), and
+    an empty store with the same query options, on which the guard's probes are parsed."""
 
     def __init__(self) -> None:
         self._path: str | None = None
         self._store: OxigraphStore | None = None
+        self._probes: dict[str, OxigraphStore] = {}
 
     def get(self, path: str, base: str) -> OxigraphStore:
         if self._store is None or path != self._path or base != self._store.base:
@@ -75,14 +80,21 @@ class Stores:
             self._path = path
         return self._store
 
+    def probe(self, base: str) -> OxigraphStore:
+        if base not in self._probes:
+            self._probes[base] = OxigraphStore(None, base)
+        return self._probes[base]
+
 
 def execute(stores: Stores, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     """Run one query request; the reply head says what happened, the body is the document."""
     query = request["query"]
     try:
-        dataset = has_dataset(query)
+        checked = check(query, stores.probe(request["base"]).run)
     except Refused as exc:
         return {"error": "refused", "message": str(exc)}, b""
+    except QuerySyntaxError as exc:
+        return {"error": "syntax", "message": str(exc)}, b""
     options: dict[str, Any] = {}
     default, named = request.get("default_graphs"), request.get("named_graphs")
     try:
@@ -91,7 +103,7 @@ def execute(stores: Stores, request: dict[str, Any]) -> tuple[dict[str, Any], by
             options["default_graph"] = [ox.NamedNode(iri) for iri in default or []]
             options["named_graphs"] = [ox.NamedNode(iri) for iri in named or []]
             options["use_default_graph_as_union"] = False
-        elif dataset:
+        elif checked.has_dataset:
             options["use_default_graph_as_union"] = False  # else pyoxigraph ignores FROM
     except ValueError as exc:
         return {"error": "bad_request", "message": f"not a valid graph IRI: {exc}"}, b""
@@ -99,7 +111,7 @@ def execute(stores: Stores, request: dict[str, Any]) -> tuple[dict[str, Any], by
     try:
         results = store.run(query, **options)
     except SyntaxError as exc:
-        return {"error": "syntax", "message": str(exc)}, b""
+        return {"error": "syntax", "message": describe(query, str(exc))}, b""
     return serialise(results, request, lambda: store.run(query, **options))
 
 
@@ -114,7 +126,7 @@ def serialise(
             return {"error": "not_acceptable", "kind": "graph"}, b""
         triples = list(islice(results, cap + 1))
         truncated = len(triples) > cap
-        body = ox.serialize(triples[:cap], format=GRAPH_FORMATS[fmt], prefixes=PREFIX_IRIS)
+        body = ox.serialize(triples[:cap], format=GRAPH_FORMATS[fmt], prefixes=PREFIXES)
         return {"kind": "graph", "format": fmt, "truncated": truncated}, body or b""
     fmt = request.get("results_format")
     if fmt is None:
@@ -170,30 +182,35 @@ def _capped(results: ox.QuerySolutions, fmt: str, cap: int) -> tuple[dict[str, A
     return {"kind": "results", "format": fmt, "truncated": truncated}, body
 
 
-def serve(memory_mb: int, seconds: int) -> None:
-    """Answer requests on stdin until it closes."""
-    inbox, outbox = sys.stdin.fileno(), os.dup(sys.stdout.fileno())
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt frames
+def serve(inbox: Connection, outbox: Connection, memory_mb: int, seconds: int) -> None:
+    """Answer requests from ``inbox`` until the parent closes it."""
+    refused = deny_network()
+    if refused is not None:
+        print(f"newskg query process: WARNING: no network sandbox ({refused}); the query "
+              "check alone keeps SERVICE out", file=sys.stderr, flush=True)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     stores = Stores()
     while True:
         try:
-            request, _ = ipc.read_frame(inbox)
-        except ipc.Closed:
+            request = json.loads(inbox.recv_bytes())
+        except EOFError:
             return
         signal.alarm(seconds)  # SIGALRM's default action ends the process
         try:
             head, body = execute(stores, request)
         except MemoryError:
-            ipc.write_frame(outbox, {"error": "memory"})
+            outbox.send_bytes(json.dumps({"error": "memory"}).encode())
+            outbox.send_bytes(b"")
             return  # the heap may be in a poor state: let the pool start a fresh process
         except Exception as exc:  # reported, never shown to the client
             print(f"newskg query process: {type(exc).__name__}: {exc}", file=sys.stderr)
             head, body = {"error": "internal"}, b""
         signal.alarm(0)
-        ipc.write_frame(outbox, head, body)
+        outbox.send_bytes(json.dumps(head, separators=(",", ":")).encode())
+        outbox.send_bytes(body)
 
 
 if __name__ == "__main__":
-    serve(int(sys.argv[1]), int(sys.argv[2]))
+    serve(Connection(int(sys.argv[1]), writable=False),
+          Connection(int(sys.argv[2]), readable=False), int(sys.argv[3]), int(sys.argv[4]))

@@ -1,17 +1,20 @@
 """A small pool of query processes per web worker: time limit, memory cap, crash isolation.
 
 No library cancels a running pyoxigraph query, and some query shapes abort the whole process, so
-queries run in child processes (:mod:`kg.web.query_process`). A query past its time limit gets its
-process killed and replaced; a process that dies (memory cap, abort) is replaced too; the web
-process carries on either way. When every process is busy for longer than a short wait, the
-caller is told to come back later instead of queueing without bound.
+queries run in child processes (:mod:`kg.sparql.process`), which also have no network. A query
+past its time limit gets its process killed and replaced; a process that dies (memory cap, abort)
+is replaced too; the parent (a web worker, or `kg query`) carries on either way. When every
+process is busy for longer than a short wait, the caller is told to come back later instead of
+queueing without bound.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import logging
 import math
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -19,9 +22,7 @@ import threading
 import time
 from typing import Any
 
-from kg.web import ipc
-
-log = logging.getLogger("kg.web.query_workers")
+log = logging.getLogger(__name__)
 
 ALARM_GRACE = 5  # seconds a query process outlives the time limit before it ends itself
 
@@ -35,29 +36,39 @@ class QueryUnavailable(Exception):
 
 
 class _Process:
-    """One query process and its pipes."""
+    """One query process and the two pipes to it (multiprocessing's length-prefixed messages)."""
 
     def __init__(self, memory_mb: int, timeout: float):
         alarm = math.ceil(timeout) + ALARM_GRACE
+        child_in, self.inbox = multiprocessing.Pipe(duplex=False)
+        self.outbox, child_out = multiprocessing.Pipe(duplex=False)
+        fds = (child_in.fileno(), child_out.fileno())
         self.popen = subprocess.Popen(
-            [sys.executable, "-m", "kg.web.query_process", str(memory_mb), str(alarm)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True,
+            [sys.executable, "-m", "kg.sparql.process", *map(str, fds), str(memory_mb),
+             str(alarm)],
+            stdin=subprocess.DEVNULL, pass_fds=fds,
             env={**os.environ, "RUST_BACKTRACE": "0"},  # one line per engine abort in the log
         )
-        assert self.popen.stdin is not None and self.popen.stdout is not None
-        self.inbox = self.popen.stdin.fileno()
-        self.outbox = self.popen.stdout.fileno()
+        child_in.close()
+        child_out.close()
 
     def ask(self, request: dict[str, Any], deadline: float) -> tuple[dict[str, Any], bytes]:
-        ipc.write_frame(self.inbox, request)
-        return ipc.read_frame(self.outbox, deadline)
+        """Send one request and wait for its reply until ``deadline`` (``time.monotonic()``);
+        raises TimeoutError, or EOFError when the process is gone."""
+        try:
+            self.inbox.send_bytes(json.dumps(request).encode())
+        except OSError:
+            raise EOFError("query process gone") from None
+        if not self.outbox.poll(max(0.0, deadline - time.monotonic())):
+            raise TimeoutError
+        head = json.loads(self.outbox.recv_bytes())
+        return head, self.outbox.recv_bytes()
 
     def stop(self) -> None:
         self.popen.kill()
         self.popen.wait()
-        for pipe in (self.popen.stdin, self.popen.stdout):
-            if pipe is not None:
-                pipe.close()
+        self.inbox.close()
+        self.outbox.close()
 
 
 class QueryPool:
@@ -84,7 +95,7 @@ class QueryPool:
             raise QueryUnavailable(
                 f"the query did not finish within the time limit of {self.timeout:g} s; "
                 "narrow it, or add a LIMIT") from None
-        except ipc.Closed:
+        except EOFError:
             self._replace(process)
             raise QueryUnavailable(
                 f"the query stopped the query engine (it may need more than the memory cap of "
