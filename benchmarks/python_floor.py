@@ -54,8 +54,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5)
     args = parser.parse_args()
 
-    from kg.publish import current
     from kg.settings import Settings
+    from kg.snapshots import current
     from kg.store.embedded import OxigraphStore
 
     data = HERE / "out" / f"data-{args.size}"

@@ -230,7 +230,7 @@ def bench_size(size: int, seconds: float, concurrency: int) -> None:
                           oxigraph_get(document), {"Accept": "application/ld+json"}, document))
         ours = len(set(ox.parse(store_document(ports["newskg"], key),
                                 format=ox.RdfFormat.TURTLE)))
-        theirs = len(set(store.run(document)))  # type: ignore[call-overload]
+        theirs = len(set(store.query(document)))  # type: ignore[call-overload]
 
         print(f"\n{size} articles, {snapshot.stats.triples} triples; {concurrency} clients, "
               f"{seconds:.0f} s per cell; latency ms p50/p95, requests/s; ratio = newskg / "
@@ -241,7 +241,7 @@ def bench_size(size: int, seconds: float, concurrency: int) -> None:
         print(header)
         print("-" * len(header))
         for name, ours_path, oxi_path, headers, text in workloads:
-            f = floor(lambda t=text: _consume(store.run(t)), seconds / 2)
+            f = floor(lambda t=text: _consume(store.query(t)), seconds / 2)
             a = load(ports["newskg"], "GET", ours_path, None, headers, seconds, concurrency)
             b = load(ports["oxigraph"], "GET", oxi_path, None, headers, seconds, concurrency)
             c = load(ports["cached"], "GET", ours_path, None, headers, seconds, concurrency)

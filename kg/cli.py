@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from kg import __version__
+from kg import __version__, formats
 from kg.settings import Settings, SettingsError, describe, env_name
-from kg.store import DUMP_FORMATS, StoreError
+from kg.snapshots import SnapshotError
+from kg.store import StoreError
 
 if TYPE_CHECKING:
-    from kg.publish import Snapshot
-    from kg.store.embedded import OxigraphStore
+    from kg.snapshots import Snapshot
+    from kg.store import Store, WritableStore
 
 _EPILOG = "Every option also reads an environment variable; `kg settings` lists them all."
+_SETTINGS = {row["name"]: row for row in describe()}
 
 
 class _Context:
@@ -27,21 +29,30 @@ class _Context:
         self.settings = settings
 
 
-def _fail(message: str, code: int = 2) -> None:
-    click.secho(f"kg: {message}", fg="red", err=True)
-    sys.exit(code)
+class Failure(click.ClickException):
+    """A command that cannot do what was asked: ``kg: message`` on standard error, exit 2
+    (or ``exit_code``)."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: Any = None) -> None:
+        click.secho(f"kg: {self.format_message()}", fg="red", err=True)
+
+
+def _help(name: str, text: str | None = None) -> str:
+    """An option's help: ``text`` (else the setting's own help), its variable and its default,
+    all from the settings table."""
+    row = _SETTINGS[name]
+    default = row["default"] or "(empty)"
+    return f"{text or row['help'].rstrip('.')} [env {row['env']}; default {default}]."
 
 
 @click.group(name="kg", epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--data-dir", type=click.Path(path_type=Path), default=None,
-    help=f"Folder of the store, ingest record and snapshots [env {env_name('data_dir')}; "
-    "default ./data].",
-)
-@click.option(
-    "--base-iri", default=None,
-    help=f"Base of every minted IRI [env {env_name('base_iri')}; default http://localhost:5000].",
-)
+@click.option("--data-dir", type=click.Path(path_type=Path), default=None,
+              help=_help("data_dir"))
+@click.option("--base-iri", default=None, help=_help("base_iri"))
 @click.version_option(__version__, prog_name="newskg")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None, base_iri: str | None) -> None:
@@ -55,17 +66,15 @@ def cli(ctx: click.Context, data_dir: Path | None, base_iri: str | None) -> None
     try:
         ctx.obj = _Context(Settings.from_env(data_dir=data_dir, base_iri=base_iri))
     except SettingsError as exc:
-        _fail(str(exc))
+        raise Failure(str(exc)) from None
 
 
 @cli.command(epilog=_EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--force", is_flag=True, help="Re-map and re-store articles even when unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option(
-    "--ner", type=click.Choice(["auto", "model", "rules"]), default=None,
-    help=f"Name finder [env {env_name('ner')}; default auto].",
-)
+@click.option("--ner", type=click.Choice(["auto", "model", "rules"]), default=None,
+              help=_help("ner", "Name finder"))
 @click.pass_obj
 def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
            ner: str | None) -> None:
@@ -90,7 +99,7 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
                                hidden=quiet or not sys.stderr.isatty()) as bar:
             report = run_ingest(files, settings, force=force, progress=bar.update)
     except (StoreError, ExtractorError) as exc:
-        _fail(str(exc))
+        raise Failure(str(exc)) from None
     tally = report.tally()
     click.echo(f"{total} file(s):")
     for state in ("ingested", "updated", "unchanged", "duplicate", "rejected"):
@@ -118,7 +127,7 @@ def publish(obj: _Context) -> None:
 
     settings = obj.settings
     if not settings.store_path.is_dir():
-        _fail(f"no store under {settings.data_dir}: run `kg ingest` first")
+        raise Failure(f"no store under {settings.data_dir}: run `kg ingest` first")
     with _opened(settings.store_path, settings.base) as store:
         snapshot = publish_store(store, settings.snapshots_dir)
     _say_published(snapshot)
@@ -168,19 +177,21 @@ def validate(obj: _Context) -> None:
 
 
 @cli.command(epilog=_EPILOG)
-@click.option("--format", "fmt", type=click.Choice(list(DUMP_FORMATS)), default="turtle",
+@click.option("--format", "fmt", type=click.Choice([f.name for f in formats.DUMPS]),
+              default="turtle",
               show_default=True, help="Serialisation (N-Quads keeps one graph per article).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write to this file instead of standard output.")
 @click.pass_obj
 def dump(obj: _Context, fmt: str, output: Path | None) -> None:
     """Write the whole graph (the union of the article graphs)."""
+    chosen = formats.named(formats.DUMPS, fmt)
     with _open_snapshot(obj.settings) as store:
         if output is None:
-            store.dump(sys.stdout.buffer, fmt)
+            store.dump(sys.stdout.buffer, chosen)
         else:
             with open(output, "wb") as out:
-                store.dump(out, fmt)
+                store.dump(out, chosen)
 
 
 @cli.command(epilog=_EPILOG)
@@ -226,7 +237,6 @@ def query(obj: _Context, query: str, fmt: str, param: tuple[str, ...]) -> None:
     kg query articles-mentioning -p entity=http://localhost:5000/id/person/wang-yi
     kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
-    from kg.publish import current
     from kg.queries import QueryError, resolve
     from kg.sparql.pool import QueryPool, QueryUnavailable
 
@@ -234,10 +244,8 @@ def query(obj: _Context, query: str, fmt: str, param: tuple[str, ...]) -> None:
     try:
         text = resolve(query, dict(p.split("=", 1) for p in param if "=" in p))
     except QueryError as exc:
-        _fail(str(exc))
-    snapshot = current(settings.snapshots_dir)
-    if snapshot is None:
-        _fail(f"nothing published under {settings.data_dir}: run `kg ingest` first")
+        raise Failure(str(exc)) from None
+    snapshot = _published(settings)
     pool = QueryPool(1, timeout=settings.query_timeout, memory_mb=settings.query_memory_mb,
                      wait=settings.query_wait)
     try:
@@ -249,20 +257,20 @@ def query(obj: _Context, query: str, fmt: str, param: tuple[str, ...]) -> None:
             "max_rows": settings.max_rows,
         })
     except QueryUnavailable as exc:
-        _fail(str(exc), code=1)
+        raise Failure(str(exc), exit_code=1) from None
     finally:
         pool.close()
     error = head.get("error")
     if error == "not_acceptable":
         kinds = (("CONSTRUCT/DESCRIBE", GRAPH_FORMATS) if head["kind"] == "graph"
                  else ("SELECT/ASK", RESULT_FORMATS))
-        _fail(f"--format {fmt} does not fit a {kinds[0]} query: use table or one of "
-              f"{', '.join(kinds[1])}")
+        raise Failure(f"--format {fmt} does not fit a {kinds[0]} query: use table or one of "
+                      f"{', '.join(kinds[1])}")
     if error in ("syntax", "refused", "bad_request"):
-        _fail(f"the query is not valid SPARQL: {head['message']}" if error == "syntax"
-              else head["message"])
+        raise Failure(f"the query is not valid SPARQL: {head['message']}" if error == "syntax"
+                      else head["message"])
     if error:
-        _fail("the query could not be answered (see the message above)", code=1)
+        raise Failure("the query could not be answered (see the message above)", exit_code=1)
     if fmt == "table" and head["kind"] != "graph":
         _print_table(json.loads(body))
     else:  # a graph has no table: it is written as Turtle
@@ -289,10 +297,8 @@ def _print_table(results: dict[str, Any]) -> None:
 @cli.command(epilog=_EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
-@click.option(
-    "--ner", type=click.Choice(["auto", "model", "rules"]), default=None,
-    help=f"Name finder [env {env_name('ner')}; default auto].",
-)
+@click.option("--ner", type=click.Choice(["auto", "model", "rules"]), default=None,
+              help=_help("ner", "Name finder"))
 @click.pass_obj
 def extract(obj: _Context, paths: tuple[Path, ...], as_json: bool, ner: str | None) -> None:
     """Show the people, organisations and places found in articles (nothing is stored)."""
@@ -312,7 +318,7 @@ def extract(obj: _Context, paths: tuple[Path, ...], as_json: bool, ner: str | No
     try:
         extractions = Extractor(settings).extract(articles)
     except ExtractorError as exc:
-        _fail(str(exc))
+        raise Failure(str(exc)) from None
     for article, extraction in zip(articles, extractions, strict=True):
         data = {"file": str(article.path), "key": article.key,
                 **extraction.to_json(settings.base)}
@@ -329,12 +335,9 @@ def extract(obj: _Context, paths: tuple[Path, ...], as_json: bool, ner: str | No
 
 
 @cli.command(epilog=_EPILOG)
-@click.option("--host", default=None, help=f"Listen address [env {env_name('host')}; "
-              "default 127.0.0.1].")
-@click.option("--port", type=int, default=None, help=f"Port [env {env_name('port')}; "
-              "default 5000].")
-@click.option("--workers", type=int, default=None,
-              help=f"gunicorn worker processes [env {env_name('workers')}; default 2].")
+@click.option("--host", default=None, help=_help("host"))
+@click.option("--port", type=int, default=None, help=_help("port"))
+@click.option("--workers", type=int, default=None, help=_help("workers"))
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader "
               "(never for users).")
 @click.pass_obj
@@ -359,27 +362,35 @@ def show_settings(obj: _Context, as_json: bool) -> None:
         click.echo(f"{row['env']:<26} {row['value']:<32} {row['help']}")
 
 
-@contextmanager
-def _open_snapshot(settings: Settings) -> Iterator[OxigraphStore]:
-    """The published snapshot, read-only: reading never waits for, or blocks, an ingest."""
-    from kg.publish import current
+def _published(settings: Settings) -> Snapshot:
+    """The current snapshot; a command that needs one ends when there is none."""
+    from kg.snapshots import current
 
-    snapshot = current(settings.snapshots_dir)
+    try:
+        snapshot = current(settings.snapshots_dir)
+    except SnapshotError as exc:
+        raise Failure(str(exc)) from None
     if snapshot is None:
-        _fail(f"nothing published under {settings.data_dir}: run `kg ingest` first")
-    with _opened(snapshot.store_path, settings.base, read_only=True) as store:
+        raise Failure(f"nothing published under {settings.data_dir}: run `kg ingest` first")
+    return snapshot
+
+
+@contextmanager
+def _open_snapshot(settings: Settings) -> Iterator[Store]:
+    """The published snapshot, read-only: reading never waits for, or blocks, an ingest."""
+    with _opened(_published(settings).store_path, settings.base, read_only=True) as store:
         yield store
 
 
 @contextmanager
-def _opened(path: Path, base: str, *, read_only: bool = False) -> Iterator[OxigraphStore]:
+def _opened(path: Path, base: str, *, read_only: bool = False) -> Iterator[WritableStore]:
     """The store at ``path``, closed afterwards; a store that cannot be opened ends the command."""
     from kg.store.embedded import OxigraphStore
 
     try:
         store = OxigraphStore(path, base, read_only=read_only)
     except StoreError as exc:
-        _fail(str(exc))
+        raise Failure(str(exc)) from None
     try:
         yield store
     finally:

@@ -19,8 +19,9 @@ from kg.entities import Extractor, KnownEntities
 from kg.entities.model import Extraction
 from kg.ledger import FileRecord, Ledger
 from kg.mapping import map_article
-from kg.publish import Snapshot, current, publish
+from kg.publish import publish
 from kg.settings import Settings
+from kg.snapshots import Snapshot, is_published
 from kg.store.embedded import OxigraphStore
 from kg.validation import validate_graph
 
@@ -138,7 +139,7 @@ def ingest(
             with _Timer(report.seconds, "store"):
                 store.prune_entities()
         if any(o.state in ("ingested", "updated") for o in report.outcomes) or (
-            current(settings.snapshots_dir) is None
+            not is_published(settings.snapshots_dir)
         ):
             with _Timer(report.seconds, "publish"):
                 report.snapshot = publish(store, settings.snapshots_dir)

@@ -1,4 +1,4 @@
-"""The canned queries in ``queries/``: their headers, parameters and text.
+"""The canned queries newskg ships (``queries/``): their headers, parameters and text.
 
 Each ``queries/NAME.rq`` starts with a comment header::
 
@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+from kg import bundled
+
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s*=\s*(.*?)\s*\|\s*(.*)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -69,8 +70,8 @@ def as_term(value: str) -> str:
     return value
 
 
-def parse(path: Path) -> CannedQuery:
-    text = path.read_text(encoding="utf-8")
+def parse(name: str, text: str) -> CannedQuery:
+    """The canned query ``name`` from the text of its file."""
     meta: dict[str, str] = {}
     params: list[Param] = []
     for line in text.splitlines():
@@ -83,34 +84,34 @@ def parse(path: Path) -> CannedQuery:
         if key == "param":
             pm = _PARAM.match(value)
             if not pm:
-                raise QueryError(f"{path.name}: bad param line {value!r}")
+                raise QueryError(f"{name}.rq: bad param line {value!r}")
             params.append(Param(*pm.groups()))
         else:
             meta[key] = value
     return CannedQuery(
-        name=path.stem, title=meta.get("title", path.stem),
+        name=name, title=meta.get("title", name),
         description=meta.get("description", ""), text=text, params=tuple(params),
     )
 
 
-def catalogue(folder: Path = QUERIES_DIR) -> list[CannedQuery]:
-    """Every canned query, by name."""
-    return [parse(p) for p in sorted(folder.glob("*.rq"))]
+def catalogue() -> list[CannedQuery]:
+    """Every canned query newskg ships, by name."""
+    return [parse(f.name.removesuffix(".rq"), f.read_text(encoding="utf-8"))
+            for f in bundled.query_files()]
 
 
-def resolve(query: str, params: dict[str, str] | None = None, folder: Path = QUERIES_DIR) -> str:
-    """A query name from ``queries/``, a path to a ``.rq`` file, or SPARQL text → SPARQL text."""
+def resolve(query: str, params: dict[str, str] | None = None) -> str:
+    """A canned query's name, a path to a ``.rq`` file, or SPARQL text → SPARQL text."""
     if _NAME.match(query):
-        path = folder / f"{query}.rq"
-        if not path.is_file():
-            names = ", ".join(q.name for q in catalogue(folder))
-            raise QueryError(f"no query named {query!r} in queries/ (there are: {names})")
-        return parse(path).bind(params)
+        canned = {q.name: q for q in catalogue()}
+        if query not in canned:
+            raise QueryError(f"no query named {query!r} (there are: {', '.join(canned)})")
+        return canned[query].bind(params)
     if query.endswith(".rq"):
         path = Path(query)
         if not path.is_file():
             raise QueryError(f"no such query file: {query}")
-        return parse(path).bind(params)
+        return parse(path.stem, path.read_text(encoding="utf-8")).bind(params)
     if params:
         raise QueryError("parameters go with a named query or a .rq file")
     return query

@@ -1,20 +1,22 @@
-"""Validating graphs with pyshacl against the shapes in ``shapes/``."""
+"""Validating graphs with pyshacl against the shapes newskg ships (``shapes/``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 import pyoxigraph as ox
 from pyshacl import validate
 from rdflib import Graph, Namespace
 from rdflib.term import Node
 
-from kg.store.embedded import ALL_TRIPLES, OxigraphStore
+from kg import bundled
+from kg.store import Store
+from kg.store.embedded import ALL_TRIPLES
+from kg.vocab import SCHEMA
+from kg.vocab import SH as SH_NAMESPACE
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
-SHAPES_DIR = Path(__file__).resolve().parent.parent / "shapes"
+SH = Namespace(SH_NAMESPACE)
 
 
 @dataclass(frozen=True)
@@ -48,18 +50,14 @@ class Report:
         return not self.violations
 
 
-@lru_cache(maxsize=4)
-def load_shapes(shapes_dir: Path = SHAPES_DIR) -> Graph:
-    """All ``*.ttl`` files of the shapes folder as one graph (parsed once per process)."""
+@cache
+def load_shapes() -> Graph:
+    """The shapes as one graph (parsed once per process); raises
+    :class:`kg.bundled.BundleError` when none are installed."""
     graph = Graph()
-    for path in sorted(shapes_dir.glob("*.ttl")):
-        graph.parse(path, format="turtle")
+    for shapes in bundled.shape_files():
+        graph.parse(data=shapes.read_bytes(), format="turtle")
     return graph
-
-
-def shapes_turtle(shapes_dir: Path = SHAPES_DIR) -> bytes:
-    """The shapes files as published at ``/shapes.ttl``."""
-    return b"\n".join(p.read_bytes() for p in sorted(shapes_dir.glob("*.ttl")))
 
 
 def validate_graph(data: Graph | ox.Store, shapes: Graph | None = None) -> Report:
@@ -81,10 +79,10 @@ def validate_graph(data: Graph | ox.Store, shapes: Graph | None = None) -> Repor
     return Report(tuple(_findings(results)))
 
 
-def validate_store(store: OxigraphStore) -> Report:
+def validate_store(store: Store) -> Report:
     """Validate the union of all article graphs at once (finds cross-article warnings too)."""
     union = ox.Store()
-    union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.run(ALL_TRIPLES))
+    union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in store.query(ALL_TRIPLES))
     return validate_graph(union)
 
 
@@ -113,5 +111,4 @@ def _findings(results: Graph) -> list[Finding]:
 
 def _short(node: Node) -> str:
     text = str(node)
-    return "schema:" + text[len("http://schema.org/"):] if text.startswith("http://schema.org/") \
-        else text
+    return "schema:" + text[len(SCHEMA):] if text.startswith(SCHEMA) else text

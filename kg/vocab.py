@@ -21,7 +21,8 @@ VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 SH = "http://www.w3.org/ns/shacl#"
 SD = "http://www.w3.org/ns/sparql-service-description#"
-FORMATS = "http://www.w3.org/ns/formats/"
+W3C_FORMATS = "http://www.w3.org/ns/formats/"  # the names of formats
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 
 
 class Terms:
@@ -55,7 +56,6 @@ void = Terms(VOID)
 dcat = Terms(DCAT)
 sh = Terms(SH)
 sd = Terms(SD)
-formats = Terms(FORMATS)
 
 # The prefixes newskg declares in what it writes, and that every SPARQL query may use without
 # declaring them (a query's own PREFIX of the same name wins).

@@ -5,17 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
 from kg import ledger as ledger_module
+from kg.formats import NQUADS, NTRIPLES
 from kg.ingest import ingest
 from kg.ledger import Ledger
-from kg.publish import current
 from kg.settings import Settings
+from kg.snapshots import current
 from kg.store import StoreInUse
 from kg.store.embedded import OxigraphStore
 from tests.conftest import BAD, CORPUS, SEEDS, TOLERATED
@@ -26,7 +26,7 @@ ALL = [SEEDS, CORPUS, BAD, TOLERATED]
 def dataset(settings: Settings) -> bytes:
     snapshot = current(settings.snapshots_dir)
     assert snapshot is not None
-    return snapshot.dump_path("nquads").read_bytes()
+    return snapshot.dump_path(NQUADS).read_bytes()
 
 
 def content(nquads: bytes) -> Graph:
@@ -74,7 +74,7 @@ def test_published_snapshot_counts(settings: Settings):
     assert stats.persons > 25 and stats.organizations > 10 and stats.places > 10
     store = OxigraphStore(report.snapshot.store_path, settings.base, read_only=True)
     assert store.count_triples() == stats.triples
-    dumped = Graph().parse(report.snapshot.dump_path("ntriples"), format="nt")
+    dumped = Graph().parse(report.snapshot.dump_path(NTRIPLES), format="nt")
     assert len(dumped) == stats.triples
 
 
@@ -208,12 +208,14 @@ def test_crash_mid_batch_is_repaired_by_running_again(settings: Settings,
 
 def test_second_writer_gets_a_clear_error(settings: Settings):
     ingest([SEEDS], settings)
-    holder = ox.Store(str(settings.store_path))
+    holder = OxigraphStore(settings.store_path, settings.base)  # as another `kg ingest` would
     try:
         with pytest.raises(StoreInUse, match="in use"):
             ingest([SEEDS], settings)
     finally:
-        del holder
+        holder.close()
+        holder.close()  # closing twice does nothing
+    ingest([SEEDS], settings)  # free again
 
 
 def test_articles_are_written_in_bounded_batches(settings: Settings,

@@ -24,10 +24,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.formats import GRAPHS, RESULTS, named, serialize
 from kg.sparql.guard import QuerySyntaxError, Refused, check, describe
 from kg.sparql.sandbox import deny_network
-from kg.store.embedded import GRAPH_FORMATS, RESULT_FORMATS, OxigraphStore
-from kg.vocab import PREFIXES
+from kg.store.embedded import OxigraphStore
 
 
 class _Full(Exception):
@@ -90,18 +90,18 @@ def execute(stores: Stores, request: dict[str, Any]) -> tuple[dict[str, Any], by
     """Run one query request; the reply head says what happened, the body is the document."""
     query = request["query"]
     try:
-        checked = check(query, stores.probe(request["base"]).run)
+        checked = check(query, stores.probe(request["base"]).query)
     except Refused as exc:
         return {"error": "refused", "message": str(exc)}, b""
     except QuerySyntaxError as exc:
         return {"error": "syntax", "message": str(exc)}, b""
     options: dict[str, Any] = {}
-    default, named = request.get("default_graphs"), request.get("named_graphs")
+    default, named_graphs = request.get("default_graphs"), request.get("named_graphs")
     try:
-        if default is not None or named is not None:
+        if default is not None or named_graphs is not None:
             # The protocol's dataset replaces the query's (SPARQL 1.1 Protocol §2.1.4).
             options["default_graph"] = [ox.NamedNode(iri) for iri in default or []]
-            options["named_graphs"] = [ox.NamedNode(iri) for iri in named or []]
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs or []]
             options["use_default_graph_as_union"] = False
         elif checked.has_dataset:
             options["use_default_graph_as_union"] = False  # else pyoxigraph ignores FROM
@@ -109,10 +109,10 @@ def execute(stores: Stores, request: dict[str, Any]) -> tuple[dict[str, Any], by
         return {"error": "bad_request", "message": f"not a valid graph IRI: {exc}"}, b""
     store = stores.get(request["store"], request["base"])
     try:
-        results = store.run(query, **options)
+        results = store.query(query, **options)
     except SyntaxError as exc:
         return {"error": "syntax", "message": describe(query, str(exc))}, b""
-    return serialise(results, request, lambda: store.run(query, **options))
+    return serialise(results, request, lambda: store.query(query, **options))
 
 
 def serialise(
@@ -126,14 +126,14 @@ def serialise(
             return {"error": "not_acceptable", "kind": "graph"}, b""
         triples = list(islice(results, cap + 1))
         truncated = len(triples) > cap
-        body = ox.serialize(triples[:cap], format=GRAPH_FORMATS[fmt], prefixes=PREFIXES)
-        return {"kind": "graph", "format": fmt, "truncated": truncated}, body or b""
+        body = serialize(triples[:cap], named(GRAPHS, fmt))
+        return {"kind": "graph", "format": fmt, "truncated": truncated}, body
     fmt = request.get("results_format")
     if fmt is None:
         return {"error": "not_acceptable", "kind": "results"}, b""
     if isinstance(results, ox.QueryBoolean):
         return {"kind": "boolean", "format": fmt, "truncated": False}, results.serialize(
-            format=RESULT_FORMATS[fmt])
+            format=_results(fmt))
     if fmt != "tsv" and not _MATERIALISED.search(request["query"].lower()):
         body = _direct(results, fmt, cap)
         if body is not None:
@@ -150,7 +150,7 @@ def _direct(results: ox.QuerySolutions, fmt: str, cap: int) -> bytes | None:
     """
     sink = _Sink(_MIN_ROW_BYTES[fmt] * cap)
     try:
-        results.serialize(sink, format=RESULT_FORMATS[fmt])
+        results.serialize(sink, format=_results(fmt))
     except _Full:
         return None
     return bytes(sink.buffer)
@@ -176,10 +176,14 @@ def _capped(results: ox.QuerySolutions, fmt: str, cap: int) -> tuple[dict[str, A
         body = tsv
     else:
         parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-        body = parsed.serialize(format=RESULT_FORMATS[fmt]) or b""  # type: ignore[union-attr]
+        body = parsed.serialize(format=_results(fmt)) or b""  # type: ignore[union-attr]
         if truncated and fmt == "json":
             body = body.rstrip()[:-1] + b',"truncated":true}'
     return {"kind": "results", "format": fmt, "truncated": truncated}, body
+
+
+def _results(name: str) -> ox.QueryResultsFormat:
+    return named(RESULTS, name).results  # type: ignore[return-value]
 
 
 def serve(inbox: Connection, outbox: Connection, memory_mb: int, seconds: int) -> None:

@@ -1,23 +1,25 @@
-"""The store interface: what the pipeline and the CLI need from wherever the graph lives.
+"""The store interface: what the pipeline, the web tier and the CLI need from where the graph lives.
 
-One named graph per article (the article's document IRI); the union of them is the default graph.
-:mod:`kg.store.embedded` keeps it on disk with pyoxigraph. A remote SPARQL 1.1 server can be a
-second implementation of the same small interface.
+One named graph per article (the article's document IRI) and one per entity (its description);
+the union of them is the default graph. Terms are pyoxigraph's (``NamedNode``, ``Literal``...),
+whatever the implementation. :mod:`kg.store.embedded` keeps the graph on disk with pyoxigraph;
+a remote SPARQL 1.1 server is the next implementation of the same interface. Nothing outside this
+package reaches past it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import BinaryIO, Protocol
 
+import pyoxigraph as ox
 from rdflib import Graph
 
-# Output formats of dumps: name → (pyoxigraph format name, file suffix, media type).
-DUMP_FORMATS: dict[str, tuple[str, str, str]] = {
-    "turtle": ("TURTLE", "ttl", "text/turtle"),
-    "ntriples": ("N_TRIPLES", "nt", "application/n-triples"),
-    "nquads": ("N_QUADS", "nq", "application/n-quads"),
-    "jsonld": ("JSON_LD", "jsonld", "application/ld+json"),
-}
+from kg.formats import Format
+
+Results = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
+Subject = ox.NamedNode | ox.BlankNode
 
 
 class StoreError(Exception):
@@ -28,12 +30,48 @@ class StoreInUse(StoreError):
     """Another process is writing to the store."""
 
 
-class GraphStore(Protocol):
-    """What newskg needs from a store."""
+class Store(Protocol):
+    """Reading a published graph."""
+
+    base: str  # the base IRI everything in the store is minted under
+
+    def query(self, sparql: str, **dataset: object) -> Results:
+        """A read query over the union graph (``dataset``: ``use_default_graph_as_union``,
+        ``default_graph``, ``named_graphs`` to query other graphs). Relative IRIs resolve
+        against the base; the prefixes of :data:`kg.vocab.PREFIXES` need no declaration.
+        Raises ``SyntaxError`` for a query that does not parse."""
+        ...
 
     def select(self, sparql: str) -> list[dict[str, str]]:
-        """Run a SELECT over the union graph; each row maps variable → lexical value."""
+        """A SELECT over the union graph; each row maps variable → lexical value."""
         ...
+
+    def quads(self, subject: Subject | None = None, predicate: ox.NamedNode | None = None,
+              object: ox.Term | None = None, graph: ox.NamedNode | None = None
+              ) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (None matches anything), in index order."""
+        ...
+
+    def graph(self, name: str) -> list[ox.Triple]:
+        """The triples of one named graph."""
+        ...
+
+    def count_triples(self) -> int:
+        """Distinct triples in the union graph (what a dump holds)."""
+        ...
+
+    def dump(self, out: BinaryIO, fmt: Format) -> None:
+        """Write the whole graph: each distinct triple once (one graph per article and per
+        entity in a dataset format such as N-Quads)."""
+        ...
+
+    def close(self) -> None:
+        """Release the store; closing again does nothing."""
+        ...
+
+
+class WritableStore(Store, Protocol):
+    """Writing the live store (one writing process at a time: :class:`StoreInUse` otherwise)."""
 
     def replace_article(
         self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()
@@ -41,10 +79,6 @@ class GraphStore(Protocol):
         """Atomically replace one article's named graph with ``graph``, add ``entities`` (the
         descriptions of what it links to) to each entity's graph, and remove the graphs of the
         articles in ``drop`` (older versions it supersedes)."""
-        ...
-
-    def flush(self) -> None:
-        """Write what is buffered to durable storage (a long ingest does after each batch)."""
         ...
 
     def prune_entities(self) -> None:
@@ -56,12 +90,10 @@ class GraphStore(Protocol):
         replacing the counts stated before."""
         ...
 
-    def count_triples(self) -> int:
-        """Distinct triples in the union graph (what a dump holds)."""
+    def flush(self) -> None:
+        """Write what is buffered to durable storage (a long ingest does after each batch)."""
         ...
 
-    def dump(self, out: BinaryIO, format: str) -> None:
-        """Write the whole graph in one of :data:`DUMP_FORMATS`."""
+    def snapshot(self, target: Path) -> None:
+        """Write a consistent, read-only copy of the store to ``target`` (which must not exist)."""
         ...
-
-    def close(self) -> None: ...

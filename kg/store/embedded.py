@@ -7,10 +7,12 @@ well under a second) that they open instead.
 
 from __future__ import annotations
 
+import fcntl
 import heapq
 import io
+import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import BinaryIO
@@ -19,37 +21,29 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import ids
-from kg.mapping import NEWSKG, PREFIX_IRIS, SDO
-from kg.store import DUMP_FORMATS, StoreError, StoreInUse
-from kg.vocab import PREFIXES
-
-# Serialisations by name: what `query` and `dump` (and the web tier) accept.
-RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {name: getattr(ox.RdfFormat, spec[0]) for name, spec in DUMP_FORMATS.items()}
-GRAPH_FORMATS["rdfxml"] = ox.RdfFormat.RDF_XML
-
+from kg.formats import NTRIPLES, Format
+from kg.formats import serialize as write_triples
+from kg.store import Results, StoreError, StoreInUse, Subject
+from kg.vocab import PREFIXES, newskg, schema
 
 # Every triple of the union graph. Not always each once (at 100,000 articles 18,007 repeats got
 # through): load it into a store, which is a set, or dump with OxigraphStore.dump.
 ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 # Lines of N-Triples sorted in memory at once when dumping (~100 MB): the dump's memory bound.
 RUN_LINES = 500_000
-MENTION_COUNT = ox.NamedNode(str(NEWSKG.mentionCount))
+MENTION_COUNT = ox.NamedNode(newskg.mentionCount)
 _MENTIONS = f"""SELECT ?e (COUNT(*) AS ?n)
-WHERE {{ GRAPH ?g {{ ?a <{SDO.mentions}> ?e }} }} GROUP BY ?e"""
+WHERE {{ GRAPH ?g {{ ?a <{schema.mentions}> ?e }} }} GROUP BY ?e"""
 
 
 class OxigraphStore:
-    """A pyoxigraph store on disk (or in memory with ``path=None``)."""
+    """A pyoxigraph store on disk (or in memory with ``path=None``); see :mod:`kg.store`."""
 
     def __init__(self, path: Path | None, base: str, *, read_only: bool = False):
         self.base = base
         self.path = path
+        self._lock: int | None = None
+        self._store: ox.Store | None = None
         try:
             if path is None:
                 self._store = ox.Store()
@@ -57,36 +51,38 @@ class OxigraphStore:
                 self._store = ox.Store.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
+                self._lock = _lock(path)
                 self._store = ox.Store(str(path))
         except OSError as exc:
-            if "lock" in str(exc).lower():
-                raise StoreInUse(
-                    f"the store at {path} is in use by another process (a running `kg ingest`?); "
-                    "wait for it to finish and try again"
-                ) from None
+            self.close()
             raise StoreError(f"cannot open the store at {path}: {exc}") from None
 
     @property
-    def raw(self) -> ox.Store:
-        """The pyoxigraph store, for the parts of newskg that speak its API directly."""
+    def _open(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("the store is closed")
         return self._store
 
-    def run(self, sparql: str, **options: object) -> object:
-        """A read query over the union of the article graphs, as pyoxigraph results.
-
-        Relative IRIs resolve against the base: ``<id/person/wang-yi>`` is that person; the
-        prefixes of :data:`kg.vocab.PREFIXES` need no declaration.
-        """
-        options.setdefault("use_default_graph_as_union", True)
-        return self._store.query(sparql, base_iri=self.base + "/", prefixes=PREFIXES, **options)
+    def query(self, sparql: str, **dataset: object) -> Results:
+        dataset.setdefault("use_default_graph_as_union", True)
+        return self._open.query(sparql, base_iri=self.base + "/", prefixes=PREFIXES,
+                                **dataset)  # type: ignore[arg-type]
 
     def select(self, sparql: str) -> list[dict[str, str]]:
-        results = self.run(sparql)
-        names = [v.value for v in results.variables]  # type: ignore[attr-defined]
+        results = self.query(sparql)
+        names = [v.value for v in results.variables]  # type: ignore[union-attr]
         return [
             {name: row[name].value for name in names if row[name] is not None}
-            for row in results  # type: ignore[attr-defined]
+            for row in results  # type: ignore[union-attr]
         ]
+
+    def quads(self, subject: Subject | None = None, predicate: ox.NamedNode | None = None,
+              object: ox.Term | None = None, graph: ox.NamedNode | None = None
+              ) -> Iterator[ox.Quad]:
+        return iter(self._open.quads_for_pattern(subject, predicate, object, graph))
+
+    def graph(self, name: str) -> list[ox.Triple]:
+        return [q.triple for q in self.quads(graph=ox.NamedNode(name))]
 
     def replace_article(
         self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()
@@ -105,12 +101,12 @@ class OxigraphStore:
                 raise StoreError(f"{subject} is not an entity IRI under {self.base}")
             parts.append(f" GRAPH <{ids.doc_iri(self.base, *found)}> {{\n{triples}}}\n")
         parts.append("}")
-        self._store.update("".join(parts))
+        self._open.update("".join(parts))
 
     def prune_entities(self) -> None:
         """Drop the graphs of entities no article links to any more (after updates)."""
         docs, articles = f"{self.base}/doc/", f"{self.base}/doc/article/"
-        self._store.update(f"""
+        self._open.update(f"""
             DELETE {{ GRAPH ?g {{ ?e ?p ?o }} }} WHERE {{
               GRAPH ?g {{ ?e a ?type }}
               FILTER (STRSTARTS(STR(?g), "{docs}") && !STRSTARTS(STR(?g), "{articles}"))
@@ -122,59 +118,72 @@ class OxigraphStore:
         # "Most mentioned" over the whole union graph takes seconds per query at 100,000
         # articles (17-24 s); counted here once per publish (0.7 s: each mention is stated once,
         # in its article's graph), such queries read a number per entity instead.
-        rows = self._store.query(_MENTIONS)
+        rows = self._open.query(_MENTIONS)
         counts = [
             ox.Quad(row["e"], MENTION_COUNT, row["n"], ox.NamedNode(ids.doc_iri(self.base,
                                                                                 *found)))
             for row in rows  # type: ignore[attr-defined]
             if (found := ids.parse_thing_iri(self.base, row["e"].value))
         ]
-        self._store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{MENTION_COUNT.value}> ?n }} }}")
-        self._store.extend(counts)
+        self._open.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{MENTION_COUNT.value}> ?n }} }}")
+        self._open.extend(counts)
 
     def count_triples(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
                            "WHERE { ?s ?p ?o } }")
         return int(rows[0]["n"])
 
-    def dump(self, out: BinaryIO, format: str) -> None:
-        fmt = GRAPH_FORMATS[format]
-        if fmt.supports_datasets:
-            self._store.dump(out, format=fmt)
+    def dump(self, out: BinaryIO, fmt: Format) -> None:
+        if fmt.rdf is None:
+            raise ValueError(f"{fmt.name} is not an RDF format")
+        if fmt.rdf.supports_datasets:
+            self._open.dump(out, format=fmt.rdf)
             return
         with tempfile.TemporaryDirectory(prefix="newskg-dump-") as work:
-            lines = _distinct_lines(self._store, Path(work))
-            if fmt == ox.RdfFormat.N_TRIPLES:
+            lines = _distinct_lines(self._open, Path(work))
+            if fmt is NTRIPLES:
                 out.writelines(lines)
                 return
             triples = Path(work) / "triples.nt"
             with open(triples, "wb") as sink:
                 sink.writelines(lines)
-            from_ntriples(triples, out, format)
+            from_ntriples(triples, out, fmt)
 
     def flush(self) -> None:
         # RocksDB keeps recent writes in memory until flushed: ~60 MB per 1,000 articles.
-        self._store.flush()
+        self._open.flush()
 
     def snapshot(self, target: Path) -> None:
-        """Write a consistent copy of the store to ``target`` (which must not exist)."""
         self.flush()
-        self._store.backup(str(target))
+        self._open.backup(str(target))
 
     def close(self) -> None:
-        del self._store
+        self._store = None  # pyoxigraph closes the store when the last reference goes
+        if self._lock is not None:
+            os.close(self._lock)  # and with it the lock
+            self._lock = None
 
 
-def from_ntriples(path: Path, out: BinaryIO, format: str) -> None:
+def _lock(path: Path) -> int:
+    """Hold ``{path}.lock`` for as long as the store is open for writing, or say who holds it.
+
+    pyoxigraph has its own lock, but says so only in the text of an OSError; this one is ours.
+    """
+    descriptor = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        raise StoreInUse(
+            f"the store at {path} is in use by another process (a running `kg ingest`?); "
+            "wait for it to finish and try again") from None
+    return descriptor
+
+
+def from_ntriples(path: Path, out: BinaryIO, fmt: Format) -> None:
     """Write the triples of the N-Triples file at ``path`` in another format, streamed."""
     parsed = (quad.triple for quad in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES))
-    _write_triples(parsed, out, GRAPH_FORMATS[format])
-
-
-def _write_triples(triples: Iterable[ox.Triple], out: BinaryIO, fmt: ox.RdfFormat) -> None:
-    """Stream triples out; Turtle with newskg's prefixes."""
-    prefixes = PREFIX_IRIS if fmt == ox.RdfFormat.TURTLE else None
-    ox.serialize(triples, out, fmt, prefixes=prefixes)  # type: ignore[arg-type]
+    write_triples(parsed, fmt, out=out)
 
 
 def _distinct_lines(store: ox.Store, work: Path) -> Iterator[bytes]:

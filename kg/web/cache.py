@@ -3,16 +3,17 @@
 A published snapshot never changes, so an answer computed on it stays right for as long as that
 snapshot is served. The cache belongs to one snapshot at a time: the first request on a newer
 snapshot empties it, so no answer outlives the state it came from. Bounded in bytes, least
-recently used out first; an answer larger than an eighth of the cache is not kept (one huge
-result would otherwise push out hundreds of small ones).
+recently used out first (cachetools' LRU, sized by each answer's bytes); an answer larger than an
+eighth of the cache is not kept (one huge result would otherwise push out hundreds of small ones).
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
+
+from cachetools import LRUCache
 
 
 class AnswerCache:
@@ -22,8 +23,8 @@ class AnswerCache:
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._snapshot: str | None = None
-        self._entries: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
-        self._bytes = 0
+        self._entries: LRUCache[Hashable, tuple[Any, int]] = LRUCache(
+            max_bytes, getsizeof=lambda entry: entry[1])
 
     def get(self, snapshot: str, key: Hashable) -> Any | None:
         """The answer kept for ``key`` on ``snapshot``, or None."""
@@ -32,10 +33,7 @@ class AnswerCache:
         with self._lock:
             self._follow(snapshot)
             entry = self._entries.get(key)
-            if entry is None:
-                return None
-            self._entries.move_to_end(key)
-            return entry[0]
+            return None if entry is None else entry[0]
 
     def put(self, snapshot: str, key: Hashable, answer: Any, size: int) -> None:
         """Keep ``answer`` (about ``size`` bytes) for ``key`` on ``snapshot``."""
@@ -43,17 +41,9 @@ class AnswerCache:
             return
         with self._lock:
             self._follow(snapshot)
-            old = self._entries.pop(key, None)
-            if old is not None:
-                self._bytes -= old[1]
             self._entries[key] = (answer, size)
-            self._bytes += size
-            while self._bytes > self.max_bytes:
-                _, (_, dropped) = self._entries.popitem(last=False)
-                self._bytes -= dropped
 
     def _follow(self, snapshot: str) -> None:
         if snapshot != self._snapshot:
             self._entries.clear()
-            self._bytes = 0
             self._snapshot = snapshot

@@ -24,12 +24,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.mapping import PREFIX_IRIS
+from kg.vocab import PREFIXES, SCHEMA, rdf, xsd
 
-SCHEMA = "http://schema.org/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_PREFIXES = {name: iri for name, iri in PREFIX_IRIS.items() if name not in ("schema", "rdf")}
+RDF_TYPE = rdf.type
+# schema.org is the @vocab; rdf:type is @type.
+_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name not in ("schema", "rdf")}
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 Node = ox.NamedNode | ox.BlankNode
@@ -146,12 +145,12 @@ def _literal(literal: ox.Literal, prefixes: dict[str, str]) -> Any:
     lexical, datatype = literal.value, literal.datatype.value
     if literal.language:
         return {"@value": lexical, "@language": literal.language}
-    if datatype == XSD + "string":
+    if datatype == xsd.string:
         return lexical
     # Native JSON numbers and booleans read back as the same typed literal only when canonical.
-    if datatype == XSD + "integer" and _is_canonical_integer(lexical):
+    if datatype == xsd.integer and _is_canonical_integer(lexical):
         return int(lexical)
-    if datatype == XSD + "boolean" and lexical in ("true", "false"):
+    if datatype == xsd.boolean and lexical in ("true", "false"):
         return lexical == "true"
     return {"@value": lexical, "@type": _term(datatype, prefixes)}
 

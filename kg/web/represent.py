@@ -1,39 +1,55 @@
-"""Answering for a graph-shaped page: pick the format, then a cacheable, negotiated response.
+"""Answering in a format: negotiate it, then a cacheable response.
 
-Shared by resource documents and the dataset description. A format suffix (``.ttl``) fixes the
-format; otherwise ``Accept`` chooses (Turtle when it says nothing or ``*/*``), and a client that
-accepts none of the formats gets 406 naming them. Responses carry ``Vary: Accept``, ``Link``
+``Accept`` is read by werkzeug (q-values, wildcards, specificity); the offers list each format's
+canonical media type before any alias, so a wildcard picks a canonical type and the group's
+first format is the default. A format suffix (``.ttl``) fixes the format of a document; a client
+that accepts none of the offers gets 406 naming them. Responses carry ``Vary: Accept``, ``Link``
 alternates (except JSON-LD, see :func:`respond`) and canonical, and an ETag that names the
-snapshot, path and format, so a conditional request is answered 304 before any work is done.
+snapshot, path and variant, so a conditional request is answered 304 before any work is done.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from flask import Response, request
+from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import NotAcceptable, NotFound
 
-from kg.web.negotiation import choose
-from kg.web.rdf import BY_MEDIA_TYPE, BY_SUFFIX, FORMATS, JSONLD, TURTLE, Format
-
-_OFFERS = [media for f in FORMATS for media in f.media_types]
-_CHARSET = {"text/turtle", "text/html", "application/ld+json", "application/json"}
+from kg.formats import DOCUMENTS, JSONLD, Format, by_media_type
 
 
-def pick(suffix: str | None) -> tuple[Format, str]:
-    """The format asked for, by ``suffix`` or by ``Accept``, and the media type to answer with."""
+def offers(group: Sequence[Format]) -> list[str]:
+    """The media types of ``group``: every canonical one first, then the aliases."""
+    canonical = [f.media_type for f in group]
+    return canonical + [m for f in group for m in f.media_types[1:] if m not in canonical]
+
+
+def negotiate(group: Sequence[Format], accept: MIMEAccept | None = None
+              ) -> tuple[Format, str] | None:
+    """The format of ``group`` that ``accept`` (default: the request's) prefers, and the media
+    type it matched; the group's first format when it says nothing; None when it accepts none."""
+    accept = request.accept_mimetypes if accept is None else accept
+    if not accept:
+        return group[0], group[0].media_type
+    media = accept.best_match(offers(group))
+    return None if media is None else (by_media_type(group)[media], media)
+
+
+def pick(suffix: str | None, group: Sequence[Format] = DOCUMENTS) -> tuple[Format, str]:
+    """The format asked for, by ``suffix`` or by ``Accept``, and the media type to answer with
+    (an alias when asked so: ``application/json`` is JSON-LD under a name JSON clients accept)."""
     if suffix is not None:
-        fmt = BY_SUFFIX.get(suffix)
-        if fmt is None:
-            raise NotFound(f"no .{suffix} variant; offered: "
-                           + ", ".join("." + f.suffix for f in FORMATS))
-        return fmt, fmt.media_type
-    media = choose(request.headers.get("Accept"), _OFFERS, default=TURTLE.media_type)
-    if media is None:
-        raise NotAcceptable("this resource is offered as " + ", ".join(_OFFERS))
-    # application/json is JSON-LD under a name plain JSON clients accept.
-    return BY_MEDIA_TYPE[media], media
+        for fmt in group:
+            if fmt.suffix == suffix:
+                return fmt, fmt.media_type
+        raise NotFound(f"no .{suffix} variant; offered: " + ", ".join("." + f.suffix
+                                                                      for f in group))
+    chosen = negotiate(group)
+    if chosen is None:
+        raise NotAcceptable("this resource is offered as " + ", ".join(offers(group)))
+    return chosen
 
 
 def etag(snapshot_name: str, variant: str) -> str:
@@ -65,14 +81,13 @@ def respond(
     if body is None:
         response = Response(status=304)
     else:
-        mimetype = media + ("; charset=utf-8" if media in _CHARSET else "")
-        response = Response(body, content_type=mimetype)
+        response = Response(body, content_type=fmt.content_type(media))
     response.set_etag(tag)
     response.headers["Cache-Control"] = "public, no-cache"
     # Not on JSON-LD: pyld's document loader (3.x) fails on a Link header that has more than
     # one rel="alternate" (it calls .get on the list it parses them into).
     links = [f'<{canonical}.{f.suffix}>; rel="alternate"; type="{f.media_type}"'
-             for f in FORMATS if f is not fmt and fmt is not JSONLD]
+             for f in DOCUMENTS if f is not fmt and fmt is not JSONLD]
     links.append(f'<{canonical}>; rel="canonical"')
     response.headers["Link"] = ", ".join(links)
     if negotiated:

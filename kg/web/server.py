@@ -13,8 +13,8 @@ from typing import Any
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from kg.publish import current
 from kg.settings import Settings
+from kg.snapshots import SnapshotError, current
 from kg.web.app import create_app
 
 THREADS = 4
@@ -61,7 +61,10 @@ def options(settings: Settings) -> dict[str, Any]:
 
 def run(settings: Settings, dev: bool = False) -> None:
     """Serve the published snapshot until interrupted; exit with a message if there is none."""
-    snapshot = current(settings.snapshots_dir)
+    try:
+        snapshot = current(settings.snapshots_dir)
+    except SnapshotError as exc:
+        sys.exit(f"kg: {exc}")
     if snapshot is None:
         sys.exit(f"kg: nothing published under {settings.data_dir}: run `kg ingest` first")
     print(banner(settings, snapshot.name, snapshot.stats.articles, list(snapshot.examples)),

@@ -13,7 +13,7 @@ URL = "http://127.0.0.1:9/sparql"  # the discard port: nothing is ever sent (see
 @pytest.fixture(scope="module")
 def parse() -> object:
     """Parses as the query process does: an empty store with the same query options."""
-    return OxigraphStore(None, "http://localhost:5000").run
+    return OxigraphStore(None, "http://localhost:5000").query
 
 
 # Queries the engine would run with a SERVICE call, however the text dresses it up. The first

@@ -55,9 +55,9 @@ def client(app: Flask) -> FlaskClient:
 
 def close_app(application: Flask) -> None:
     """Stop the query processes an app started."""
-    from kg.web.sparql import close_pool
+    from kg.web.app import close
 
-    close_pool(application)
+    close(application)
 
 
 def free_port() -> int:

@@ -12,9 +12,8 @@ from flask.testing import FlaskClient
 
 from kg.ingest import ingest
 from kg.settings import Settings
-from kg.web import compression
+from kg.web import compression, endpoint
 from kg.web.cache import AnswerCache
-from kg.web.sparql import POOL
 from tests.conftest import CORPUS, SEEDS
 from tests.web.conftest import close_app
 
@@ -63,7 +62,7 @@ def test_a_cache_of_zero_bytes_keeps_nothing():
 @pytest.fixture
 def counted_runs(app: Flask, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The queries that reached a query process during the test."""
-    pool = app.extensions[POOL].get()
+    pool = endpoint.pool(app)
     run, seen = pool.run, []
 
     def counting(job):

@@ -14,9 +14,11 @@ from pyld import jsonld as pyld
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from kg.publish import Snapshot, current
+from kg.formats import NQUADS, NTRIPLES, TURTLE
 from kg.settings import Settings
-from kg.web import dataset, jsonld
+from kg.snapshots import Snapshot, current
+from kg.web import jsonld
+from kg.web import site as dataset
 from tests.web.conftest import close_app
 
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -24,8 +26,8 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 BASE = "http://localhost:5000"
 DATASET = URIRef(f"{BASE}/.well-known/void#dataset")
-DUMPS = {"ttl": ("turtle", "text/turtle"), "nt": ("ntriples", "application/n-triples"),
-         "nq": ("nquads", "application/n-quads")}
+DUMPS = {"ttl": (TURTLE, "text/turtle"), "nt": (NTRIPLES, "application/n-triples"),
+         "nq": (NQUADS, "application/n-quads")}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +63,7 @@ def test_dumps_are_gzipped_on_request(client: FlaskClient, snapshot: Snapshot):
     zipped = client.get("/dump.nt", headers={"Accept-Encoding": "gzip, deflate"})
     assert zipped.headers["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in zipped.vary and "Accept-Encoding" in plain.vary
-    assert gzip.decompress(zipped.data) == snapshot.dump_path("ntriples").read_bytes()
+    assert gzip.decompress(zipped.data) == snapshot.dump_path(NTRIPLES).read_bytes()
     assert len(zipped.data) < len(plain.data)
     assert zipped.headers["ETag"] != plain.headers["ETag"]
     assert client.get("/dump.nt", headers={"Accept-Encoding": "gzip;q=0"}).headers.get(
@@ -79,12 +81,12 @@ def test_gzip_is_compressed_in_chunks():
 def test_head_of_a_dump_sends_no_body(client: FlaskClient, snapshot: Snapshot):
     response = client.head("/dump.ttl")
     assert response.status_code == 200 and response.data == b""
-    assert response.headers["Content-Length"] == str(snapshot.dump_path("turtle").stat().st_size)
+    assert response.headers["Content-Length"] == str(snapshot.dump_path(TURTLE).stat().st_size)
 
 
 def test_every_iri_of_the_dump_under_the_base_dereferences(client: FlaskClient,
                                                            snapshot: Snapshot):
-    dumped = snapshot.dump_path("nquads").read_text(encoding="utf-8")
+    dumped = snapshot.dump_path(NQUADS).read_text(encoding="utf-8")
     iris = set(re.findall(rf"<({re.escape(BASE)}/[^>]*)>", dumped))
     kinds = {iri.split("/")[3] for iri in iris}
     assert kinds == {"id", "doc"} and len(iris) > 300

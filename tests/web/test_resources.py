@@ -13,6 +13,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.articles import read_article
+from kg.formats import NQUADS
 from kg.settings import Settings
 from kg.web import jsonld
 from tests.conftest import SEEDS
@@ -181,12 +182,12 @@ def test_article_json_ld_embeds_linked_nodes_with_their_ids(client: FlaskClient)
 def test_article_document_is_its_graph_with_what_it_links_to(
     client: FlaskClient, published_settings: Settings
 ):
-    from kg.publish import current
+    from kg.snapshots import current
 
     snapshot = current(published_settings.snapshots_dir)
     assert snapshot is not None
     dataset = Dataset()
-    dataset.parse(snapshot.dump_path("nquads"), format="nquads")
+    dataset.parse(snapshot.dump_path(NQUADS), format="nquads")
     expected = Graph() + dataset.graph(URIRef(f"{BASE}/doc/article/{SEED_KEY}"))
     linked = {o for o in expected.objects() if str(o).startswith(f"{BASE}/id/")
               and "/id/article/" not in str(o)}
@@ -265,8 +266,9 @@ def test_a_truncated_article_list_says_so(short_app: Flask):
 def test_html_escapes_article_text_everywhere(app: Flask):
     import pyoxigraph as ox
 
-    from kg.web import rdf, resources
-    from kg.web.documents import Document
+    from kg.formats import HTML
+    from kg.web import documents
+    from kg.web.documents.load import Document
 
     evil = "</script><script>alert(1)</script> <!-- & <b>bold</b>"
     me = ox.NamedNode(f"{BASE}/id/article/abc")
@@ -278,7 +280,7 @@ def test_html_escapes_article_text_everywhere(app: Flask):
         ox.Triple(me, ox.NamedNode(schema + "articleBody"), ox.Literal(evil)),
     )
     with app.test_request_context("/doc/article/abc.html"):
-        html = str(resources._render(Document("article", "abc", BASE, triples), rdf.HTML))
+        html = str(documents._render(Document("article", "abc", BASE, triples), HTML))
     assert "<script>alert(1)" not in html and "<b>bold" not in html
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in html
     block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]

@@ -15,8 +15,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.cli import cli
-from kg.publish import current
 from kg.settings import Settings
+from kg.snapshots import current
 from kg.web import server
 from tests.web.conftest import free_port, published_for_port, start_kg_serve, stop, wait_until_up
 

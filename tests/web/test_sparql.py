@@ -14,8 +14,8 @@ import pytest
 from flask.testing import FlaskClient
 from markupsafe import escape
 
-from kg.publish import current
 from kg.queries import catalogue, resolve
+from kg.snapshots import current
 
 SCHEMA = "PREFIX schema: <http://schema.org/>\n"
 SELECT = SCHEMA + "SELECT ?a ?h WHERE { ?a a schema:NewsArticle ; schema:headline ?h } ORDER BY ?a"

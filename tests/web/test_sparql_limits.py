@@ -16,8 +16,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kg.settings import Settings
+from kg.web import endpoint
 from kg.web.app import create_app
-from kg.web.sparql import POOL
 from tests.web.conftest import close_app
 
 SCHEMA = "PREFIX schema: <http://schema.org/>\n"
@@ -121,7 +121,7 @@ def test_a_query_process_that_died_idle_is_replaced_before_use(make_app: MakeApp
     app = make_app(query_processes=1)
     client = app.test_client()
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
-    pool = app.extensions[POOL].get()
+    pool = endpoint.pool(app)
     (process,) = pool._idle
     os.kill(process.popen.pid, signal.SIGKILL)
     process.popen.wait()

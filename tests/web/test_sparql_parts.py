@@ -7,22 +7,23 @@ import gzip
 import pytest
 from flask import Flask, Response
 
+from kg.formats import GRAPHS, JSONLD, RDFXML, RESULTS, SPARQL_JSON, TSV, Format
 from kg.web import compression
-from kg.web import sparql_formats as formats
+from kg.web.endpoint.protocol import override
 
 
-@pytest.mark.parametrize(("values", "names", "types", "expected"), [
-    (["json"], formats.RESULT_NAMES, formats.RESULTS, formats.JSON),
-    (["tsv", "text/tab-separated-values"], formats.RESULT_NAMES, formats.RESULTS, formats.TSV),
-    (["", "text/tab-separated-values"], formats.RESULT_NAMES, formats.RESULTS, formats.TSV),
-    (["turtle"], formats.RESULT_NAMES, formats.RESULTS, None),
-    (["XML"], formats.GRAPH_NAMES, formats.GRAPHS, formats.RDFXML),
-    (["application/ld+json"], formats.GRAPH_NAMES, formats.GRAPHS, formats.JSONLD),
-    (["csv"], formats.GRAPH_NAMES, formats.GRAPHS, None),
+@pytest.mark.parametrize(("values", "group", "expected"), [
+    (["json"], RESULTS, SPARQL_JSON),
+    (["tsv", "text/tab-separated-values"], RESULTS, TSV),
+    (["", "text/tab-separated-values"], RESULTS, TSV),
+    (["turtle"], RESULTS, None),
+    (["XML"], GRAPHS, RDFXML),
+    (["application/ld+json"], GRAPHS, JSONLD),
+    (["json"], GRAPHS, JSONLD),
+    (["csv"], GRAPHS, None),
 ])
-def test_format_overrides(values: list[str], names: dict, types: dict,
-                          expected: formats.Format | None):
-    assert formats.override(values, names, types) == expected
+def test_format_overrides(values: list[str], group: tuple[Format, ...], expected: Format | None):
+    assert override(values, group) == expected
 
 
 @pytest.fixture

@@ -146,12 +146,16 @@ def _boolean(media: str, body: bytes) -> bool:
 def w3c_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A published data folder holding the manifest's graphs as local named graphs."""
     settings = Settings(data_dir=tmp_path_factory.mktemp("w3c") / "data")
-    store = OxigraphStore(settings.store_path, settings.base)
     graphs = {label: W3C / path.name for case in CASES for label, path in case.graphs.items()}
     assert len(graphs) == 3
+    settings.store_path.mkdir(parents=True)
+    loaded = ox.Store(str(settings.store_path))  # graphs newskg never writes: loaded directly
     for label, path in graphs.items():
         for quad in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES):
-            store.raw.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(label)))
+            loaded.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(label)))
+    loaded.flush()
+    del loaded
+    store = OxigraphStore(settings.store_path, settings.base)
     publish(store, settings.snapshots_dir)
     store.close()
     return settings

@@ -15,7 +15,7 @@ pattern with a constant subject or object (6-20 ms), and the listed articles are
 so. pyoxigraph ``substitutions`` are no help: they filter after a subquery has run over the
 whole store.
 
-The IRI in each query is built from a kind in :data:`CLASSES` and a key that matched
+The IRI in each query is built from a kind in :data:`kg.vocab.CLASSES` and a key that matched
 :data:`kg.ids.KEY_PATTERN`, and written by pyoxigraph (which rejects anything that is not an
 IRI), so nothing from a URL reaches the query text unchecked.
 """
@@ -27,37 +27,27 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg import ids
-from kg.store.embedded import OxigraphStore
+from kg.store import Store
+from kg.vocab import CLASSES, rdf, schema
 
-SDO = "http://schema.org/"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-NAME = ox.NamedNode(SDO + "name")
-CLASSES = {
-    "article": SDO + "NewsArticle",
-    "person": SDO + "Person",
-    "organization": SDO + "Organization",
-    "place": SDO + "Place",
-}
+RDF_TYPE = ox.NamedNode(rdf.type)
 # Links to other resources whose type and name the document carries (so a page can label them).
-_LABELLED = {SDO + p for p in ("affiliation", "worksFor", "parentOrganization", "memberOf")}
+_LABELLED = {schema.affiliation, schema.worksFor, schema.parentOrganization, schema.memberOf}
 
+# The prefixes schema: and rdf: are predefined for every query (kg.vocab.PREFIXES).
 _DESCRIPTION = "SELECT DISTINCT ?p ?o WHERE { %s ?p ?o }"
-_LABELS = """PREFIX schema: <http://schema.org/>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT DISTINCT ?s ?p ?o WHERE {
+_LABELS = """SELECT DISTINCT ?s ?p ?o WHERE {
   VALUES ?s { %s }
   { ?s a ?o BIND(rdf:type AS ?p) } UNION { ?s schema:name ?o BIND(schema:name AS ?p) }
 }"""
-_ARTICLES = """PREFIX schema: <http://schema.org/>
-SELECT ?a ?rel ?headline ?date WHERE {
+_ARTICLES = """SELECT ?a ?rel ?headline ?date WHERE {
   { SELECT DISTINCT ?a WHERE {
       ?a ?link %(e)s VALUES ?link { schema:mentions schema:about schema:author }
   } LIMIT %(limit)d }
   ?a ?rel %(e)s ; schema:headline ?headline ; schema:datePublished ?date .
   VALUES ?rel { schema:mentions schema:about schema:author }
 }"""
-_ARTICLE_COUNT = """PREFIX schema: <http://schema.org/>
-SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
+_ARTICLE_COUNT = """SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
   ?a ?link %s VALUES ?link { schema:mentions schema:about schema:author }
 }"""
 
@@ -86,7 +76,7 @@ class Document:
         return self.listed < self.total
 
 
-def load(store: OxigraphStore, kind: str, key: str, limit: int) -> Document | None:
+def load(store: Store, kind: str, key: str, limit: int) -> Document | None:
     """The document about ``{kind}/{key}``, or None when the store holds no such thing."""
     if kind not in CLASSES or not ids.is_key(key):
         return None
@@ -95,39 +85,32 @@ def load(store: OxigraphStore, kind: str, key: str, limit: int) -> Document | No
     return _entity(store, kind, key, limit)
 
 
-def exists(store: OxigraphStore, kind: str, key: str) -> bool:
+def exists(store: Store, kind: str, key: str) -> bool:
     """Whether the store holds ``{kind}/{key}`` (cheaper than loading its document)."""
     if kind not in CLASSES or not ids.is_key(key):
         return False
     if kind == "article":
         graph = ox.NamedNode(ids.graph_iri(store.base, key))
-        return next(iter(store.raw.quads_for_pattern(None, None, None, graph)), None) is not None
+        return next(store.quads(graph=graph), None) is not None
     thing = ox.NamedNode(ids.thing_iri(store.base, kind, key))
-    quads = store.raw.quads_for_pattern(thing, RDF_TYPE, ox.NamedNode(CLASSES[kind]))
-    return next(iter(quads), None) is not None
+    return next(store.quads(thing, RDF_TYPE, ox.NamedNode(CLASSES[kind])), None) is not None
 
 
-def _article(store: OxigraphStore, key: str) -> Document | None:
-    own = _graph(store, ids.graph_iri(store.base, key))
+def _article(store: Store, key: str) -> Document | None:
+    own = store.graph(ids.graph_iri(store.base, key))
     if not own:
         return None
     linked = dict.fromkeys(
         found for t in own if isinstance(t.object, ox.NamedNode)
         and (found := ids.parse_thing_iri(store.base, t.object.value)) and found[0] != "article"
     )
-    described = [t for kind, k in linked for t in _graph(store, ids.doc_iri(store.base, kind, k))]
+    described = [t for kind, k in linked for t in store.graph(ids.doc_iri(store.base, kind, k))]
     return Document("article", key, store.base, tuple(dict.fromkeys(own + described)))
 
 
-def _graph(store: OxigraphStore, name: str) -> list[ox.Triple]:
-    """The triples of one named graph."""
-    quads = store.raw.quads_for_pattern(None, None, None, ox.NamedNode(name))
-    return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-
-
-def _entity(store: OxigraphStore, kind: str, key: str, limit: int) -> Document | None:
+def _entity(store: Store, kind: str, key: str, limit: int) -> Document | None:
     thing = ox.NamedNode(ids.thing_iri(store.base, kind, key))
-    rows = store.run(_DESCRIPTION % thing)
+    rows = store.query(_DESCRIPTION % thing)
     description = [ox.Triple(thing, r["p"], r["o"]) for r in rows]  # type: ignore[attr-defined]
     # /id/person/china is not a person even when /id/place/china exists: 404, not a wrong type.
     if ox.Triple(thing, RDF_TYPE, ox.NamedNode(CLASSES[kind])) not in description:
@@ -138,22 +121,22 @@ def _entity(store: OxigraphStore, kind: str, key: str, limit: int) -> Document |
     # One query for them all (a query costs ~50 µs before any work). Not `VALUES ?p`: with ?p
     # from VALUES the engine scans every triple (15 ms at 10k articles, 0.4 ms written so).
     if labelled:
-        rows = store.run(_LABELS % " ".join(map(str, labelled)))
+        rows = store.query(_LABELS % " ".join(map(str, labelled)))
         triples += [ox.Triple(r["s"], r["p"], r["o"]) for r in rows]  # type: ignore[attr-defined]
     listed: set[ox.NamedNode] = set()
     article_class = ox.NamedNode(CLASSES["article"])
     query = _ARTICLES % {"e": thing, "limit": limit}
-    for row in store.run(query):  # type: ignore[attr-defined]
+    for row in store.query(query):  # type: ignore[union-attr]
         article = row["a"]
         if article not in listed:
             listed.add(article)
             triples += [ox.Triple(article, RDF_TYPE, article_class),
-                        ox.Triple(article, ox.NamedNode(SDO + "headline"), row["headline"]),
-                        ox.Triple(article, ox.NamedNode(SDO + "datePublished"), row["date"])]
+                        ox.Triple(article, ox.NamedNode(schema.headline), row["headline"]),
+                        ox.Triple(article, ox.NamedNode(schema.datePublished), row["date"])]
         triples.append(ox.Triple(article, row["rel"], thing))
     total = len(listed)
     if total >= limit:
-        rows = store.run(_ARTICLE_COUNT % thing)
+        rows = store.query(_ARTICLE_COUNT % thing)
         total = max(total, *(int(r["n"].value) for r in rows))  # type: ignore[attr-defined]
     return Document(kind, key, store.base, tuple(dict.fromkeys(triples)), len(listed), total)
 

@@ -1,4 +1,5 @@
-"""The dataset as a whole: home page, dumps, VoID description, shapes, health, settings.
+"""The site of the dataset as a whole: home page, dumps, VoID description, shapes, health,
+settings.
 
 Dumps are the files :mod:`kg.publish` wrote once for the snapshot, streamed in chunks (gzip on
 the fly when the client accepts it): memory stays constant whatever their size. The file is
@@ -16,32 +17,31 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, render_template, request
 
-from kg.publish import SERVED_DUMPS
+from kg import bundled
+from kg.formats import HTML, JSONLD, SERVED_DUMPS, serialize
 from kg.settings import describe
-from kg.store import DUMP_FORMATS
-from kg.validation import shapes_turtle
-from kg.web import jsonld, rdf, void
-from kg.web.app import settings, view
+from kg.vocab import schema
+from kg.web import jsonld
 from kg.web.compression import LEVEL
+from kg.web.context import NotPublished, alternates, settings, site, view
 from kg.web.represent import client_has, etag, pick, respond
-from kg.web.site import alternates, site
-from kg.web.state import NotPublished
+from kg.web.site import void
 
-blueprint = Blueprint("dataset", __name__)
+blueprint = Blueprint("site", __name__)
 
 CHUNK = 64 * 1024
-_DUMPS = {DUMP_FORMATS[name][1]: name for name in SERVED_DUMPS}
-_NAME = ox.NamedNode("http://schema.org/name")
-_HEADLINE = ox.NamedNode("http://schema.org/headline")
+_DUMPS = {fmt.suffix: fmt for fmt in SERVED_DUMPS}
+_NAME = ox.NamedNode(schema.name)
+_HEADLINE = ox.NamedNode(schema.headline)
 
 
 @blueprint.get("/")
 def home() -> Response:
     current = view()
-    tag = etag(current.snapshot.name, rdf.HTML.name)
+    tag = etag(current.snapshot.name, HTML.name)
     canonical = settings().base + void.PATH
     body = None if client_has(tag) else render_template("dataset.html", **_dataset_page(canonical))
-    response = respond(body, rdf.HTML, "text/html", tag=tag, canonical=canonical,
+    response = respond(body, HTML, HTML.media_type, tag=tag, canonical=canonical,
                        negotiated=False)
     response.headers["Link"] += f', <{canonical}>; rel="describedby"'
     return response
@@ -56,15 +56,15 @@ def description(suffix: str | None = None) -> Response:
     canonical = settings().base + void.PATH
     body: bytes | str | None = None
     if not client_has(tag):
-        if fmt is rdf.HTML:
+        if fmt is HTML:
             body = render_template("dataset.html", **_dataset_page(canonical))
         else:
             triples = void.describe(current.snapshot, current.store, settings())
-            if fmt is rdf.JSONLD:
+            if fmt is JSONLD:
                 framed = jsonld.frame(triples, void.dataset_iri(settings().base), void.PREFIXES)
                 body = jsonld.dumps(framed)
             else:
-                body = rdf.serialize(triples, fmt, void.PREFIXES)
+                body = serialize(triples, fmt, void.PREFIXES)
     return respond(body, fmt, media, tag=tag, canonical=canonical, negotiated=suffix is None)
 
 
@@ -85,9 +85,8 @@ def dump(suffix: str) -> Response:
         path = snapshot.dump_path(fmt)
         source = open(path, "rb")  # noqa: SIM115 -- closed by the response, see below
         chunks = _gzip_chunks(source) if gzip else _chunks(source)
-        media = DUMP_FORMATS[fmt][2]
-        response = Response(chunks, content_type=f"{media}; charset=utf-8", headers=headers,
-                            direct_passthrough=True)
+        response = Response(chunks, content_type=f"{fmt.media_type}; charset=utf-8",
+                            headers=headers, direct_passthrough=True)
         # HEAD never iterates the body: closing on close covers it as well as a full GET.
         response.call_on_close(source.close)
         if gzip:
@@ -100,7 +99,7 @@ def dump(suffix: str) -> Response:
 
 @blueprint.get("/shapes.ttl")
 def shapes() -> Response:
-    body = shapes_turtle()
+    body = bundled.shapes_turtle()
     tag = hashlib.sha256(body).hexdigest()[:24]
     response = Response(body, content_type="text/turtle; charset=utf-8")
     response.set_etag(tag)
@@ -162,12 +161,10 @@ def _dataset_page(canonical: str) -> dict[str, object]:
     examples = []
     for iri in void.examples(store, per_kind=5):
         node = ox.NamedNode(iri)
-        label = next(iter(store.raw.quads_for_pattern(node, _NAME, None)), None) or next(
-            iter(store.raw.quads_for_pattern(node, _HEADLINE, None)), None)
+        label = next(store.quads(node, _NAME), None) or next(store.quads(node, _HEADLINE), None)
         kind = iri[len(base) + len("/id/"):].split("/", 1)[0]
         examples.append({"iri": iri, "kind": kind, "label": label.object.value if label else iri})
-    dumps = [{"href": void.dump_url(base, fmt), "suffix": DUMP_FORMATS[fmt][1],
-              "media_type": DUMP_FORMATS[fmt][2],
+    dumps = [{"href": void.dump_url(base, fmt), "suffix": fmt.suffix, "media_type": fmt.media_type,
               "bytes": current.snapshot.dump_path(fmt).stat().st_size} for fmt in SERVED_DUMPS]
     return {
         "site": site(), "canonical": canonical, "alternates": alternates(canonical),

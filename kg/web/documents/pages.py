@@ -10,15 +10,12 @@ import pyoxigraph as ox
 
 from kg import ids
 from kg.articles import normalise_text
-from kg.web.documents import Document
+from kg.vocab import dct, prov, schema
+from kg.web.documents.load import Document
 
-SDO = "http://schema.org/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
 KIND_LABELS = {"person": "Person", "organization": "Organisation", "place": "Place",
                "article": "Article"}
-_RELATIONS = {SDO + "author": "author", SDO + "about": "about", SDO + "mentions": "mentions"}
+_RELATIONS = {schema.author: "author", schema.about: "about", schema.mentions: "mentions"}
 
 
 @dataclass(frozen=True)
@@ -63,51 +60,51 @@ class Facts:
         return sorted(s for s, props in self._index.items() if obj in props.get(predicate, ()))
 
     def link(self, iri: str, note: str = "") -> Link:
-        return Link(iri, self.one(iri, SDO + "name") or iri, note)
+        return Link(iri, self.one(iri, schema.name) or iri, note)
 
 
 def article(doc: Document) -> dict[str, object]:
     facts, me = Facts(doc.triples), doc.thing
     mentioned: dict[str, list[Link]] = {"person": [], "organization": [], "place": []}
-    for iri in facts.all(me, SDO + "mentions"):
+    for iri in facts.all(me, schema.mentions):
         parsed = ids.parse_thing_iri(doc.base, iri)
         if parsed and parsed[0] in mentioned:
             mentioned[parsed[0]].append(facts.link(iri, _role(facts, iri)))
     source = doc.iri
     # Shown as a reader reads it: glued sentences ("sides.The") spaced; the data stays verbatim.
-    body = normalise_text(facts.one(me, SDO + "articleBody"))
+    body = normalise_text(facts.one(me, schema.articleBody))
     return {
-        "headline": facts.one(me, SDO + "headline"),
-        "date": _date(facts.one(me, SDO + "datePublished")),
-        "sections": facts.all(me, SDO + "articleSection"),
-        "authors": [facts.link(a, _role(facts, a)) for a in facts.all(me, SDO + "author")],
+        "headline": facts.one(me, schema.headline),
+        "date": _date(facts.one(me, schema.datePublished)),
+        "sections": facts.all(me, schema.articleSection),
+        "authors": [facts.link(a, _role(facts, a)) for a in facts.all(me, schema.author)],
         "paragraphs": body.split("\n") if body else [],
-        "word_count": facts.one(me, SDO + "wordCount"),
-        "about": [facts.link(a) for a in facts.all(me, SDO + "about")],
+        "word_count": facts.one(me, schema.wordCount),
+        "about": [facts.link(a) for a in facts.all(me, schema.about)],
         "mentioned": {k: sorted(v, key=lambda link: link.name) for k, v in mentioned.items()},
-        "publisher": [facts.link(p) for p in facts.all(me, SDO + "publisher")],
-        "source": facts.one(source, DCT + "source"),
-        "ingested": _date(facts.one(source, PROV + "generatedAtTime")),
+        "publisher": [facts.link(p) for p in facts.all(me, schema.publisher)],
+        "source": facts.one(source, dct.source),
+        "ingested": _date(facts.one(source, prov.generatedAtTime)),
     }
 
 
 def entity(doc: Document) -> dict[str, object]:
     facts, me = Facts(doc.triples), doc.thing
     articles = [
-        Listed(a, facts.one(a, SDO + "headline"), _date(facts.one(a, SDO + "datePublished")),
+        Listed(a, facts.one(a, schema.headline), _date(facts.one(a, schema.datePublished)),
                tuple(label for p, label in _RELATIONS.items() if me in facts.all(a, p)))
         for a in {s for p in _RELATIONS for s in facts.subjects(p, me)}
     ]
     articles.sort(key=lambda a: (a.date, a.iri), reverse=True)
     return {
-        "name": facts.one(me, SDO + "name") or doc.key,
+        "name": facts.one(me, schema.name) or doc.key,
         "kind": KIND_LABELS[doc.kind],
-        "alternate_names": facts.all(me, SDO + "alternateName"),
-        "descriptions": facts.all(me, SDO + "description"),
-        "job_titles": facts.all(me, SDO + "jobTitle"),
-        "affiliations": [facts.link(o) for o in facts.all(me, SDO + "affiliation")],
-        "parents": [facts.link(o) for o in facts.all(me, SDO + "parentOrganization")],
-        "same_as": facts.all(me, SDO + "sameAs"),
+        "alternate_names": facts.all(me, schema.alternateName),
+        "descriptions": facts.all(me, schema.description),
+        "job_titles": facts.all(me, schema.jobTitle),
+        "affiliations": [facts.link(o) for o in facts.all(me, schema.affiliation)],
+        "parents": [facts.link(o) for o in facts.all(me, schema.parentOrganization)],
+        "same_as": facts.all(me, schema.sameAs),
         "articles": articles,
         "listed": doc.listed,
         "total": doc.total,
@@ -116,8 +113,8 @@ def entity(doc: Document) -> dict[str, object]:
 
 def _role(facts: Facts, iri: str) -> str:
     """The roles an article gives someone: "director, Lanzhou University"."""
-    parts = facts.all(iri, SDO + "jobTitle")
-    parts += [facts.link(o).name for o in facts.all(iri, SDO + "affiliation")]
+    parts = facts.all(iri, schema.jobTitle)
+    parts += [facts.link(o).name for o in facts.all(iri, schema.affiliation)]
     return ", ".join(parts)
 
 

@@ -12,15 +12,13 @@ from werkzeug.exceptions import NotFound
 from werkzeug.routing import BaseConverter
 
 from kg import ids
-from kg.web import documents, jsonld, pages, rdf
-from kg.web.app import answers, settings, view
+from kg.formats import HTML, JSONLD, Format, serialize
+from kg.web import jsonld
+from kg.web.context import TRUNCATED, View, alternates, answers, settings, site, view
+from kg.web.documents import load, pages
 from kg.web.represent import client_has, etag, pick, respond
-from kg.web.site import alternates, site
-from kg.web.state import View
 
-blueprint = Blueprint("resources", __name__)
-# Said on an entity document that lists fewer articles than name it (see documents.py).
-TRUNCATED_HEADER = "Newskg-Truncated"
+blueprint = Blueprint("documents", __name__)
 
 
 class KeyConverter(BaseConverter):
@@ -39,7 +37,7 @@ _KIND = "any(" + ", ".join(ids.KINDS) + "):kind"
 
 @blueprint.get(f"/id/<{_KIND}>/<key:key>")
 def thing(kind: str, key: str) -> Response:
-    if not documents.exists(view().store, kind, key):
+    if not load.exists(view().store, kind, key):
         raise NotFound(f"no {kind} with key {key!r} in this dataset")
     response = redirect(ids.doc_iri(settings().base, kind, key), code=303)
     response.headers["Cache-Control"] = "public, no-cache"
@@ -58,16 +56,16 @@ def document(kind: str, key: str, suffix: str | None = None) -> Response:
     body, truncated = _rendered(current, kind, key, fmt)
     response = respond(body, fmt, media, tag=tag, canonical=canonical, negotiated=suffix is None)
     if truncated:
-        response.headers[TRUNCATED_HEADER] = truncated
+        response.headers[TRUNCATED] = truncated
     return response
 
 
-def _rendered(current: View, kind: str, key: str, fmt: rdf.Format) -> tuple[bytes | str, str]:
+def _rendered(current: View, kind: str, key: str, fmt: Format) -> tuple[bytes | str, str]:
     """The document in ``fmt`` and what its truncation header says ("" if whole), cached."""
     cache_key = ("doc", kind, key, fmt.name)
     answer = answers().get(current.snapshot.name, cache_key)
     if answer is None:
-        doc = documents.load(current.store, kind, key, settings().doc_articles)
+        doc = load.load(current.store, kind, key, settings().doc_articles)
         if doc is None:
             raise NotFound(f"no {kind} with key {key!r} in this dataset")
         truncated = f"{doc.listed} of {doc.total} articles listed" if doc.truncated else ""
@@ -76,11 +74,11 @@ def _rendered(current: View, kind: str, key: str, fmt: rdf.Format) -> tuple[byte
     return answer
 
 
-def _render(doc: documents.Document, fmt: rdf.Format) -> bytes | str:
-    if fmt is rdf.JSONLD:
+def _render(doc: load.Document, fmt: Format) -> bytes | str:
+    if fmt is JSONLD:
         return jsonld.dumps(jsonld.frame(doc.triples, doc.thing))
-    if fmt is not rdf.HTML:
-        return rdf.serialize(doc.triples, fmt)
+    if fmt is not HTML:
+        return serialize(doc.triples, fmt)
     is_article = doc.kind == "article"
     return render_template(
         "article.html" if is_article else "entity.html",

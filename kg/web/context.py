@@ -1,0 +1,139 @@
+"""What every part of the web tier shares: the snapshot a request reads, the settings, the answer
+cache, error responses, and the frame every HTML page shows.
+
+Blueprints import from here, never from the app factory (:mod:`kg.web.app`), which imports them.
+Each request takes one :class:`View` at its start and uses it throughout, so every response comes
+from one consistent snapshot. When ``snapshots/CURRENT`` names a newer snapshot, the next request
+opens it (~15 ms); requests under way keep the view they hold.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, Response, current_app, g, jsonify
+
+from kg.formats import DOCUMENTS, HTML
+from kg.settings import Settings
+from kg.snapshots import CURRENT, Snapshot, SnapshotError, current
+from kg.store import Store
+from kg.store.embedded import OxigraphStore
+from kg.web.cache import AnswerCache
+
+# Said on a response that holds less than was asked for: SPARQL results past the row cap, an
+# entity document that lists fewer articles than name it.
+TRUNCATED = "Newskg-Truncated"
+ROW_LIMIT = "Newskg-Row-Limit"
+# Headers scripts on other sites may read (CORS): what tells them a result was cut or must wait.
+EXPOSED = ("ETag", "Link", "Content-Disposition", "Retry-After", "Vary", TRUNCATED, ROW_LIMIT)
+
+_PUBLISHED = "newskg.published"
+_ANSWERS = "newskg.answers"
+
+
+class NotPublished(Exception):
+    """Nothing can be served: nothing is published yet, or the current snapshot is unreadable."""
+
+
+@dataclass(frozen=True)
+class View:
+    snapshot: Snapshot
+    store: Store
+
+
+class Published:
+    """Follows ``snapshots/CURRENT``; cheap to ask on every request (one ``stat``)."""
+
+    def __init__(self, snapshots_dir: Path, base: str):
+        self.snapshots_dir = snapshots_dir
+        self.base = base
+        self._lock = threading.Lock()
+        self._view: View | None = None
+        self._stamp: tuple[int, int] | None = None
+
+    def view(self) -> View:
+        try:
+            st = (self.snapshots_dir / CURRENT).stat()
+            stamp = (st.st_mtime_ns, st.st_ino)
+        except OSError:
+            stamp = None
+        if self._view is not None and stamp == self._stamp:
+            return self._view
+        with self._lock:
+            if self._view is None or stamp != self._stamp:
+                try:
+                    snapshot = current(self.snapshots_dir)
+                except SnapshotError:
+                    raise NotPublished("the published snapshot cannot be read") from None
+                if snapshot is None:
+                    raise NotPublished("nothing is published yet")
+                if self._view is None or snapshot.name != self._view.snapshot.name:
+                    store = OxigraphStore(snapshot.store_path, self.base, read_only=True)
+                    self._view = View(snapshot, store)
+                self._stamp = stamp
+            return self._view
+
+
+def install(app: Flask, config: Settings) -> None:
+    """Set up what :func:`view`, :func:`answers` and :func:`settings` read, for one app."""
+    app.config["NEWSKG"] = config
+    app.extensions[_PUBLISHED] = Published(config.snapshots_dir, config.base)
+    # Three quarters of the cache for answers, a quarter for their gzipped bodies.
+    app.extensions[_ANSWERS] = AnswerCache(config.cache_mb * 2**20 * 3 // 4)
+
+
+def view() -> View:
+    """The published snapshot this request reads from (taken once per request)."""
+    if "newskg_view" not in g:
+        g.newskg_view = current_app.extensions[_PUBLISHED].view()
+    return g.newskg_view
+
+
+def answers() -> AnswerCache:
+    """This worker's cache of answers to repeated requests (see :mod:`kg.web.cache`)."""
+    return current_app.extensions[_ANSWERS]
+
+
+def settings() -> Settings:
+    return current_app.config["NEWSKG"]
+
+
+def error_response(status: int, title: str, detail: str) -> tuple[Response, int]:
+    """A JSON error body; never a traceback or a filesystem path."""
+    return jsonify({"error": title, "status": status, "detail": detail}), status
+
+
+def title(config: Settings) -> str:
+    """The dataset's title."""
+    return f"{config.publisher_name} news knowledge graph"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every HTML page shows around its content."""
+
+    title: str
+    base: str
+    snapshot: str
+    license: str
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """A data variant of a page, for ``<link rel="alternate">`` and the page footer."""
+
+    href: str
+    media_type: str
+    label: str
+
+
+def site() -> Site:
+    config = settings()
+    return Site(title(config), config.base, view().snapshot.name, config.license)
+
+
+def alternates(canonical: str) -> list[Alternate]:
+    return [Alternate(f"{canonical}.{f.suffix}", f.media_type, f.label)
+            for f in DOCUMENTS if f is not HTML]

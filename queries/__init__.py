@@ -1,0 +1,1 @@
+"""The canned SPARQL queries; installed as package data (``kg.queries_data``)."""
