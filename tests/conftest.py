@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SEEDS = ROOT / "seeds"
 CORPUS = FIXTURES / "corpus"
+CORPUS_TUNE = FIXTURES / "corpus-tune"
+CORPUS_HELDOUT = FIXTURES / "corpus-heldout"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
