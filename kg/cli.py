@@ -385,10 +385,10 @@ def _open_snapshot(settings: Settings) -> Iterator[Store]:
 @contextmanager
 def _opened(path: Path, base: str, *, read_only: bool = False) -> Iterator[WritableStore]:
     """The store at ``path``, closed afterwards; a store that cannot be opened ends the command."""
-    from kg.store.embedded import OxigraphStore
+    from kg.store import open_store
 
     try:
-        store = OxigraphStore(path, base, read_only=read_only)
+        store = open_store(path, base, read_only=read_only)
     except StoreError as exc:
         raise Failure(str(exc)) from None
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -96,6 +97,12 @@ def by_name(group: Iterable[Format]) -> dict[str, Format]:
         for name in (fmt.name, fmt.suffix, *fmt.names):
             table.setdefault(name, fmt)
     return table
+
+
+def from_ntriples(path: Path, out: BinaryIO, fmt: Format) -> None:
+    """Write the triples of the N-Triples file at ``path`` in ``fmt``, streamed."""
+    parsed = (quad.triple for quad in ox.parse(path=path, format=NTRIPLES.rdf))
+    serialize(parsed, fmt, out=out)
 
 
 def serialize(triples: Iterable[ox.Triple], fmt: Format, prefixes: dict[str, str] | None = None,

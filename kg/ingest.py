@@ -22,18 +22,18 @@ from kg.mapping import map_article
 from kg.publish import publish
 from kg.settings import Settings
 from kg.snapshots import Snapshot, is_published
-from kg.store.embedded import OxigraphStore
+from kg.store import WritableStore, open_store
 from kg.validation import validate_graph
+from kg.vocab import CLASSES
 
 STAGES = ("read", "extract", "map", "validate", "store", "publish")
 BATCH = 1000  # articles extracted together: enough for names to help each other, bounded memory
 
+# schema: and newskg: are predefined for every query (kg.vocab.PREFIXES).
 _ARTICLE_HASHES = """
-PREFIX newskg: <https://w3id.org/newskg/ns#>
 SELECT ?g ?hash WHERE { GRAPH ?g { ?g newskg:contentHash ?hash } }
 """
 _KNOWN_NAMES = """
-PREFIX schema: <http://schema.org/>
 SELECT DISTINCT ?type ?name ?alt WHERE {
   ?e a ?type ; schema:name ?name .
   FILTER EXISTS { ?article schema:mentions ?e }
@@ -130,7 +130,7 @@ def ingest(
     """Ingest files and folders into the store under ``settings.data_dir``; publish a snapshot."""
     report = IngestReport()
     files = find_files(paths)
-    store = OxigraphStore(settings.store_path, settings.base)
+    store = open_store(settings.store_path, settings.base)
     ledger = Ledger(settings.ledger_path)
     try:
         _run(files, settings, store, ledger, report, force, progress or (lambda n: None),
@@ -152,7 +152,7 @@ def ingest(
 def _run(
     files: list[Path],
     settings: Settings,
-    store: OxigraphStore,
+    store: WritableStore,
     ledger: Ledger,
     report: IngestReport,
     force: bool,
@@ -237,7 +237,7 @@ class _Writer:
     acronyms) carry over to the next, as those already in the store do.
     """
 
-    def __init__(self, settings: Settings, store: OxigraphStore, ledger: Ledger,
+    def __init__(self, settings: Settings, store: WritableStore, ledger: Ledger,
                  report: IngestReport, progress: Callable[[int], None],
                  extractor: Extractor | None):
         self.settings, self.store, self.ledger = settings, store, ledger
@@ -280,13 +280,9 @@ class _Writer:
             _settle(self.ledger, report, pending.path, pending.state, article)
 
 
-def _known_entities(store: OxigraphStore) -> KnownEntities:
+def _known_entities(store: WritableStore) -> KnownEntities:
     """People, organisations and places already in the store, with their alternate names."""
-    kinds = {
-        "http://schema.org/Person": "person",
-        "http://schema.org/Organization": "organization",
-        "http://schema.org/Place": "place",
-    }
+    kinds = {iri: kind for kind, iri in CLASSES.items() if kind != "article"}
     names: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in kinds.values()}
     for row in store.select(_KNOWN_NAMES):
         aliases = names[kinds[row["type"]]][row["name"]]

@@ -17,30 +17,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV
+from rdflib import Graph, Literal, Namespace, URIRef
 
-from kg import __version__, ids
+from kg import __version__, ids, vocab
 from kg.articles import Article
 from kg.entities.model import Entity, Extraction
 from kg.settings import Settings
 
-SDO = Namespace("http://schema.org/")
-NEWSKG = Namespace("https://w3id.org/newskg/ns#")
-PREFIXES = {
-    "schema": SDO,
-    "xsd": XSD,
-    "dct": DCTERMS,
-    "prov": PROV,
-    "foaf": FOAF,
-    "rdf": RDF,
-    "newskg": NEWSKG,
-}
+# rdflib terms of kg.vocab's namespaces (rdflib's own DCTERMS, PROV... would be a second copy).
+SDO, NEWSKG = Namespace(vocab.SCHEMA), Namespace(vocab.NEWSKG)
+RDF, XSD = Namespace(vocab.RDF), Namespace(vocab.XSD)
+DCTERMS, FOAF, PROV = Namespace(vocab.DCT), Namespace(vocab.FOAF), Namespace(vocab.PROV)
 
-# The same prefixes as plain strings, for pyoxigraph's serialisers.
-PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-
-_TYPES = {"person": SDO.Person, "organization": SDO.Organization, "place": SDO.Place}
+_TYPES = {kind: URIRef(iri) for kind, iri in vocab.CLASSES.items() if kind != "article"}
 # A byline naming a newsroom rather than people: "Global Times", "GT staff reporters", "Xinhua".
 _ORG_BYLINE = re.compile(
     r"\b(staff|reporters?|correspondents?|editorial|editors|desk|newsroom|agency|agencies|bureau|"
@@ -52,8 +41,8 @@ _ORG_BYLINE = re.compile(
 def new_graph() -> Graph:
     """An empty graph with newskg's prefixes (``schema:`` is ``http://schema.org/``)."""
     graph = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
+    for prefix, namespace in vocab.PREFIXES.items():
+        graph.bind(prefix, Namespace(namespace), override=True, replace=True)
     return graph
 
 

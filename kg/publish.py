@@ -16,9 +16,9 @@ import shutil
 from pathlib import Path
 
 from kg import __version__
-from kg.formats import NTRIPLES, SERVED_DUMPS, TURTLE
+from kg.formats import NTRIPLES, SERVED_DUMPS, TURTLE, from_ntriples
 from kg.snapshots import CURRENT, Snapshot, Stats
-from kg.store.embedded import OxigraphStore, from_ntriples
+from kg.store import Store, WritableStore
 from kg.vocab import CLASSES, schema
 
 KEEP = 3  # snapshots kept: the current one and two a slow request may still be reading
@@ -37,7 +37,7 @@ WHERE {{ SELECT DISTINCT ?s ?t WHERE {{
 _EXAMPLE = "SELECT ?s WHERE { ?s a <%s> } LIMIT 1"
 
 
-def stats(store: OxigraphStore, triples: int | None = None) -> Stats:
+def stats(store: Store, triples: int | None = None) -> Stats:
     """Counts of the store; ``triples`` when already known (counting them is a full pass)."""
     row = store.select(_COUNTS)[0]
     return Stats(
@@ -55,7 +55,7 @@ def _lines(path: Path) -> int:
     return count
 
 
-def publish(store: OxigraphStore, snapshots_dir: Path) -> Snapshot:
+def publish(store: WritableStore, snapshots_dir: Path) -> Snapshot:
     """Snapshot the store, write its dumps and meta, switch CURRENT to it, prune old ones."""
     snapshots_dir.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.UTC)

@@ -11,6 +11,7 @@ from rdflib import Graph, Namespace
 from rdflib.term import Node
 
 from kg import bundled
+from kg.formats import NTRIPLES
 from kg.store import Store
 from kg.store.embedded import ALL_TRIPLES
 from kg.vocab import SCHEMA
@@ -89,7 +90,7 @@ def validate_store(store: Store) -> Report:
 def to_oxigraph(graph: Graph) -> ox.Store:
     """An in-memory pyoxigraph store holding ``graph`` in its default graph."""
     store = ox.Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=NTRIPLES.rdf)
     return store
 
 

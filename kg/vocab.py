@@ -8,6 +8,7 @@ tier and the query processes can use it without loading the mapper (or rdflib).
 from __future__ import annotations
 
 SCHEMA = "http://schema.org/"  # what the schema.org JSON-LD context expands to (not https)
+SCHEMA_ORG_CONTEXT = "https://schema.org"  # the JSON-LD context search engines read
 NEWSKG = "https://w3id.org/newskg/ns#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -121,6 +121,28 @@ def test_reading_commands_explain_when_nothing_is_published(run):
     assert "kg ingest" in result.output
 
 
+def test_a_damaged_snapshot_is_said_with_the_way_out(run, settings: Settings):
+    run("ingest", "-q", str(SEEDS))
+    name = (settings.snapshots_dir / "CURRENT").read_text().strip()
+    (settings.snapshots_dir / name / "meta.json").unlink()
+    for command in ("stats", "query", "dump"):
+        result = run(command, *(["ASK {}"] if command == "query" else []))
+        assert result.exit_code == 2
+        assert f"the current snapshot {name!r} cannot be read" in result.output
+        assert "run `kg publish`" in result.output
+    assert run("publish").exit_code == 0
+    assert run("stats").exit_code == 0
+
+
+def test_option_help_comes_from_the_settings_table(run):
+    from kg.settings import describe
+
+    helps = {row["name"]: row for row in describe()}
+    text = " ".join(run("serve", "--help").output.split())
+    for name in ("host", "port", "workers"):
+        assert f"[env {helps[name]['env']}; default {helps[name]['default']}]" in text
+
+
 def test_settings_lists_every_variable(run):
     result = run("settings")
     assert "NEWSKG_BASE_IRI" in result.output and "NEWSKG_QUERY_TIMEOUT" in result.output

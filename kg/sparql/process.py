@@ -24,10 +24,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.formats import GRAPHS, RESULTS, named, serialize
+from kg.formats import GRAPHS, RESULTS, TSV, named, serialize
 from kg.sparql.guard import QuerySyntaxError, Refused, check, describe
 from kg.sparql.sandbox import deny_network
-from kg.store.embedded import OxigraphStore
+from kg.store import Store, open_store
 
 
 class _Full(Exception):
@@ -70,19 +70,19 @@ class Stores:
 
     def __init__(self) -> None:
         self._path: str | None = None
-        self._store: OxigraphStore | None = None
-        self._probes: dict[str, OxigraphStore] = {}
+        self._store: Store | None = None
+        self._probes: dict[str, Store] = {}
 
-    def get(self, path: str, base: str) -> OxigraphStore:
+    def get(self, path: str, base: str) -> Store:
         if self._store is None or path != self._path or base != self._store.base:
             self._store = None  # release the old snapshot first
-            self._store = OxigraphStore(Path(path), base, read_only=True)
+            self._store = open_store(Path(path), base, read_only=True)
             self._path = path
         return self._store
 
-    def probe(self, base: str) -> OxigraphStore:
+    def probe(self, base: str) -> Store:
         if base not in self._probes:
-            self._probes[base] = OxigraphStore(None, base)
+            self._probes[base] = open_store(None, base)
         return self._probes[base]
 
 
@@ -163,7 +163,7 @@ def _capped(results: ox.QuerySolutions, fmt: str, cap: int) -> tuple[dict[str, A
     sink = _Sink(lines=cap + 1)  # the header line, then the rows
     truncated = False
     try:
-        results.serialize(sink, format=ox.QueryResultsFormat.TSV)
+        results.serialize(sink, format=TSV.results)
     except _Full:
         truncated = True
     tsv = bytes(sink.buffer)
@@ -175,7 +175,7 @@ def _capped(results: ox.QuerySolutions, fmt: str, cap: int) -> tuple[dict[str, A
     if fmt == "tsv":
         body = tsv
     else:
-        parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+        parsed = ox.parse_query_results(tsv, format=TSV.results)
         body = parsed.serialize(format=_results(fmt)) or b""  # type: ignore[union-attr]
         if truncated and fmt == "json":
             body = body.rstrip()[:-1] + b',"truncated":true}'

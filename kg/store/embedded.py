@@ -21,9 +21,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import ids
-from kg.formats import NTRIPLES, Format
-from kg.formats import serialize as write_triples
-from kg.store import Results, StoreError, StoreInUse, Subject
+from kg.formats import NTRIPLES, Format, from_ntriples
+from kg.store.interface import Results, StoreError, StoreInUse, Subject
 from kg.vocab import PREFIXES, newskg, schema
 
 # Every triple of the union graph. Not always each once (at 100,000 articles 18,007 repeats got
@@ -180,12 +179,6 @@ def _lock(path: Path) -> int:
     return descriptor
 
 
-def from_ntriples(path: Path, out: BinaryIO, fmt: Format) -> None:
-    """Write the triples of the N-Triples file at ``path`` in another format, streamed."""
-    parsed = (quad.triple for quad in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES))
-    write_triples(parsed, fmt, out=out)
-
-
 def _distinct_lines(store: ox.Store, work: Path) -> Iterator[bytes]:
     """Each distinct triple of the union graph once, as a sorted N-Triples line.
 
@@ -198,7 +191,7 @@ def _distinct_lines(store: ox.Store, work: Path) -> Iterator[bytes]:
     run: list[bytes] = []
     for graph in (ox.DefaultGraph(), *store.named_graphs()):
         buffer = io.BytesIO()
-        store.dump(buffer, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        store.dump(buffer, format=NTRIPLES.rdf, from_graph=graph)
         run += buffer.getvalue().splitlines(keepends=True)
         if len(run) >= RUN_LINES:
             runs.append(_spill(run, work / f"run-{len(runs)}"))

@@ -18,8 +18,7 @@ from flask import Flask, Response, current_app, g, jsonify
 from kg.formats import DOCUMENTS, HTML
 from kg.settings import Settings
 from kg.snapshots import CURRENT, Snapshot, SnapshotError, current
-from kg.store import Store
-from kg.store.embedded import OxigraphStore
+from kg.store import Store, open_store
 from kg.web.cache import AnswerCache
 
 # Said on a response that holds less than was asked for: SPARQL results past the row cap, an
@@ -70,7 +69,7 @@ class Published:
                 if snapshot is None:
                     raise NotPublished("nothing is published yet")
                 if self._view is None or snapshot.name != self._view.snapshot.name:
-                    store = OxigraphStore(snapshot.store_path, self.base, read_only=True)
+                    store = open_store(snapshot.store_path, self.base, read_only=True)
                     self._view = View(snapshot, store)
                 self._stamp = stamp
             return self._view

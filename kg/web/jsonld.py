@@ -24,7 +24,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.vocab import PREFIXES, SCHEMA, rdf, xsd
+from kg.vocab import PREFIXES, SCHEMA, SCHEMA_ORG_CONTEXT, rdf, xsd
 
 RDF_TYPE = rdf.type
 # schema.org is the @vocab; rdf:type is @type.
@@ -67,7 +67,7 @@ def schema_org_script(document: dict[str, Any]) -> str:
     article text containing ``</script>`` or ``<!--`` cannot end the block.
     """
     body = _schema_only({k: v for k, v in document.items() if k != "@context"})
-    text = json.dumps({"@context": "https://schema.org", **body}, ensure_ascii=False)
+    text = json.dumps({"@context": SCHEMA_ORG_CONTEXT, **body}, ensure_ascii=False)
     return text.translate(_ESCAPES)
 
 

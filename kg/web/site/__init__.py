@@ -112,8 +112,8 @@ def health() -> tuple[Response, int]:
     """For load balancers: 200 with the snapshot served, 503 before anything is published."""
     try:
         snapshot = view().snapshot
-    except NotPublished:
-        body, status = {"status": "unavailable", "detail": "nothing is published yet"}, 503
+    except NotPublished as exc:
+        body, status = {"status": "unavailable", "detail": str(exc)}, 503
     else:
         body = {"status": "ok", "snapshot": snapshot.name, "created": snapshot.created,
                 "articles": snapshot.stats.articles, "triples": snapshot.stats.triples}

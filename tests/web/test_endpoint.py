@@ -14,6 +14,7 @@ import pytest
 from flask.testing import FlaskClient
 from markupsafe import escape
 
+from kg.formats import GRAPHS
 from kg.queries import catalogue, resolve
 from kg.snapshots import current
 
@@ -148,8 +149,7 @@ def test_every_results_format_carries_every_row(client: FlaskClient, accept: str
     assert len(result_rows(accept, response.data)) == 25
 
 
-@pytest.mark.parametrize("accept", ["text/turtle", "application/n-triples",
-                                    "application/ld+json", "application/rdf+xml"])
+@pytest.mark.parametrize("accept", [f.media_type for f in GRAPHS])
 def test_every_graph_format_carries_every_triple(client: FlaskClient, accept: str):
     response = client.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": accept})
     triples = list(ox.parse(response.data, format=ox.RdfFormat.from_media_type(accept)))

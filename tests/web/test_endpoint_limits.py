@@ -15,6 +15,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from kg.formats import GRAPHS
 from kg.settings import Settings
 from kg.web import endpoint
 from kg.web.app import create_app
@@ -79,8 +80,7 @@ def test_every_results_format_is_cut_and_flagged(capped: FlaskClient, accept: st
     assert response.headers["Newskg-Truncated"] == "true"
 
 
-@pytest.mark.parametrize("accept", ["text/turtle", "application/n-triples",
-                                    "application/ld+json", "application/rdf+xml"])
+@pytest.mark.parametrize("accept", [f.media_type for f in GRAPHS])
 def test_graphs_over_the_cap_are_cut_and_flagged(capped: FlaskClient, accept: str):
     response = capped.get("/sparql", query_string={"query": HEADLINES}, headers={"Accept": accept})
     triples = list(ox.parse(response.data, format=ox.RdfFormat.from_media_type(accept)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,26 @@ def test_health_is_503_before_anything_is_published(tmp_path: Path):
         assert response.status_code == 503
         assert response.get_json()["status"] == "unavailable"
         assert client.get("/doc/person/wang-yi").status_code == 503
+    finally:
+        close_app(app)
+
+
+def test_a_damaged_snapshot_is_said_not_taken_for_none(published_settings: Settings,
+                                                       tmp_path: Path):
+    from kg.web.app import create_app
+
+    data = tmp_path / "data"
+    shutil.copytree(published_settings.data_dir, data)
+    name = (data / "snapshots" / "CURRENT").read_text().strip()
+    (data / "snapshots" / name / "meta.json").write_text("{ not json")
+    app = create_app(published_settings.replace(data_dir=data))
+    try:
+        client = app.test_client()
+        health = client.get("/health")
+        assert health.status_code == 503
+        assert health.get_json()["detail"] == "the published snapshot cannot be read"
+        document = client.get("/doc/person/wang-yi")
+        assert document.status_code == 503 and str(tmp_path) not in document.get_data(as_text=True)
     finally:
         close_app(app)
 
