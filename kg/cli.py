@@ -6,27 +6,38 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import click
 
-from kg import __version__, formats
+from kg import __version__, folder, formats
+from kg.folder import BaseMismatch
 from kg.settings import Settings, SettingsError, describe, env_name
 from kg.snapshots import SnapshotError
 from kg.store import StoreError
 
 if TYPE_CHECKING:
     from kg.snapshots import Snapshot
-    from kg.store import Store, WritableStore
+    from kg.store import Store
 
 _EPILOG = "Every option also reads an environment variable; `kg settings` lists them all."
 _SETTINGS = {row["name"]: row for row in describe()}
 
 
 class _Context:
-    def __init__(self, settings: Settings):
-        self.settings = settings
+    def __init__(self, given: Settings):
+        self.given = given
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The settings, with the base IRI recorded with the data (see :mod:`kg.folder`)."""
+        try:
+            return folder.resolve(self.given)
+        except BaseMismatch as exc:
+            raise Failure(str(exc)) from None
 
 
 class Failure(click.ClickException):
@@ -123,14 +134,63 @@ def publish(obj: _Context) -> None:
     `kg ingest` publishes by itself; this is for after an upgrade of newskg, so that what a
     snapshot derives from the articles (the dumps, the mention counts) is made anew.
     """
-    from kg.publish import publish as publish_store
-
     settings = obj.settings
     if not settings.store_path.is_dir():
         raise Failure(f"no store under {settings.data_dir}: run `kg ingest` first")
-    with _opened(settings.store_path, settings.base) as store:
-        snapshot = publish_store(store, settings.snapshots_dir)
-    _say_published(snapshot)
+    _say_published(_publish(settings))
+
+
+@cli.command(epilog=_EPILOG)
+@click.argument("base")
+@click.pass_obj
+def rebase(obj: _Context, base: str) -> None:
+    """Move the data under a new base IRI: rewrite every IRI of the store, record BASE, publish.
+
+    IRIs belong to the data and are recorded with it at the first ingest; when the service
+    moves to a new public URL, this rewrites them (the old store is kept until the new one is
+    complete, so an interrupted rebase is finished or undone by the next command).
+
+    \b
+    kg rebase https://news.example.org/kg
+    """
+    base = base.rstrip("/")
+    parsed = urlsplit(base)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or \
+            parsed.fragment:
+        raise Failure(f"{base!r} is not an http(s) URL without query or fragment")
+    settings = _recorded(obj)
+    if not settings.store_path.is_dir():
+        raise Failure(f"no store under {settings.data_dir}: run `kg ingest` first")
+    if base == settings.base:
+        click.echo(f"the data is already under {base}")
+        return
+    try:
+        folder.rebase(settings, base)
+    except StoreError as exc:
+        raise Failure(str(exc)) from None
+    click.echo(f"rewrote every IRI under {settings.base} to {base}")
+    _say_published(_publish(settings.replace(base_iri=base)))
+
+
+def _recorded(obj: _Context) -> Settings:
+    """The settings with the recorded base, whatever base was given."""
+    try:
+        return folder.resolve(obj.given.replace(base_iri=""))
+    except BaseMismatch as exc:  # cannot happen with no base given; said if it ever does
+        raise Failure(str(exc)) from None
+
+
+def _publish(settings: Settings) -> Snapshot:
+    from kg.publish import publish as publish_store
+
+    try:
+        store = folder.open_for_writing(settings)
+    except StoreError as exc:
+        raise Failure(str(exc)) from None
+    try:
+        return publish_store(store, settings.snapshots_dir)
+    finally:
+        store.close()
 
 
 def _say_published(snapshot: Snapshot) -> None:
@@ -378,17 +438,11 @@ def _published(settings: Settings) -> Snapshot:
 @contextmanager
 def _open_snapshot(settings: Settings) -> Iterator[Store]:
     """The published snapshot, read-only: reading never waits for, or blocks, an ingest."""
-    with _opened(_published(settings).store_path, settings.base, read_only=True) as store:
-        yield store
-
-
-@contextmanager
-def _opened(path: Path, base: str, *, read_only: bool = False) -> Iterator[WritableStore]:
-    """The store at ``path``, closed afterwards; a store that cannot be opened ends the command."""
     from kg.store import open_store
 
+    snapshot = _published(settings)
     try:
-        store = open_store(path, base, read_only=read_only)
+        store = open_store(snapshot.store_path, snapshot.base, read_only=True)
     except StoreError as exc:
         raise Failure(str(exc)) from None
     try:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg import folder
 from kg.articles import Article, ArticleError, read_article
 from kg.entities import Extractor, KnownEntities
 from kg.entities.model import Extraction
@@ -22,7 +23,7 @@ from kg.mapping import map_article
 from kg.publish import publish
 from kg.settings import Settings
 from kg.snapshots import Snapshot, is_published
-from kg.store import WritableStore, open_store
+from kg.store import WritableStore
 from kg.validation import validate_graph
 from kg.vocab import CLASSES
 
@@ -130,7 +131,8 @@ def ingest(
     """Ingest files and folders into the store under ``settings.data_dir``; publish a snapshot."""
     report = IngestReport()
     files = find_files(paths)
-    store = open_store(settings.store_path, settings.base)
+    settings = folder.resolve(settings)
+    store = folder.open_for_writing(settings)
     ledger = Ledger(settings.ledger_path)
     try:
         _run(files, settings, store, ledger, report, force, progress or (lambda n: None),

@@ -76,6 +76,7 @@ def publish(store: WritableStore, snapshots_dir: Path) -> Snapshot:
         name=name,
         created=now.isoformat(timespec="seconds"),
         version=__version__,
+        base=store.base,
         # The N-Triples dump has just deduplicated every triple: count its lines rather than
         # deduplicate them all again.
         stats=stats(store, triples=_lines(dumps[NTRIPLES])),

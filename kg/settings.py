@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 ENV_PREFIX = "NEWSKG_"
+DEFAULT_BASE = "http://localhost:5000"  # for a data folder's first ingest, when none is given
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -25,8 +26,10 @@ class Settings:
     """All of newskg's settings. Build with :meth:`from_env`; override with :meth:`replace`."""
 
     base_iri: str = _setting(
-        "http://localhost:5000",
-        "Base of every minted IRI; set it to the public URL the service is reached at.",
+        "",
+        "Base of every minted IRI: the public URL the service is reached at. Recorded with the "
+        f"data at its first ingest ({DEFAULT_BASE} if unset); later commands use the recorded "
+        "one, and stop if given another (see `kg rebase`).",
     )
     data_dir: Path = _setting(
         Path("data"), "Folder holding the store, the ingest record and published snapshots."
@@ -63,6 +66,10 @@ class Settings:
     host: str = _setting("127.0.0.1", "Address `kg serve` listens on.")
     port: int = _setting(5000, "Port `kg serve` listens on.")
     workers: int = _setting(2, "gunicorn worker processes for `kg serve`.")
+    trusted_proxies: int = _setting(
+        0, "Reverse proxies in front of `kg serve` whose X-Forwarded-For, -Proto, -Host and "
+        "-Prefix headers are believed (0: none; such headers are then ignored).",
+    )
     access_log: bool = _setting(
         True, "Log every request on standard output (costs ~15% of the rate of cheap requests)."
     )
@@ -110,8 +117,9 @@ class Settings:
 
     @property
     def base(self) -> str:
-        """The base IRI without a trailing slash."""
-        return self.base_iri.rstrip("/")
+        """The base IRI without a trailing slash (see :func:`kg.folder.resolve` for the one
+        recorded with the data)."""
+        return (self.base_iri or DEFAULT_BASE).rstrip("/")
 
     @property
     def store_path(self) -> Path:

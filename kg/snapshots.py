@@ -16,6 +16,8 @@ from pathlib import Path
 from kg.formats import Format
 
 CURRENT = "CURRENT"
+# 2: the default graph is the set union of the named graphs (see kg.store.embedded).
+STORE_FORMAT = 2
 
 
 class SnapshotError(Exception):
@@ -33,14 +35,16 @@ class Stats:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A published snapshot: its folder, name and statistics."""
+    """A published snapshot: its folder, name, the base its IRIs are minted under, statistics."""
 
     path: Path
     name: str
     created: str
     version: str
+    base: str
     stats: Stats
     examples: tuple[str, ...] = ()  # an article, a person, an organisation, a place
+    store_format: int = 2  # see kg.folder.STORE_FORMAT
 
     @property
     def store_path(self) -> Path:
@@ -56,6 +60,7 @@ class Snapshot:
     def meta(self) -> dict[str, object]:
         """What ``meta.json`` holds."""
         return {"name": self.name, "created": self.created, "version": self.version,
+                "base_iri": self.base, "store_format": self.store_format,
                 "stats": vars(self.stats), "examples": list(self.examples)}
 
 
@@ -67,11 +72,22 @@ def is_published(snapshots_dir: Path) -> bool:
         return False
 
 
+def read_meta(snapshots_dir: Path) -> dict[str, object] | None:
+    """What the current snapshot's ``meta.json`` says, unchecked; None if it cannot be read."""
+    try:
+        name = (snapshots_dir / CURRENT).read_text().strip()
+        meta = json.loads((snapshots_dir / name / "meta.json").read_text())
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
 def current(snapshots_dir: Path) -> Snapshot | None:
     """The snapshot ``CURRENT`` names; None before the first publish.
 
     Raises :class:`SnapshotError` when ``CURRENT`` names a snapshot that cannot be read (a
-    damaged or removed folder): that is not "nothing published", and `kg publish` repairs it.
+    damaged or removed folder, or one an older newskg published): that is not "nothing
+    published", and `kg publish` repairs it.
     """
     try:
         name = (snapshots_dir / CURRENT).read_text().strip()
@@ -81,15 +97,21 @@ def current(snapshots_dir: Path) -> Snapshot | None:
         raise SnapshotError(f"cannot read {CURRENT}: {exc.strerror}; run `kg publish`") from None
     try:
         meta = json.loads((snapshots_dir / name / "meta.json").read_text())
-        return Snapshot(
+        snapshot = Snapshot(
             path=snapshots_dir / name,
             name=name,
             created=meta["created"],
             version=meta["version"],
+            base=meta["base_iri"],
             stats=Stats(**meta["stats"]),
-            examples=tuple(meta.get("examples", ())),  # older snapshots have none
+            examples=tuple(meta["examples"]),
+            store_format=meta["store_format"],
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
         raise SnapshotError(f"the current snapshot {name!r} cannot be read ({reason}); run "
                             "`kg publish` to publish the store again") from None
+    if snapshot.store_format < STORE_FORMAT:
+        raise SnapshotError(f"the current snapshot {name!r} was published by an older newskg; "
+                            "run `kg publish` to publish the store again")
+    return snapshot

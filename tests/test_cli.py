@@ -12,8 +12,8 @@ from kg.cli import cli
 from kg.settings import Settings
 from tests.conftest import BAD, CORPUS, SEEDS
 
-SUBCOMMANDS = ["ingest", "publish", "files", "validate", "dump", "stats", "query", "extract",
-               "serve", "settings"]
+SUBCOMMANDS = ["ingest", "publish", "rebase", "files", "validate", "dump", "stats", "query",
+               "extract", "serve", "settings"]
 
 
 @pytest.fixture

@@ -12,8 +12,10 @@ from tests.conftest import ROOT
 
 def test_every_setting_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text()
-    missing = [row["env"] for row in describe() if f"`{row['env']}`" not in readme]
-    assert not missing, f"settings missing from the README's table: {missing}"
+    rows = [f"| `{row['env']}` | `{row['default'] or '(unset)'}` | {row['help']} |"
+            for row in describe()]
+    missing = [row for row in rows if row not in readme]
+    assert not missing, f"settings missing from the README's table, or out of date: {missing}"
 
 
 def test_every_setting_has_help_and_an_env_name():

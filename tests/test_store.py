@@ -35,9 +35,39 @@ def test_the_ntriples_dump_is_each_distinct_triple_once_sorted(store: OxigraphSt
     union = set(store.query(ALL_TRIPLES))  # type: ignore[call-overload]
     assert set(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)) == {
         ox.Quad(t.subject, t.predicate, t.object) for t in union}
-    # Roles are stated by each article that gives them: the union repeats them, the dump not.
-    repeated = sum(1 for _ in store.quads()) - len(union)
-    assert repeated > 0
+
+
+
+def test_the_default_graph_is_a_set_whoever_states_a_triple(store: OxigraphStore):
+    # Roles are stated by each article that gives them: the named graphs repeat them, the
+    # default graph (what queries see) holds each once.
+    stated = sum(1 for q in store.quads() if not isinstance(q.graph_name, ox.DefaultGraph))
+    distinct = len({q.triple for q in store.quads()})
+    assert stated > distinct
+    count = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
+    assert int(count) == distinct == store.count_triples()
+    assert int(count) == len(dumped(store, "ntriples").splitlines())
+    titles = store.select("SELECT ?t WHERE { <id/person/wang-yi> schema:jobTitle ?t }")
+    assert len(titles) == len({row["t"] for row in titles}) >= 1
+
+
+def test_the_default_graph_follows_updates_and_prunes(store: OxigraphStore):
+    from rdflib import Graph, Literal, URIRef
+
+    me = URIRef(store.base + "/id/article/t1")
+    person = URIRef(store.base + "/id/person/wang-yi")
+    said = (person, URIRef("http://schema.org/jobTitle"), Literal("envoy"))
+    one = Graph()
+    one.add((me, URIRef("http://schema.org/mentions"), person))
+    one.add(said)
+    store.replace_article("t1", one)
+    store.replace_article("t2", one)  # a second article states the same role
+    ask = "ASK { <id/person/wang-yi> schema:jobTitle 'envoy' }"
+    store.replace_article("t1", Graph())  # t1 no longer says it: t2 still does
+    assert bool(store.query(ask))
+    store.replace_article("t3", Graph(), drop=("t2",))  # nor t2: gone from the default graph
+    assert not bool(store.query(ask))
+    assert store.count_triples() == len({q.triple for q in store.quads()})
 
 
 def test_merging_sorted_runs_gives_the_same_dump(store: OxigraphStore,

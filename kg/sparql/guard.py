@@ -1,19 +1,16 @@
-"""What must be known about a read query before it runs: SERVICE, a dataset, its depth.
+"""What must be known about a read query before it runs: no SERVICE, a sane depth.
 
 The engine is the only judge of what a query means. Checking a query with a second parser opens
 a gap wherever the two disagree (rdflib and pyoxigraph read ``\\u`` escapes in strings
 differently, and a "string" for one was ``SERVICE <http://...>`` for the other). So the checks
 here ask the engine's own parser, on probes that cannot reach the network:
 
-- SERVICE: every spelling of the word (any case) is altered to ``SERVICx`` in a probe. Where the
-  word was the keyword the probe no longer parses; where it sat in a string, an IRI, a name or
-  a comment it still does. pyoxigraph reads ``\\u`` escapes only inside strings and IRIs, so the
-  keyword cannot be spelled any other way. A probe that parses proves the query has no SERVICE.
-- FROM / FROM NAMED: the same test on the word "from" tells whether the query has a dataset
-  clause, which the caller must honour (pyoxigraph ignores FROM when the default graph is the
-  union of the named graphs).
+Every spelling of the word "service" (any case) is altered to ``SERVICx`` in a probe. Where the
+word was the keyword the probe no longer parses; where it sat in a string, an IRI, a name or a
+comment it still does. pyoxigraph reads ``\\u`` escapes only inside strings and IRIs, so the
+keyword cannot be spelled any other way. A probe that parses proves the query has no SERVICE.
 
-A probe is only parsed when the word occurs at all (most queries skip both). The query process
+A probe is only parsed when the word occurs at all (most queries skip it). The query process
 that runs queries has no network either (:mod:`kg.sparql.sandbox`): this check is what gives the
 client a clear ``400``, the sandbox is what makes a miss harmless.
 """
@@ -22,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from kg.vocab import PREFIXES
 
@@ -38,7 +34,6 @@ _ESCAPED_SERVICE = re.compile("".join(
     rf"|\\U0000{ord(letter.upper()):04X}|\\U0000{ord(letter):04X})"
     for letter in "service"), re.IGNORECASE)
 _SERVICE_AS_GRAPH = re.compile(r"\bservice\b(\s+silent\b)?", re.IGNORECASE)
-_FROM = re.compile("from", re.IGNORECASE)
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 # Strings (long ones first), IRIs and comments: where a colon is not a prefix's.
 _OPAQUE = re.compile("|".join((
@@ -67,14 +62,7 @@ class QuerySyntaxError(ValueError):
     """The query is not valid SPARQL; the message says where and what, in a line or two."""
 
 
-@dataclass(frozen=True)
-class Checked:
-    """What the runner needs to know about a query that passed the checks."""
-
-    has_dataset: bool  # FROM / FROM NAMED: honour it instead of the union default graph
-
-
-def check(query: str, parse: Parse) -> Checked:
+def check(query: str, parse: Parse) -> None:
     """Check ``query``; ``parse(text)`` must parse text exactly as the run will, raising
     ``SyntaxError``, and must not reach the network for text without SERVICE.
 
@@ -83,26 +71,11 @@ def check(query: str, parse: Parse) -> Checked:
     _check_depth(query)
     if any("\\" in match.group() for match in _ESCAPED_SERVICE.finditer(query)):
         raise Refused("SERVICE is not allowed, nor the word spelled with \\u escapes")
-    probe, parsed = query, False
     if _SERVICE.search(query):
-        probe = _alter(_SERVICE, query)
         try:
-            parse(probe)
+            parse(_alter(_SERVICE, query))
         except SyntaxError as exc:
             raise _service_or_syntax(query, exc, parse) from None
-        parsed = True
-    if not _FROM.search(probe):
-        return Checked(has_dataset=False)
-    if not parsed:
-        try:
-            parse(probe)
-        except SyntaxError as exc:
-            raise QuerySyntaxError(describe(query, str(exc))) from None
-    try:
-        parse(_alter(_FROM, probe))
-    except SyntaxError:
-        return Checked(has_dataset=True)  # "from" was the keyword: only it stops the parse
-    return Checked(has_dataset=False)
 
 
 def _alter(word: re.Pattern[str], text: str) -> str:

@@ -90,7 +90,7 @@ def execute(stores: Stores, request: dict[str, Any]) -> tuple[dict[str, Any], by
     """Run one query request; the reply head says what happened, the body is the document."""
     query = request["query"]
     try:
-        checked = check(query, stores.probe(request["base"]).query)
+        check(query, stores.probe(request["base"]).query)
     except Refused as exc:
         return {"error": "refused", "message": str(exc)}, b""
     except QuerySyntaxError as exc:
@@ -102,9 +102,6 @@ def execute(stores: Stores, request: dict[str, Any]) -> tuple[dict[str, Any], by
             # The protocol's dataset replaces the query's (SPARQL 1.1 Protocol §2.1.4).
             options["default_graph"] = [ox.NamedNode(iri) for iri in default or []]
             options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs or []]
-            options["use_default_graph_as_union"] = False
-        elif checked.has_dataset:
-            options["use_default_graph_as_union"] = False  # else pyoxigraph ignores FROM
     except ValueError as exc:
         return {"error": "bad_request", "message": f"not a valid graph IRI: {exc}"}, b""
     store = stores.get(request["store"], request["base"])

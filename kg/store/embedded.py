@@ -1,4 +1,9 @@
-"""The embedded store: pyoxigraph on disk, one named graph per article.
+"""The embedded store: pyoxigraph on disk, one named graph per article and per entity.
+
+The default graph is the set union of the named graphs, kept up to date by every write: a
+triple stated by several graphs (a role given by many articles) is in it once, so every query
+over the default graph sees each triple once, as SPARQL's RDF merge says, and its count is the
+dump's. (pyoxigraph's own union of named graphs is a multiset.)
 
 pyoxigraph allows one writing process per store directory. Readers (the web tier) never open the
 live store: :meth:`OxigraphStore.snapshot` publishes a consistent, read-only copy (hard links,
@@ -9,11 +14,11 @@ from __future__ import annotations
 
 import fcntl
 import heapq
-import io
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,9 +30,9 @@ from kg.formats import NTRIPLES, Format, from_ntriples
 from kg.store.interface import Results, StoreError, StoreInUse, Subject
 from kg.vocab import PREFIXES, newskg, schema
 
-# Every triple of the union graph. Not always each once (at 100,000 articles 18,007 repeats got
-# through): load it into a store, which is a set, or dump with OxigraphStore.dump.
+# Every triple of the default graph (the set union of the named graphs), each once.
 ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+DEFAULT_GRAPH = ox.DefaultGraph()
 # Lines of N-Triples sorted in memory at once when dumping (~100 MB): the dump's memory bound.
 RUN_LINES = 500_000
 MENTION_COUNT = ox.NamedNode(newskg.mentionCount)
@@ -63,7 +68,6 @@ class OxigraphStore:
         return self._store
 
     def query(self, sparql: str, **dataset: object) -> Results:
-        dataset.setdefault("use_default_graph_as_union", True)
         return self._open.query(sparql, base_iri=self.base + "/", prefixes=PREFIXES,
                                 **dataset)  # type: ignore[arg-type]
 
@@ -88,30 +92,32 @@ class OxigraphStore:
     ) -> None:
         # One SPARQL update is one transaction: readers never see half an article, nor an
         # article and the older version it replaces (``drop``: keys it supersedes). Entity
-        # descriptions are added to each entity's own graph (a set: saying it again is a no-op).
+        # descriptions are added to each entity's own graph (a set: saying it again is a no-op),
+        # and everything to the default graph, the set union.
         name = ids.graph_iri(self.base, key)
-        parts = [f"DROP SILENT GRAPH <{ids.graph_iri(self.base, k)}> ;\n" for k in drop]
-        parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{\n GRAPH <{name}> {{\n")
-        parts.append(graph.serialize(format="nt", encoding="utf-8").decode("utf-8"))
-        parts.append("}\n")
-        for subject, triples in _by_subject(entities).items():
+        parts = [_drop_graphs([name, *(ids.graph_iri(self.base, k) for k in drop)])]
+        article = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        parts.append(f"INSERT DATA {{\n GRAPH <{name}> {{\n{article}}}\n")
+        described = _by_subject(entities)
+        for subject, triples in described.items():
             found = ids.parse_thing_iri(self.base, subject)
             if found is None:
                 raise StoreError(f"{subject} is not an entity IRI under {self.base}")
             parts.append(f" GRAPH <{ids.doc_iri(self.base, *found)}> {{\n{triples}}}\n")
-        parts.append("}")
+        parts += [article, *described.values(), "}"]
         self._open.update("".join(parts))
 
     def prune_entities(self) -> None:
         """Drop the graphs of entities no article links to any more (after updates)."""
         docs, articles = f"{self.base}/doc/", f"{self.base}/doc/article/"
-        self._open.update(f"""
-            DELETE {{ GRAPH ?g {{ ?e ?p ?o }} }} WHERE {{
+        orphans = self.select(f"""
+            SELECT DISTINCT ?g WHERE {{
               GRAPH ?g {{ ?e a ?type }}
               FILTER (STRSTARTS(STR(?g), "{docs}") && !STRSTARTS(STR(?g), "{articles}"))
               FILTER NOT EXISTS {{ GRAPH ?a {{ ?x ?link ?e }} FILTER (?a != ?g) }}
-              GRAPH ?g {{ ?e ?p ?o }}
             }}""")
+        if orphans:
+            self._open.update(_drop_graphs([row["g"] for row in orphans]))
 
     def count_mentions(self) -> None:
         # "Most mentioned" over the whole union graph takes seconds per query at 100,000
@@ -119,27 +125,36 @@ class OxigraphStore:
         # in its article's graph), such queries read a number per entity instead.
         rows = self._open.query(_MENTIONS)
         counts = [
-            ox.Quad(row["e"], MENTION_COUNT, row["n"], ox.NamedNode(ids.doc_iri(self.base,
-                                                                                *found)))
+            ox.Quad(row["e"], MENTION_COUNT, row["n"], graph)
             for row in rows  # type: ignore[attr-defined]
             if (found := ids.parse_thing_iri(self.base, row["e"].value))
+            for graph in (ox.NamedNode(ids.doc_iri(self.base, *found)), DEFAULT_GRAPH)
         ]
-        self._open.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{MENTION_COUNT.value}> ?n }} }}")
+        self._open.update(f"DELETE WHERE {{ GRAPH ?g {{ ?e <{MENTION_COUNT.value}> ?n }} }} ;\n"
+                          f"DELETE WHERE {{ ?e <{MENTION_COUNT.value}> ?n }}")
         self._open.extend(counts)
 
+    def rebuild_default_graph(self) -> None:
+        """Make the default graph the set union of the named graphs (a store written by newskg
+        0.1 has none); idempotent, so an interrupted rebuild is finished by running it again."""
+        named = (q for q in self._open.quads_for_pattern(None, None, None, None)
+                 if not isinstance(q.graph_name, ox.DefaultGraph))
+        self._open.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in named)
+
     def count_triples(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                           "WHERE { ?s ?p ?o } }")
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(rows[0]["n"])
 
     def dump(self, out: BinaryIO, fmt: Format) -> None:
         if fmt.rdf is None:
             raise ValueError(f"{fmt.name} is not an RDF format")
-        if fmt.rdf.supports_datasets:
-            self._open.dump(out, format=fmt.rdf)
+        if fmt.rdf.supports_datasets:  # the named graphs: the default graph is their union
+            named = (q for q in self._open.quads_for_pattern(None, None, None, None)
+                     if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(named, out, fmt.rdf)
             return
         with tempfile.TemporaryDirectory(prefix="newskg-dump-") as work:
-            lines = _distinct_lines(self._open, Path(work))
+            lines = _sorted_lines(self._open, Path(work))
             if fmt is NTRIPLES:
                 out.writelines(lines)
                 return
@@ -147,6 +162,20 @@ class OxigraphStore:
             with open(triples, "wb") as sink:
                 sink.writelines(lines)
             from_ntriples(triples, out, fmt)
+
+    def rebased_copy(self, target: Path, base: str) -> None:
+        old = self.base + "/"
+
+        def moved(term: ox.Term) -> ox.Term:
+            if isinstance(term, ox.NamedNode) and term.value.startswith(old):
+                return ox.NamedNode(base + "/" + term.value[len(old):])
+            return term
+
+        copy = ox.Store(str(target))
+        copy.bulk_extend(ox.Quad(moved(q.subject), moved(q.predicate), moved(q.object),
+                                 moved(q.graph_name))
+                         for q in self._open.quads_for_pattern(None, None, None, None))
+        copy.flush()
 
     def flush(self) -> None:
         # RocksDB keeps recent writes in memory until flushed: ~60 MB per 1,000 articles.
@@ -179,38 +208,39 @@ def _lock(path: Path) -> int:
     return descriptor
 
 
-def _distinct_lines(store: ox.Store, work: Path) -> Iterator[bytes]:
-    """Each distinct triple of the union graph once, as a sorted N-Triples line.
+def _drop_graphs(names: list[str]) -> str:
+    """The update that drops the named graphs ``names`` and takes out of the default graph
+    what only they state (a triple another graph states stays)."""
+    listed = " ".join(f"<{name}>" for name in names)
+    return f"""DELETE {{ ?s ?p ?o }} WHERE {{
+  VALUES ?gone {{ {listed} }}
+  GRAPH ?gone {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({", ".join(
+      f"<{name}>" for name in names)})) }}
+}} ;
+""" + "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name in names)
 
-    A triple may be stated in several graphs (a person's role, by each article that gives it).
-    Deduplicating them in memory took memory in proportion to the graph (822 MiB at 100,000
-    articles); here sorted runs of lines go to files in ``work`` and are merged: memory is
-    bounded by :data:`RUN_LINES` whatever the size of the archive.
+
+def _sorted_lines(store: ox.Store, work: Path) -> Iterator[bytes]:
+    """Each triple of the default graph as an N-Triples line, sorted (a dump that diffs well).
+
+    Sorted runs of :data:`RUN_LINES` lines go to files in ``work`` and are merged: memory is
+    bounded whatever the size of the archive (sorting in memory took 822 MiB at 100,000).
     """
     runs: list[Path] = []
-    run: list[bytes] = []
-    for graph in (ox.DefaultGraph(), *store.named_graphs()):
-        buffer = io.BytesIO()
-        store.dump(buffer, format=NTRIPLES.rdf, from_graph=graph)
-        run += buffer.getvalue().splitlines(keepends=True)
-        if len(run) >= RUN_LINES:
-            runs.append(_spill(run, work / f"run-{len(runs)}"))
-    if run:
-        runs.append(_spill(run, work / f"run-{len(runs)}"))
+    triples = (q.triple for q in store.quads_for_pattern(None, None, None, DEFAULT_GRAPH))
+    while chunk := list(islice(triples, RUN_LINES)):
+        lines = (ox.serialize(chunk, format=NTRIPLES.rdf) or b"").splitlines(keepends=True)
+        runs.append(_spill(lines, work / f"run-{len(runs)}"))
     with ExitStack() as files:
-        previous = None
-        for line in heapq.merge(*(files.enter_context(open(p, "rb")) for p in runs)):
-            if line != previous:
-                yield line
-                previous = line
+        yield from heapq.merge(*(files.enter_context(open(p, "rb")) for p in runs))
 
 
 def _spill(run: list[bytes], path: Path) -> Path:
-    """Write ``run`` sorted to ``path`` and empty it."""
+    """Write ``run`` sorted to ``path``."""
     run.sort()
     with open(path, "wb") as sink:
         sink.writelines(run)
-    run.clear()
     return path
 
 

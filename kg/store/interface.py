@@ -92,6 +92,16 @@ class WritableStore(Store, Protocol):
         """Write what is buffered to durable storage (a long ingest does after each batch)."""
         ...
 
+    def rebuild_default_graph(self) -> None:
+        """Make the default graph the set union of the named graphs (for a store written by
+        newskg 0.1); running it again does no harm."""
+        ...
+
+    def rebased_copy(self, target: Path, base: str) -> None:
+        """Write a copy of the store to ``target`` (which must not exist) with every IRI under
+        this store's base moved under ``base``."""
+        ...
+
     def snapshot(self, target: Path) -> None:
         """Write a consistent, read-only copy of the store to ``target`` (which must not exist)."""
         ...

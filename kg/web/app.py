@@ -11,7 +11,9 @@ import logging
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from kg import folder
 from kg.settings import Settings
 from kg.web import compression, context, documents, endpoint, site
 
@@ -19,9 +21,16 @@ log = logging.getLogger("kg.web")
 
 
 def create_app(settings: Settings | None = None) -> Flask:
-    """Build the newskg web application for ``settings`` (default: from the environment)."""
-    settings = settings or Settings.from_env()
+    """Build the newskg web application for ``settings`` (default: from the environment).
+
+    Raises :class:`kg.folder.BaseMismatch` when a base IRI is given that is not the data's.
+    """
+    settings = folder.resolve(settings or Settings.from_env())
     app = Flask("kg.web", static_folder="static")
+    hops = settings.trusted_proxies
+    if hops:  # only then are X-Forwarded-* believed: client address, scheme, host, path prefix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
+                                x_prefix=hops)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_query_bytes + 4096
     context.install(app, settings)
     endpoint.install(app, settings)

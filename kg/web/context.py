@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, Response, current_app, g, jsonify
+from flask import Flask, Response, current_app, g, jsonify, request
 
 from kg.formats import DOCUMENTS, HTML
 from kg.settings import Settings
@@ -43,11 +43,11 @@ class View:
 
 
 class Published:
-    """Follows ``snapshots/CURRENT``; cheap to ask on every request (one ``stat``)."""
+    """Follows ``snapshots/CURRENT``; cheap to ask on every request (one ``stat``). Each
+    snapshot's store is opened under the base its IRIs were minted under."""
 
-    def __init__(self, snapshots_dir: Path, base: str):
+    def __init__(self, snapshots_dir: Path):
         self.snapshots_dir = snapshots_dir
-        self.base = base
         self._lock = threading.Lock()
         self._view: View | None = None
         self._stamp: tuple[int, int] | None = None
@@ -69,7 +69,7 @@ class Published:
                 if snapshot is None:
                     raise NotPublished("nothing is published yet")
                 if self._view is None or snapshot.name != self._view.snapshot.name:
-                    store = open_store(snapshot.store_path, self.base, read_only=True)
+                    store = open_store(snapshot.store_path, snapshot.base, read_only=True)
                     self._view = View(snapshot, store)
                 self._stamp = stamp
             return self._view
@@ -78,7 +78,8 @@ class Published:
 def install(app: Flask, config: Settings) -> None:
     """Set up what :func:`view`, :func:`answers` and :func:`settings` read, for one app."""
     app.config["NEWSKG"] = config
-    app.extensions[_PUBLISHED] = Published(config.snapshots_dir, config.base)
+    app.extensions[_PUBLISHED] = Published(config.snapshots_dir)
+    app.add_template_filter(here)
     # Three quarters of the cache for answers, a quarter for their gzipped bodies.
     app.extensions[_ANSWERS] = AnswerCache(config.cache_mb * 2**20 * 3 // 4)
 
@@ -109,12 +110,29 @@ def title(config: Settings) -> str:
     return f"{config.publisher_name} news knowledge graph"
 
 
+def base() -> str:
+    """The base IRI of the data this request reads (recorded with it; see :mod:`kg.folder`)."""
+    return view().snapshot.base
+
+
+def here(iri: str) -> str:
+    """A link to ``iri`` that works where the client is: an IRI of this dataset becomes the path
+    of its page on this server (on any host and port, under a trusted proxy's prefix);
+    any other IRI stays as it is. Documents state canonical IRIs; pages and redirects link here.
+    """
+    data = base()
+    if iri == data or iri.startswith((data + "/", data + "#")):
+        return request.script_root + iri[len(data):] or "/"
+    return iri
+
+
 @dataclass(frozen=True)
 class Site:
     """What every HTML page shows around its content."""
 
     title: str
-    base: str
+    base: str  # the canonical base IRI, to show
+    root: str  # where this server's pages are for the client: the prefix of every link
     snapshot: str
     license: str
 
@@ -130,9 +148,10 @@ class Alternate:
 
 def site() -> Site:
     config = settings()
-    return Site(title(config), config.base, view().snapshot.name, config.license)
+    return Site(title(config), base(), request.script_root, view().snapshot.name,
+                config.license)
 
 
 def alternates(canonical: str) -> list[Alternate]:
-    return [Alternate(f"{canonical}.{f.suffix}", f.media_type, f.label)
+    return [Alternate(here(f"{canonical}.{f.suffix}"), f.media_type, f.label)
             for f in DOCUMENTS if f is not HTML]

@@ -18,6 +18,7 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import NotAcceptable, NotFound
 
 from kg.formats import DOCUMENTS, JSONLD, Format, by_media_type
+from kg.web.context import here
 
 
 def offers(group: Sequence[Format]) -> list[str]:
@@ -86,11 +87,13 @@ def respond(
     response.headers["Cache-Control"] = "public, no-cache"
     # Not on JSON-LD: pyld's document loader (3.x) fails on a Link header that has more than
     # one rel="alternate" (it calls .get on the list it parses them into).
-    links = [f'<{canonical}.{f.suffix}>; rel="alternate"; type="{f.media_type}"'
+    # Variants where the client is; the canonical IRI as the data states it.
+    local = here(canonical)
+    links = [f'<{local}.{f.suffix}>; rel="alternate"; type="{f.media_type}"'
              for f in DOCUMENTS if f is not fmt and fmt is not JSONLD]
     links.append(f'<{canonical}>; rel="canonical"')
     response.headers["Link"] = ", ".join(links)
     if negotiated:
         response.vary.add("Accept")
-        response.headers["Content-Location"] = f"{canonical}.{fmt.suffix}"
+        response.headers["Content-Location"] = f"{local}.{fmt.suffix}"
     return response

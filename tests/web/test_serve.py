@@ -45,8 +45,10 @@ def test_banner_names_the_address_and_example_urls(published_settings: Settings)
     examples = list(snapshot.examples)
     assert [iri.split("/")[4] for iri in examples] == [
         "article", "person", "organization", "place"]
-    text = server.banner(published_settings.replace(port=8123), snapshot.name, 3, examples)
-    assert "http://127.0.0.1:8123/sparql" in text and examples[1] in text
+    text = server.banner(published_settings.replace(port=8123), snapshot)
+    assert "http://127.0.0.1:8123/sparql" in text
+    assert examples[1].replace(snapshot.base, "http://127.0.0.1:8123") in text  # where it is
+    assert f"minted under {snapshot.base}/id/" in text
 
 
 @pytest.fixture(scope="module")

@@ -96,8 +96,8 @@ def test_every_iri_of_the_dump_under_the_base_dereferences(client: FlaskClient,
         response = client.get(path)
         if path.startswith("/id/"):  # a thing: 303 to its document
             assert response.status_code == 303, iri
-            assert response.location == BASE + "/doc/" + path[len("/id/"):]
-            response = client.get(response.location[len(BASE):])
+            assert response.location == "/doc/" + path[len("/id/"):]
+            response = client.get(response.location)
         assert response.status_code == 200, iri
         assert response.mimetype == "text/turtle"
 
@@ -205,7 +205,7 @@ def test_home_page(client: FlaskClient, snapshot: Snapshot):
     assert f"<dd>{snapshot.stats.articles}</dd>" in html
     for link in ("/sparql", "/dump.ttl", "/dump.nq", "/.well-known/void", "/shapes.ttl",
                  "/id/article/", "/id/person/"):
-        assert f'href="{BASE}{link}' in html, link
+        assert f'href="{link}' in html, link
     assert 'rel="describedby"' in response.headers["Link"]
 
 

@@ -14,7 +14,17 @@ from werkzeug.routing import BaseConverter
 from kg import ids
 from kg.formats import HTML, JSONLD, Format, serialize
 from kg.web import jsonld
-from kg.web.context import TRUNCATED, View, alternates, answers, settings, site, view
+from kg.web.context import (
+    TRUNCATED,
+    View,
+    alternates,
+    answers,
+    base,
+    here,
+    settings,
+    site,
+    view,
+)
 from kg.web.documents import load, pages
 from kg.web.represent import client_has, etag, pick, respond
 
@@ -39,7 +49,7 @@ _KIND = "any(" + ", ".join(ids.KINDS) + "):kind"
 def thing(kind: str, key: str) -> Response:
     if not load.exists(view().store, kind, key):
         raise NotFound(f"no {kind} with key {key!r} in this dataset")
-    response = redirect(ids.doc_iri(settings().base, kind, key), code=303)
+    response = redirect(here(ids.doc_iri(base(), kind, key)), code=303)
     response.headers["Cache-Control"] = "public, no-cache"
     return response
 
@@ -50,7 +60,7 @@ def document(kind: str, key: str, suffix: str | None = None) -> Response:
     fmt, media = pick(suffix)
     current = view()
     tag = etag(current.snapshot.name, fmt.name)
-    canonical = ids.doc_iri(settings().base, kind, key)
+    canonical = ids.doc_iri(base(), kind, key)
     if client_has(tag):  # answered before any work: the tag names snapshot, path and format
         return respond(None, fmt, media, tag=tag, canonical=canonical, negotiated=suffix is None)
     body, truncated = _rendered(current, kind, key, fmt)

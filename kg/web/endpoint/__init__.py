@@ -98,7 +98,7 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
         answer = _run({
             "query": query,
             "store": str(snapshot.store_path),
-            "base": config.base,
+            "base": snapshot.base,
             "default_graphs": default if dataset_given else None,
             "named_graphs": named_graphs if dataset_given else None,
             "results_format": results_format.name if results_format else None,

@@ -17,7 +17,7 @@ _W3C_NAMES = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML",
 
 def describe(settings: Settings, snapshot: Snapshot, fmt: Format) -> bytes:
     """The description in ``fmt`` (one of :data:`kg.formats.GRAPHS`)."""
-    endpoint = ox.NamedNode(settings.base + "/sparql")
+    endpoint = ox.NamedNode(snapshot.base + "/sparql")
     dataset = ox.NamedNode(f"{endpoint.value}#dataset")
     default_graph = ox.NamedNode(f"{endpoint.value}#default-graph")
     limits = (f"Read-only; SERVICE is refused. Each query may run {settings.query_timeout:g} s "

@@ -23,7 +23,7 @@ from kg.settings import describe
 from kg.vocab import schema
 from kg.web import jsonld
 from kg.web.compression import LEVEL
-from kg.web.context import NotPublished, alternates, settings, site, view
+from kg.web.context import NotPublished, alternates, base, here, settings, site, view
 from kg.web.represent import client_has, etag, pick, respond
 from kg.web.site import void
 
@@ -39,7 +39,7 @@ _HEADLINE = ox.NamedNode(schema.headline)
 def home() -> Response:
     current = view()
     tag = etag(current.snapshot.name, HTML.name)
-    canonical = settings().base + void.PATH
+    canonical = base() + void.PATH
     body = None if client_has(tag) else render_template("dataset.html", **_dataset_page(canonical))
     response = respond(body, HTML, HTML.media_type, tag=tag, canonical=canonical,
                        negotiated=False)
@@ -53,7 +53,7 @@ def description(suffix: str | None = None) -> Response:
     fmt, media = pick(suffix)
     current = view()
     tag = etag(current.snapshot.name, fmt.name)
-    canonical = settings().base + void.PATH
+    canonical = base() + void.PATH
     body: bytes | str | None = None
     if not client_has(tag):
         if fmt is HTML:
@@ -61,7 +61,7 @@ def description(suffix: str | None = None) -> Response:
         else:
             triples = void.describe(current.snapshot, current.store, settings())
             if fmt is JSONLD:
-                framed = jsonld.frame(triples, void.dataset_iri(settings().base), void.PREFIXES)
+                framed = jsonld.frame(triples, void.dataset_iri(base()), void.PREFIXES)
                 body = jsonld.dumps(framed)
             else:
                 body = serialize(triples, fmt, void.PREFIXES)
@@ -156,15 +156,15 @@ def _gzip_chunks(source: BinaryIO) -> Iterator[bytes]:
 
 def _dataset_page(canonical: str) -> dict[str, object]:
     current = view()
-    base = settings().base
     store = current.store
     examples = []
     for iri in void.examples(store, per_kind=5):
         node = ox.NamedNode(iri)
         label = next(store.quads(node, _NAME), None) or next(store.quads(node, _HEADLINE), None)
-        kind = iri[len(base) + len("/id/"):].split("/", 1)[0]
+        kind = iri[len(base()) + len("/id/"):].split("/", 1)[0]
         examples.append({"iri": iri, "kind": kind, "label": label.object.value if label else iri})
-    dumps = [{"href": void.dump_url(base, fmt), "suffix": fmt.suffix, "media_type": fmt.media_type,
+    dumps = [{"href": here(void.dump_url(base(), fmt)), "suffix": fmt.suffix,
+              "media_type": fmt.media_type,
               "bytes": current.snapshot.dump_path(fmt).stat().st_size} for fmt in SERVED_DUMPS]
     return {
         "site": site(), "canonical": canonical, "alternates": alternates(canonical),

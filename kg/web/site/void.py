@@ -32,7 +32,7 @@ def dump_url(base: str, fmt: Format) -> str:
 
 def describe(snapshot: Snapshot, store: Store, settings: Settings) -> list[ox.Triple]:
     """VoID and DCAT triples describing the dataset as published in ``snapshot``."""
-    base = settings.base
+    base = snapshot.base
     me = ox.NamedNode(dataset_iri(base))
     doc = ox.NamedNode(base + PATH)
     stats = snapshot.stats
