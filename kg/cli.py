@@ -294,7 +294,8 @@ def query(obj: _Context, query: str, fmt: str, param: tuple[str, ...]) -> None:
 
     \b
     kg query top-people
-    kg query articles-mentioning -p entity=http://localhost:5000/id/person/wang-yi
+    kg query articles-mentioning -p entity='<id/person/kassym-jomart-tokayev>'
+    kg query co-mentions -p entity=http://localhost:5000/id/person/wang-yi --format json
     kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from kg.queries import QueryError, resolve

@@ -1,14 +1,19 @@
 """The canned queries newskg ships (``queries/``): their headers, parameters and text.
 
-Each ``queries/NAME.rq`` starts with a comment header::
+Each ``queries/NAME.rq`` is a complete query that runs as it is: sent to ``/sparql`` unchanged,
+it means what ``kg query NAME`` means. It starts with a comment header::
 
     # title: Articles mentioning a person
     # description: The newest articles that mention a person, with their dates.
-    # param: person = <id/person/wang-yi> | IRI of the person
+    # param: entity | IRI of the person, organisation or place
 
-A parameter is written ``$name`` in the query and replaced by its value (or its default), given
-as a SPARQL term: an IRI in ``<...>`` (relative IRIs resolve against the base IRI) or a literal.
-A value given as a bare ``http(s)://`` IRI is wrapped in angle brackets.
+and each parameter is a variable bound by a ``VALUES`` block that holds its default::
+
+    VALUES ?entity { <id/person/wang-yi> }
+
+Giving a value (``kg query NAME -p entity=...``, or the query page) replaces the default in that
+block. A value is a SPARQL term: an IRI in ``<...>`` (relative IRIs resolve against the base IRI),
+a quoted literal or a number; a bare ``http(s)://`` IRI is wrapped in angle brackets.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pathlib import Path
 from kg import bundled
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s*=\s*(.*?)\s*\|\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s*\|\s*(.*)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A term we accept as a parameter value: an IRI, a quoted literal (with optional tag or type), or
 # a number. Anything else could change the query's structure.
@@ -49,16 +54,21 @@ class CannedQuery:
     params: tuple[Param, ...] = field(default=())
 
     def bind(self, values: dict[str, str] | None = None) -> str:
-        """The query text with every ``$param`` replaced by its value or default."""
+        """The query text with the given values in place of the defaults."""
         values = values or {}
         unknown = set(values) - {p.name for p in self.params}
         if unknown:
             raise QueryError(f"{self.name} has no parameter {', '.join(sorted(unknown))}")
         text = self.text
-        for param in self.params:
-            term = as_term(values.get(param.name, param.default))
-            text = re.sub(rf"\${param.name}\b", lambda _m, t=term: t, text)
+        for name, value in values.items():
+            term = as_term(value)
+            text = _values(name).sub(lambda m, t=term: f"{m.group(1)}{t}{m.group(3)}", text)
         return text
+
+
+def _values(name: str) -> re.Pattern[str]:
+    """The ``VALUES ?name { default }`` block of a parameter, its default as group 2."""
+    return re.compile(rf"(VALUES\s+\?{name}\s*\{{\s*)([^}}]*?)(\s*\}})")
 
 
 def as_term(value: str) -> str:
@@ -83,9 +93,11 @@ def parse(name: str, text: str) -> CannedQuery:
         key, value = match.groups()
         if key == "param":
             pm = _PARAM.match(value)
-            if not pm:
-                raise QueryError(f"{name}.rq: bad param line {value!r}")
-            params.append(Param(*pm.groups()))
+            block = _values(pm.group(1)).search(text) if pm else None
+            if not pm or not block:
+                raise QueryError(f"{name}.rq: parameter line {value!r} needs 'NAME | help' and "
+                                 "a VALUES ?NAME { default } block in the query")
+            params.append(Param(pm.group(1), block.group(2), pm.group(2)))
         else:
             meta[key] = value
     return CannedQuery(

@@ -97,6 +97,9 @@ def current(snapshots_dir: Path) -> Snapshot | None:
         raise SnapshotError(f"cannot read {CURRENT}: {exc.strerror}; run `kg publish`") from None
     try:
         meta = json.loads((snapshots_dir / name / "meta.json").read_text())
+        if isinstance(meta, dict) and meta.get("store_format", 1) < STORE_FORMAT:
+            raise SnapshotError(f"the current snapshot {name!r} was published by an older "
+                                "newskg; run `kg publish` to publish the store again")
         snapshot = Snapshot(
             path=snapshots_dir / name,
             name=name,
@@ -111,7 +114,4 @@ def current(snapshots_dir: Path) -> Snapshot | None:
         reason = exc.strerror if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
         raise SnapshotError(f"the current snapshot {name!r} cannot be read ({reason}); run "
                             "`kg publish` to publish the store again") from None
-    if snapshot.store_format < STORE_FORMAT:
-        raise SnapshotError(f"the current snapshot {name!r} was published by an older newskg; "
-                            "run `kg publish` to publish the store again")
     return snapshot

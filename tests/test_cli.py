@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.settings import Settings
-from tests.conftest import BAD, CORPUS, SEEDS
+from tests.conftest import BAD, CORPUS, ROOT, SEEDS
 
 SUBCOMMANDS = ["ingest", "publish", "rebase", "files", "validate", "dump", "stats", "query",
                "extract", "serve", "settings"]
@@ -155,3 +156,25 @@ def test_extract_prints_one_json_object_per_article(run):
     data = json.loads(line)
     assert data["file"].endswith("000_6dffb495a35dd12c.txt")
     assert {"persons", "organizations", "places"} <= set(data)
+
+
+def examples() -> list[list[str]]:
+    """Every `kg query` command the README and `kg query --help` show, as arguments."""
+    import shlex
+
+    readme = (ROOT / "README.md").read_text()
+    shown = re.findall(r"^\s*(?:\.venv/bin/)?kg (query .*)$", readme, re.M)
+    help_text = CliRunner().invoke(cli, ["query", "--help"]).output
+    shown += re.findall(r"^\s*kg (query .*)$", help_text, re.M)
+    return [shlex.split(line) for line in dict.fromkeys(shown)]
+
+
+def test_every_query_example_shown_runs_and_finds_something_on_the_seed(run):
+    # The README's are for the quick start's data: the seed alone.
+    run("ingest", "-q", str(SEEDS))
+    shown = examples()
+    assert len(shown) >= 7  # the README's six, and the help's co-mentions
+    for arguments in shown:
+        result = run(*arguments)
+        assert result.exit_code == 0, (arguments, result.output)
+        assert "(0 rows)" not in result.output and result.output.strip(), arguments

@@ -8,7 +8,7 @@ import pytest
 from kg.ingest import ingest
 from kg.queries import QueryError, catalogue, resolve
 from kg.settings import Settings
-from kg.store.embedded import OxigraphStore
+from kg.store import open_store
 from tests.conftest import SEEDS
 
 QUERIES = catalogue()
@@ -25,9 +25,24 @@ def test_each_query_parses_with_its_defaults(query):
     ox.Store().query(query.bind(), base_iri="http://localhost:5000/")
 
 
+def test_a_file_is_its_query_with_the_defaults_bound():
+    for query in QUERIES:
+        assert query.bind() == query.text  # sent as it is, it means what kg query NAME means
+        for param in query.params:
+            assert f"VALUES ?{param.name} {{ {param.default} }}" in query.text
+
+
 def test_parameters_are_substituted_as_terms():
     text = resolve("articles-mentioning", {"entity": "http://x.org/id/person/a"})
-    assert "<http://x.org/id/person/a>" in text and "$entity" not in text
+    assert "VALUES ?entity { <http://x.org/id/person/a> }" in text
+    assert "kassym-jomart-tokayev" not in text
+
+
+def test_a_parameter_without_its_values_block_is_refused():
+    from kg.queries import parse
+
+    with pytest.raises(QueryError, match="VALUES"):
+        parse("broken", "# param: entity | IRI\nSELECT * WHERE { ?entity ?p ?o }")
 
 
 @pytest.mark.parametrize("value", ["<a> } ; DROP ALL", "x . ?s ?p ?o", '"a" } UNION {'])
@@ -49,6 +64,6 @@ def test_each_query_finds_something_in_the_seed_with_its_defaults(settings: Sett
     # The quick start ingests seeds/ alone: the query page's examples must show rows there.
     snapshot = ingest([SEEDS], settings).snapshot
     assert snapshot is not None
-    store = OxigraphStore(snapshot.store_path, settings.base, read_only=True)
+    store = open_store(snapshot.store_path, snapshot.base, read_only=True)
     empty = [q.name for q in QUERIES if not store.select(q.bind())]
     assert empty == []

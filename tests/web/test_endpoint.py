@@ -17,6 +17,7 @@ from markupsafe import escape
 from kg.formats import GRAPHS
 from kg.queries import catalogue, resolve
 from kg.snapshots import current
+from tests.conftest import ROOT
 
 SCHEMA = "PREFIX schema: <http://schema.org/>\n"
 SELECT = SCHEMA + "SELECT ?a ?h WHERE { ?a a schema:NewsArticle ; schema:headline ?h } ORDER BY ?a"
@@ -423,6 +424,21 @@ def test_the_example_queries_answer_something_with_their_defaults(client: FlaskC
         response = client.post("/sparql", data={"query": query.bind()})
         assert response.status_code == 200, (query.name, response.get_data(as_text=True))
         assert rows(response), f"{query.name} found nothing in the fixture corpus"
+
+
+def test_a_query_file_sent_as_it_is_means_what_kg_query_means(client: FlaskClient):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        raw = client.post("/sparql", data={"query": path.read_text()},
+                          headers={"Accept": "text/csv"}).get_data(as_text=True)
+        data_dir = str(client.application.config["NEWSKG"].data_dir)
+        said = CliRunner().invoke(cli, ["--data-dir", data_dir, "query", path.stem, "--format",
+                                        "csv"]).output
+        assert raw.replace("\r\n", "\n") == said.replace("\r\n", "\n"), path.name
+        assert raw.count("\n") > 1, path.name  # a header and rows
 
 
 def test_a_persons_roles_pair_each_role_with_its_own_organisation(client: FlaskClient):
