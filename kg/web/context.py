@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, Response, current_app, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, render_template, request
 
 from kg.formats import DOCUMENTS, HTML
 from kg.settings import Settings
@@ -101,7 +101,13 @@ def settings() -> Settings:
 
 
 def error_response(status: int, title: str, detail: str) -> tuple[Response, int]:
-    """A JSON error body; never a traceback or a filesystem path."""
+    """An error as JSON, or as a page for a client that prefers HTML (a browser); never a
+    traceback or a filesystem path."""
+    accept = request.accept_mimetypes
+    if accept and accept.best_match(("application/json", "text/html")) == "text/html":
+        page = render_template("error.html", status=status, title=title, detail=detail,
+                               site=_frame(), alternates=(), canonical=None)
+        return Response(page, content_type="text/html; charset=utf-8"), status
     return jsonify({"error": title, "status": status, "detail": detail}), status
 
 
@@ -150,6 +156,15 @@ def site() -> Site:
     config = settings()
     return Site(title(config), base(), request.script_root, view().snapshot.name,
                 config.license)
+
+
+def _frame() -> Site:
+    """The page frame, even when nothing can be served (an error page before any publish)."""
+    try:
+        return site()
+    except NotPublished:
+        config = settings()
+        return Site(title(config), config.base, request.script_root, "", config.license)
 
 
 def alternates(canonical: str) -> list[Alternate]:

@@ -27,6 +27,7 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 BASE = "http://localhost:5000"
 DATASET = URIRef(f"{BASE}/.well-known/void#dataset")
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 DUMPS = {"ttl": (TURTLE, "text/turtle"), "nt": (NTRIPLES, "application/n-triples"),
          "nq": (NQUADS, "application/n-quads")}
 
@@ -224,3 +225,16 @@ def test_settings_page_lists_every_setting_without_file_locations(client: FlaskC
     assert rows["max_rows"]["value"] == 10000 and rows["max_rows"]["env"] == "NEWSKG_MAX_ROWS"
     assert rows["data_dir"]["value"] is None
     assert "/tmp" not in client.get("/-/settings").get_data(as_text=True)
+
+
+def test_a_browser_that_mistypes_an_address_gets_a_page(client: FlaskClient):
+    page = client.get("/doc/persn/wang-yi", headers={"Accept": BROWSER})
+    assert page.status_code == 404 and page.mimetype == "text/html"
+    html = page.get_data(as_text=True)
+    assert "<h1>Not Found</h1>" in html and 'href="/"' in html
+    unknown = client.get("/doc/person/nobody-at-all", headers={"Accept": BROWSER})
+    assert unknown.status_code == 404 and "no person with key" in unknown.get_data(as_text=True)
+    # Programs get JSON, as before.
+    for accept in (None, "*/*", "application/json", "text/turtle"):
+        data = client.get("/doc/persn/wang-yi", headers={"Accept": accept} if accept else {})
+        assert data.status_code == 404 and data.get_json()["status"] == 404, accept
