@@ -412,15 +412,28 @@ def serve(obj: _Context, host: str | None, port: int | None, workers: int | None
 
 @cli.command("settings", epilog=_EPILOG)
 @click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@click.option("--markdown", is_flag=True,
+              help="The defaults as the README's Markdown table (no current values).")
 @click.pass_obj
-def show_settings(obj: _Context, as_json: bool) -> None:
+def show_settings(obj: _Context, as_json: bool, markdown: bool) -> None:
     """List every setting: its environment variable, default, current value and meaning."""
+    if markdown:
+        click.echo(settings_table())
+        return
     rows = [{**row, "value": str(getattr(obj.settings, row["name"]))} for row in describe()]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
     for row in rows:
         click.echo(f"{row['env']:<26} {row['value']:<32} {row['help']}")
+
+
+def settings_table() -> str:
+    """Every setting as a row of a Markdown table: variable, default, meaning."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{row['env']}` | `{row['default'] or '(unset)'}` | {row['help']} |"
+             for row in describe()]
+    return "\n".join(rows)
 
 
 def _published(settings: Settings) -> Snapshot:

@@ -65,7 +65,22 @@ class Settings:
     )
     host: str = _setting("127.0.0.1", "Address `kg serve` listens on.")
     port: int = _setting(5000, "Port `kg serve` listens on.")
-    workers: int = _setting(2, "gunicorn worker processes for `kg serve`.")
+    workers: int = _setting(2, "Worker processes of `kg serve` (granian).")
+    threads: int = _setting(
+        4, "Python threads answering requests in each worker; requests beyond wait in granian, "
+        "holding no thread.",
+    )
+    header_timeout: float = _setting(
+        10.0, "Seconds a client may take to send its request headers before it is disconnected.",
+    )
+    rate_limit: int = _setting(
+        20, "Requests a second one client may make to each worker (bursts of twice as many); "
+        "more get 429 with Retry-After; 0: no limit. /health is never limited.",
+    )
+    client_queries: int = _setting(
+        1, "SPARQL queries one client may have running at once in each worker; more get 429 "
+        "with Retry-After (answers from the cache do not count).",
+    )
     trusted_proxies: int = _setting(
         0, "Reverse proxies in front of `kg serve` whose X-Forwarded-For, -Proto, -Host and "
         "-Prefix headers are believed (0: none; such headers are then ignored).",
@@ -110,6 +125,10 @@ class Settings:
                 values[f.name] = _convert(f.name, f.default, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+    def to_env(self) -> dict[str, str]:
+        """These settings as the ``NEWSKG_*`` variables :meth:`from_env` reads back."""
+        return {env_name(f.name): str(getattr(self, f.name)) for f in fields(self)}
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; None values (options not given) change nothing."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -18,6 +20,11 @@ from kg.settings import Settings
 from kg.web import compression, context, documents, endpoint, site
 
 log = logging.getLogger("kg.web")
+# Pages load their own scripts, styles and images only, and no one frames them. Their JSON
+# blocks (<script type="application/ld+json">) are data, never run, so they need no exception.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -34,6 +41,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_query_bytes + 4096
     context.install(app, settings)
     endpoint.install(app, settings)
+    _limit(app, settings.rate_limit)
     app.register_blueprint(endpoint.blueprint)
     app.register_blueprint(documents.blueprint)
     app.register_blueprint(site.blueprint)
@@ -44,11 +52,18 @@ def create_app(settings: Settings | None = None) -> Flask:
         response.headers.setdefault("Access-Control-Allow-Origin", "*")
         response.headers.setdefault("Access-Control-Expose-Headers", ", ".join(context.EXPOSED))
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if response.mimetype == "text/html":
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> tuple[Response, int]:
-        return context.error_response(exc.code or 500, exc.name, exc.description or "")
+        response, status = context.error_response(exc.code or 500, exc.name,
+                                                  exc.description or "")
+        for name, value in exc.get_headers():  # Allow on 405, WWW-Authenticate...
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response, status
 
     @app.errorhandler(context.NotPublished)
     def _not_published(exc: context.NotPublished) -> tuple[Response, int]:
@@ -61,6 +76,19 @@ def create_app(settings: Settings | None = None) -> Flask:
         return context.error_response(500, "Internal Server Error", "the server could not answer")
 
     return app
+
+
+def _limit(app: Flask, per_second: int) -> None:
+    """Give each client ``per_second`` requests a second (twice as many in any one second) in
+    this worker, by its address (a trusted proxy's X-Forwarded-For, see ProxyFix above); more get
+    429 with Retry-After. /health and static files are never limited."""
+    if not per_second:
+        return
+    app.config["RATELIMIT_HEADERS_ENABLED"] = True
+    Limiter(get_remote_address, app=app, strategy="moving-window", storage_uri="memory://",
+            application_limits=[f"{2 * per_second} per second",
+                                f"{10 * per_second} per 10 seconds"],
+            application_limits_exempt_when=lambda: request.endpoint in ("site.health", "static"))
 
 
 def close(app: Flask) -> None:

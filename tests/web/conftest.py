@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -22,8 +23,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from kg.settings import Settings, env_name
-from tests.conftest import CORPUS, ROOT, SEEDS
+from kg.settings import Settings
+from tests.conftest import CORPUS, ROOT, SEEDS, test_settings
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +32,7 @@ def published_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A data folder with seeds/ and the fixture corpus ingested and published (rules NER)."""
     from kg.ingest import ingest
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("published") / "data", ner="rules")
+    settings = test_settings(tmp_path_factory.mktemp("published") / "data")
     report = ingest([SEEDS, CORPUS], settings)
     assert report.snapshot is not None, report.tally()
     return settings
@@ -66,48 +67,32 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(settings: Settings, port: int) -> subprocess.Popen[bytes]:
-    """gunicorn serving ``settings`` on 127.0.0.1:``port`` (two workers, threads)."""
-    env = {**os.environ, **{env_name(k): str(v) for k, v in (
-        ("data_dir", settings.data_dir), ("base_iri", settings.base_iri),
-        ("query_timeout", settings.query_timeout), ("max_rows", settings.max_rows),
-        ("query_processes", settings.query_processes),
-    )}}
-    return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "kg.web.app:create_app()",
-         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
-         "--limit-request-line", "0", "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
-
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+            raise RuntimeError(f"the server exited with {process.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.1)
-    raise RuntimeError(f"gunicorn did not answer {url} within {seconds} s")
+    raise RuntimeError(f"the server did not answer {url} within {seconds} s")
 
 
 def serve(settings: Settings) -> Iterator[str]:
+    """`kg serve` of ``settings`` on a free port; its URL while it runs."""
     port = free_port()
-    process = start_gunicorn(settings, port)
     base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/sparql?query=ASK%7B%7D", process)
-        yield base
-    finally:
-        process.terminate()
+    with tempfile.TemporaryDirectory(prefix="newskg-serve-") as folder:
+        process = start_kg_serve(settings.replace(host="127.0.0.1", port=port),
+                                 Path(folder) / "serve.log")
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            wait_until_up(base + "/sparql?query=ASK%7B%7D", process)
+            yield base
+        finally:
+            stop(process)
 
 
 @pytest.fixture(scope="session")
@@ -121,25 +106,23 @@ def published_for_port(data_dir: Path, port: int, *paths: Path) -> Settings:
     on that port dereferences them (redirects included)."""
     from kg.ingest import ingest
 
-    settings = Settings(data_dir=data_dir, base_iri=f"http://127.0.0.1:{port}", ner="rules")
+    settings = test_settings(data_dir, base_iri=f"http://127.0.0.1:{port}")
     report = ingest(list(paths or (SEEDS, CORPUS)), settings)
     assert report.snapshot is not None, report.tally()
     return settings
 
 
 def start_kg_serve(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
-    """`kg serve` as a user runs it (gunicorn through kg.web.server); its output goes to ``log``
-    (a file, not a pipe: a full pipe would stall the access log, and the server with it)."""
-    env = {**os.environ, env_name("data_dir"): str(settings.data_dir),
-           env_name("base_iri"): settings.base_iri, env_name("port"): str(settings.port),
-           env_name("ner"): settings.ner}
+    """`kg serve` as a user runs it, with ``settings``; its output goes to ``log`` (a file, not
+    a pipe: a full pipe would stall the access log, and the server with it)."""
+    env = {**os.environ, **settings.to_env()}
     with open(log, "wb") as out:
         return subprocess.Popen([sys.executable, "-m", "kg", "serve"], cwd=ROOT, env=env,
                                 stdout=out, stderr=subprocess.STDOUT)
 
 
 def stop(process: subprocess.Popen[bytes]) -> int:
-    """SIGTERM (gunicorn's graceful stop); the exit code."""
+    """SIGTERM (a graceful stop); the exit code."""
     if process.poll() is None:
         process.terminate()
     try:

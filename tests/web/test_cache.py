@@ -14,7 +14,7 @@ from kg.ingest import ingest
 from kg.settings import Settings
 from kg.web import compression, endpoint
 from kg.web.cache import AnswerCache
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, SEEDS, test_settings
 from tests.web.conftest import close_app
 
 COUNT = ("PREFIX schema: <http://schema.org/>\n"
@@ -145,7 +145,7 @@ def growing(tmp_path: Path) -> Iterator[tuple[Settings, Flask]]:
     """An app over a data folder holding the seed article only, to ingest more into."""
     from kg.web.app import create_app
 
-    settings = Settings(data_dir=tmp_path / "data", ner="rules")
+    settings = test_settings(tmp_path / "data")
     ingest([SEEDS], settings)
     app = create_app(settings)
     yield settings, app

@@ -24,7 +24,7 @@ from rdflib.collection import Collection
 from kg.publish import publish
 from kg.settings import Settings
 from kg.store.embedded import OxigraphStore
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, test_settings
 from tests.web.conftest import close_app, serve
 
 W3C = FIXTURES / "w3c"
@@ -145,7 +145,7 @@ def _boolean(media: str, body: bytes) -> bool:
 @pytest.fixture(scope="module")
 def w3c_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A published data folder holding the manifest's graphs as local named graphs."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("w3c") / "data")
+    settings = test_settings(tmp_path_factory.mktemp("w3c") / "data")
     graphs = {label: W3C / path.name for case in CASES for label, path in case.graphs.items()}
     assert len(graphs) == 3
     settings.store_path.mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""`kg serve`: gunicorn's options, the banner, the no-data message, and a real server process."""
+"""`kg serve`: the server's options, the banner, the no-data message, and a real server process."""
 
 from __future__ import annotations
 
@@ -21,15 +21,17 @@ from kg.web import server
 from tests.web.conftest import free_port, published_for_port, start_kg_serve, stop, wait_until_up
 
 
-def test_gunicorn_options_follow_the_settings():
-    settings = Settings(host="0.0.0.0", port=8123, workers=3, query_timeout=45.0)
-    options = server.options(settings)
-    assert options["bind"] == "0.0.0.0:8123"
-    assert options["workers"] == 3
-    assert options["timeout"] > settings.query_timeout
-    assert options["accesslog"] == "-"
-    assert options["graceful_timeout"] > 0
-    assert server.options(settings.replace(access_log=False))["accesslog"] is None
+def test_the_server_follows_the_settings():
+    settings = Settings(host="0.0.0.0", port=8123, workers=3, threads=6, header_timeout=4.5,
+                        max_query_bytes=1000)
+    granian = server.server(settings)
+    assert (granian.bind_addr, granian.bind_port) == ("0.0.0.0", 8123)
+    assert (granian.workers, granian.blocking_threads) == (3, 6)
+    assert granian.http1_settings.header_read_timeout == 4500
+    # A GET query of max_query_bytes, %-encoded, fits in the head granian reads; more is 431.
+    assert granian.http1_settings.max_buffer_size == 3000 + server.HEAD_MARGIN
+    assert granian.log_access and not server.server(settings.replace(access_log=False)).log_access
+    assert granian.respawn_failed_workers and granian.workers_kill_timeout > 0
 
 
 def test_serve_without_a_snapshot_fails_with_a_message(tmp_path: Path):
@@ -89,7 +91,7 @@ def test_kg_serve_answers_and_stops_cleanly(
     output = log.read_text()
     assert f"on {base}" in output and f"{base}/sparql" in output
     assert '"GET /health HTTP/1.1" 200' in output  # the access log
-    # A store opened in gunicorn's master once made forked workers die of SIGSEGV on exit.
+    # A store opened in a server's master once made forked workers die of SIGSEGV on exit.
     assert "SIGSEGV" not in output and "Traceback" not in output
 
 

@@ -20,6 +20,7 @@ from kg.settings import Settings
 from kg.snapshots import Snapshot, current
 from kg.web import jsonld
 from kg.web import site as dataset
+from tests.conftest import test_settings
 from tests.web.conftest import close_app
 
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -167,7 +168,7 @@ def test_health(client: FlaskClient, snapshot: Snapshot):
 def test_health_is_503_before_anything_is_published(tmp_path: Path):
     from kg.web.app import create_app
 
-    app = create_app(Settings(data_dir=tmp_path / "empty"))
+    app = create_app(test_settings(tmp_path / "empty"))
     try:
         client = app.test_client()
         response = client.get("/health")

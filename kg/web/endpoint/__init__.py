@@ -14,6 +14,10 @@ results also carry a top-level ``"truncated": true``.
 from __future__ import annotations
 
 import re
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request
@@ -31,6 +35,7 @@ from kg.web.represent import client_has, etag, negotiate
 blueprint = Blueprint("endpoint", __name__)
 
 _POOL = "newskg.query_pool"
+_RUNNING = "newskg.running_queries"
 # Absolute filesystem paths, but not the paths inside IRIs (http://host/a/b).
 _PATH = re.compile(r"(?<![\w:/.~-])/(?:[\w.~-]+/)+[\w.~-]*")
 
@@ -41,6 +46,33 @@ def install(app: Flask, config: Settings) -> None:
         config.query_processes, timeout=config.query_timeout,
         memory_mb=config.query_memory_mb, wait=config.query_wait,
     )
+    app.extensions[_RUNNING] = Running(config.client_queries)
+
+
+class Running:
+    """The queries each client has running in this worker, at most ``cap`` at once: one client's
+    heavy queries cannot take every query process (nor every thread) from the others."""
+
+    def __init__(self, cap: int):
+        self.cap = cap
+        self._lock = threading.Lock()
+        self._running: Counter[str] = Counter()
+
+    @contextmanager
+    def slot(self, client: str) -> Iterator[None]:
+        with self._lock:
+            if self._running[client] >= self.cap:
+                raise ProtocolError(429, "Too Many Requests",
+                                    f"this client already has {self.cap} queries running here; "
+                                    "wait for them to finish", retry_after=1)
+            self._running[client] += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running[client] -= 1
+                if not self._running[client]:
+                    del self._running[client]
 
 
 def pool(app: Flask) -> QueryPool:
@@ -55,7 +87,10 @@ def close(app: Flask) -> None:
 
 @blueprint.errorhandler(ProtocolError)
 def _protocol_error(exc: ProtocolError) -> tuple[Response, int]:
-    return error_response(exc.status, exc.title, exc.detail)
+    response, status = error_response(exc.status, exc.title, exc.detail)
+    if exc.retry_after:
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response, status
 
 
 @blueprint.route("/sparql", methods=["GET", "POST", "OPTIONS"], provide_automatic_options=False)
@@ -95,18 +130,17 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
         return _finish(Response(status=304), tag)
     answer = answers().get(snapshot.name, key)
     if answer is None:
-        answer = _run({
-            "query": query,
-            "store": str(snapshot.store_path),
-            "base": snapshot.base,
-            "default_graphs": default if dataset_given else None,
-            "named_graphs": named_graphs if dataset_given else None,
-            "results_format": results_format.name if results_format else None,
-            "graph_format": graph_format.name if graph_format else None,
-            "max_rows": config.max_rows,
-        })
-        if isinstance(answer, Response):
-            return answer
+        with current_app.extensions[_RUNNING].slot(request.remote_addr or ""):
+            answer = _run({
+                "query": query,
+                "store": str(snapshot.store_path),
+                "base": snapshot.base,
+                "default_graphs": default if dataset_given else None,
+                "named_graphs": named_graphs if dataset_given else None,
+                "results_format": results_format.name if results_format else None,
+                "graph_format": graph_format.name if graph_format else None,
+                "max_rows": config.max_rows,
+            })
         answers().put(snapshot.name, key, answer, len(answer[1]) + len(query))
     head, body = answer
     # The query process answered in one of the formats it was given: the kind says which.
@@ -118,16 +152,12 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
     return _finish(response, tag)
 
 
-def _run(job: dict[str, Any]) -> tuple[dict[str, Any], bytes] | Response:
-    """The query process's answer, a 503 response when it could not answer, or a raised error."""
+def _run(job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """The query process's answer; :class:`ProtocolError` (a 503 when it could not answer)."""
     try:
         head, body = pool(current_app).run(job)
     except QueryUnavailable as exc:
-        response, status = error_response(503, "Service Unavailable", str(exc))
-        if exc.retry_after:
-            response.headers["Retry-After"] = str(exc.retry_after)
-        response.status_code = status
-        return response
+        raise ProtocolError(503, "Service Unavailable", str(exc), exc.retry_after) from None
     error = head.get("error")
     if error == "not_acceptable":
         raise _not_acceptable(RESULTS if head["kind"] == "results" else GRAPHS)

@@ -24,9 +24,10 @@ UPDATE = "application/sparql-update"
 class ProtocolError(Exception):
     """A request the protocol does not allow: status and message for the client."""
 
-    def __init__(self, status: int, title: str, detail: str):
+    def __init__(self, status: int, title: str, detail: str, retry_after: int | None = None):
         super().__init__(detail)
         self.status, self.title, self.detail = status, title, detail
+        self.retry_after = retry_after
 
 
 def read_request(limit: int) -> tuple[str | None, MultiDict[str, str]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request, send_file
 
 from kg import bundled
 from kg.formats import HTML, JSONLD, SERVED_DUMPS, serialize
@@ -70,30 +70,33 @@ def description(suffix: str | None = None) -> Response:
 
 @blueprint.get("/dump.<any(ttl, nt, nq):suffix>")
 def dump(suffix: str) -> Response:
+    """The dump file: byte ranges on request, so a broken download resumes (``Range``,
+    ``If-Range``), or gzipped on the fly when the client accepts it and asks no range."""
     fmt = _DUMPS[suffix]
     snapshot = view().snapshot
-    gzip = request.accept_encodings["gzip"] > 0
+    name = f"newskg-{snapshot.name}.{suffix}"
+    content_type = f"{fmt.media_type}; charset=utf-8"
+    gzip = request.accept_encodings["gzip"] > 0 and "Range" not in request.headers
     tag = etag(snapshot.name, "gzip" if gzip else "identity")
-    headers = {
-        "Content-Disposition": f'attachment; filename="newskg-{snapshot.name}.{suffix}"',
-        "Cache-Control": "public, no-cache",
-        "Vary": "Accept-Encoding",
-    }
-    if client_has(tag):
-        response = Response(status=304, headers=headers)
+    if not gzip:
+        # The file is opened before the response starts: a snapshot pruned mid-download
+        # still reads to the end.
+        response = send_file(snapshot.dump_path(fmt), mimetype=content_type, as_attachment=True,
+                             download_name=name, etag=tag, conditional=True, max_age=None)
+    elif client_has(tag):
+        response = Response(status=304)
+        response.set_etag(tag)
     else:
-        path = snapshot.dump_path(fmt)
-        source = open(path, "rb")  # noqa: SIM115 -- closed by the response, see below
-        chunks = _gzip_chunks(source) if gzip else _chunks(source)
-        response = Response(chunks, content_type=f"{fmt.media_type}; charset=utf-8",
-                            headers=headers, direct_passthrough=True)
+        source = open(snapshot.dump_path(fmt), "rb")  # noqa: SIM115 -- closed by the response
+        response = Response(_gzip_chunks(source), content_type=content_type,
+                            direct_passthrough=True)
         # HEAD never iterates the body: closing on close covers it as well as a full GET.
         response.call_on_close(source.close)
-        if gzip:
-            response.headers["Content-Encoding"] = "gzip"
-        else:
-            response.content_length = path.stat().st_size
-    response.set_etag(tag)
+        response.headers["Content-Encoding"] = "gzip"
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response.set_etag(tag)
+    response.headers["Cache-Control"] = "public, no-cache"
+    response.vary.add("Accept-Encoding")
     return response
 
 
