@@ -50,13 +50,13 @@ REASONS: dict[str, str] = {
 _FIELDS = {
     "publishedtime": "published",
     "title": "title",
-    "category1": "category1",
-    "category2": "category2",
     "author": "author",
     "authortitle": "author_title",
     "authordescription": "author_description",
     "text": "text",
 }
+# "Category 1", "Category 2", "Category 3"...: exports carry any number of them.
+_CATEGORY = re.compile(r"category(\d+)")
 _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 _-]*?)\s*:\s?(.*)$")
 _DATE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
@@ -182,9 +182,9 @@ def parse_article(raw: bytes, path: Path | str, *, max_field_chars: int = 1000) 
     if not authors:
         line = header["author"][1] if "author" in header else None
         raise ArticleError("missing-author", path, "the article has no author", line)
-    sections = tuple(
-        header[k][0] for k in ("category1", "category2") if k in header and header[k][0]
-    )
+    categories = sorted((int(m.group(1)), value) for name, (value, _) in header.items()
+                        if (m := _CATEGORY.fullmatch(name)) and value)
+    sections = tuple(value for _, value in categories)
     return Article(
         path=path,
         title=title,
@@ -216,8 +216,8 @@ def _read_header(
         number = index + 1
         if not line.strip():
             continue
-        # "Category 1: CHINA; Category 2: DIPLOMACY" holds two fields on one line.
-        parts = line.split(";") if _field_name(line) == "category1" else [line]
+        # "Category 1: CHINA; Category 2: DIPLOMACY" holds several fields on one line.
+        parts = line.split(";") if _CATEGORY.fullmatch(_field_name(line) or "") else [line]
         for part in parts:
             match = _HEADER.match(part)
             if not match:
@@ -225,7 +225,7 @@ def _read_header(
                     "bad-header", path, f"expected 'Key: value' before 'Text:', got {_quote(line)}",
                     number,
                 )
-            name = _FIELDS.get(_normal_key(match.group(1)))
+            name = _known_field(match.group(1))
             if name is None:
                 raise ArticleError(
                     "unknown-field", path, f"unknown header field {match.group(1).strip()!r}",
@@ -253,7 +253,15 @@ def _read_header(
 
 def _field_name(line: str) -> str | None:
     match = _HEADER.match(line)
-    return _FIELDS.get(_normal_key(match.group(1))) if match else None
+    return _known_field(match.group(1)) if match else None
+
+
+def _known_field(key: str) -> str | None:
+    """The field a header key names ("Category 3" is ``category3``), or None if unknown."""
+    normal = _normal_key(key)
+    if category := _CATEGORY.fullmatch(normal):
+        return f"category{int(category.group(1))}"  # "Category 01" is "Category 1" again
+    return _FIELDS.get(normal)
 
 
 def _normal_key(key: str) -> str:
