@@ -65,6 +65,11 @@ _DATE = re.compile(
 # Sentences glued without a space ("sides.The year", "CSTO.This"): a sentence end directly
 # followed by a capitalised word. Single capitals before the dot ("U.S.") are left alone.
 _GLUED = re.compile(r"(?:(?<=[a-z0-9%)\]\"'”’])|(?<=[A-Z]{2}))([.!?])(?=[A-Z\"“][a-z])")
+_CONTROL_CHARS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                  0xFFFE, 0xFFFF]
+_CONTROLS = {**dict.fromkeys(_CONTROL_CHARS), 0x0B: " ", 0x0C: " "}
+_ESCAPED = {c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+            for c in [*_CONTROL_CHARS, 0x0A, 0x0D]}
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _AUTHOR_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
 
@@ -120,6 +125,33 @@ class Article:
         return len(self.text.split())
 
 
+def strip_controls(text: str) -> str:
+    """``text`` without the characters some output format cannot carry.
+
+    Control characters (C0 but tab and line ends, DEL, C1) and the non-characters U+FFFE and
+    U+FFFF are removed: XML 1.0 (RDF/XML, SPARQL XML results) forbids most of them and none
+    is text. A form feed or vertical tab (a page or line break in old exports) becomes a
+    space: words stay apart, and line numbers in messages stay those of the file.
+    """
+    return text.translate(_CONTROLS)
+
+
+def source_name(path: Path | str) -> str:
+    """A file's name as text every output can carry (it is stored as the article's source).
+
+    Bytes of the name that are not UTF-8 become U+FFFD; control characters are removed.
+    """
+    name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return strip_controls(name)
+
+
+def path_text(path: Path | str) -> str:
+    """A path as text that can be recorded and printed safely: bytes that are not UTF-8 and
+    control characters (a terminal escape in a file name) are written as ``\\xNN``."""
+    raw = str(path).encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "backslashreplace").translate(_ESCAPED)
+
+
 def normalise_text(body: str) -> str:
     """Text for extraction and word counts: glued sentences split, runs of spaces folded."""
     lines = (_SPACES.sub(" ", _GLUED.sub(r"\1 ", line)).strip() for line in body.split("\n"))
@@ -151,10 +183,10 @@ def parse_article(raw: bytes, path: Path | str, *, max_field_chars: int = 1000) 
     path = Path(path)
     if not raw.strip():
         raise ArticleError("empty", path, "the file is empty")
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw:  # anywhere, not only near the start: text never holds a NUL
         raise ArticleError("binary", path, "the file contains NUL bytes: it is binary, not text")
     try:
-        text = raw.decode("utf-8-sig")
+        text = strip_controls(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ArticleError(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.articles import Article, ArticleError, read_article
+from kg.articles import Article, ArticleError, path_text, read_article, source_name
 from kg.entities import Extractor, KnownEntities
 from kg.entities.model import Extraction
 from kg.ledger import FileRecord, Ledger
@@ -165,7 +165,7 @@ def _run(
     pending: list[_Pending] = []
 
     for path in files:
-        name = str(path)
+        name = path_text(path)
         with _Timer(report.seconds, "read"):
             try:
                 article = read_article(
@@ -266,7 +266,7 @@ class _Writer:
         report, article = self.report, pending.article
         with _Timer(report.seconds, "map"):
             mapped = map_article(article, extraction, self.settings,
-                                 source=Path(pending.path).name, ingested_at=self.ingested_at)
+                                 source=source_name(article.path), ingested_at=self.ingested_at)
         with _Timer(report.seconds, "validate"):
             result = validate_graph(mapped.combined())
         if not result.conforms:
