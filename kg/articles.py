@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,14 +169,23 @@ def read_article(path: Path | str, *, max_file_bytes: int, max_field_chars: int)
     """Read one article file; raise :class:`ArticleError` when it is not a valid article."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_file_bytes:
-            raise ArticleError(
-                "too-large", path, f"{size} bytes is over the cap of {max_file_bytes} bytes"
-            )
-        raw = path.read_bytes()
+        # Opened without blocking and checked on the open file: a FIFO put in a file's place
+        # after the inbox was scanned never hangs the reader.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ArticleError("unreadable", path, "not a regular file")
+            if info.st_size > max_file_bytes:
+                raise ArticleError(
+                    "too-large", path,
+                    f"{info.st_size} bytes is over the cap of {max_file_bytes} bytes",
+                )
+            raw = file.read(max_file_bytes + 1)
     except OSError as exc:
         raise ArticleError("unreadable", path, exc.strerror or str(exc)) from None
+    if len(raw) > max_file_bytes:  # grew since its size was read
+        raise ArticleError("too-large", path, f"over the cap of {max_file_bytes} bytes")
     return parse_article(raw, path, max_field_chars=max_field_chars)
 
 

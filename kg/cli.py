@@ -74,17 +74,18 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
     Each file ends in one recorded state: ingested, updated, duplicate or rejected (with a
     reason); `kg files` lists them later. Exits 1 when any file was rejected.
     """
+    from kg.articles import path_text
     from kg.entities import ExtractorError
+    from kg.inbox import scan
     from kg.ingest import ingest as run_ingest
-    from kg.ingest import scan
 
     settings = obj.settings.replace(ner=ner)
-    files, others = scan(paths)  # one walk: the ingest is handed the files themselves
-    total = len(files)
-    if others:  # said, not silently dropped: a folder may hold notes beside the articles
-        shown = ", ".join(str(p) for p in others[:5]) + (" ..." if len(others) > 5 else "")
-        click.echo(f"not read ({len(others)} file(s) in the folders that are not *.txt; name "
-                   f"them to ingest them): {shown}", err=True)
+    inbox = scan(paths)  # one walk: the ingest is handed the files themselves
+    files, total = inbox.files, len(inbox.files)
+    # Said, not silently dropped: a folder may hold notes beside the articles.
+    for reason, passed in inbox.passed_over_by_reason().items():
+        shown = ", ".join(path_text(p) for p in passed[:5]) + (" ..." if len(passed) > 5 else "")
+        click.echo(f"not read, {len(passed)} {reason}: {shown}", err=True)
     try:
         with click.progressbar(length=total, label="ingesting", file=sys.stderr,
                                hidden=quiet or not sys.stderr.isatty()) as bar:

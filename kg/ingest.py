@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.articles import Article, ArticleError, path_text, read_article, source_name
 from kg.entities import Extractor, KnownEntities
 from kg.entities.model import Extraction
+from kg.inbox import find_files
 from kg.ledger import FileRecord, Ledger
 from kg.mapping import map_article
 from kg.publish import Snapshot, current, publish
@@ -74,37 +75,6 @@ class IngestReport:
     @property
     def rejected(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.state == "rejected"]
-
-
-def scan(paths: Iterable[Path], pattern: str = "*.txt") -> tuple[list[Path], list[Path]]:
-    """The files to read and the files passed over, each sorted, in one walk.
-
-    Files named are read whatever their name; below folders named, the files matching
-    ``pattern`` are read (hidden ones skipped) and the others are passed over.
-    """
-    found: set[Path] = set()
-    others: list[Path] = []
-    for path in paths:
-        if not path.is_dir():
-            found.add(path)
-            continue
-        for file in _visible_files(path):
-            if file.match(pattern):
-                found.add(file)
-            else:
-                others.append(file)
-    return sorted(found), sorted(others)
-
-
-def find_files(paths: Iterable[Path], pattern: str = "*.txt") -> list[Path]:
-    """The files :func:`scan` would read."""
-    return scan(paths, pattern)[0]
-
-
-def _visible_files(folder: Path) -> Iterator[Path]:
-    for p in folder.rglob("*"):
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts):
-            yield p
 
 
 class _Timer:

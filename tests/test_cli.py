@@ -51,7 +51,7 @@ def test_ingest_prints_the_tally_and_rejections_and_exits_1(run):
 
 def test_files_in_folders_that_are_not_articles_are_named(run):
     result = run("ingest", "-q", str(CORPUS))
-    assert "not read (3 file(s)" in result.output and "gold.json" in result.output
+    assert "not read, 3 not *.txt" in result.output and "gold.json" in result.output
 
 
 def test_clean_ingest_exits_0_and_files_lists_the_record(run):
