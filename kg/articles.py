@@ -118,9 +118,21 @@ class Article:
         space collapsed and case-folded. The time of day is left out, so correcting it keeps
         the article's IRI.
         """
-        day = self.published.date() if isinstance(self.published, dt.datetime) else self.published
         title = _SPACES.sub(" ", unicodedata.normalize("NFC", self.title)).strip().casefold()
-        return hashlib.sha256(f"{day.isoformat()}\n{title}".encode()).hexdigest()[:16]
+        return hashlib.sha256(f"{self.day.isoformat()}\n{title}".encode()).hexdigest()[:16]
+
+    @property
+    def body_key(self) -> str:
+        """What recognises a corrected headline: SHA-256 over the date and the text (NFC,
+        white space collapsed), whatever the title. Two files with the same body_key and
+        different titles are one article whose title was corrected."""
+        text = " ".join(unicodedata.normalize("NFC", self.body).split())
+        return hashlib.sha256(f"{self.day.isoformat()}\n{text}".encode()).hexdigest()[:16]
+
+    @property
+    def day(self) -> dt.date:
+        """The date published, without the time of day."""
+        return self.published.date() if isinstance(self.published, dt.datetime) else self.published
 
     @property
     def word_count(self) -> int:

@@ -34,7 +34,7 @@ def article_with(char: str, name: str) -> bytes:
             f"Author title: Reporter{char}\n"
             "Text:\n"
             f"Wang Yi{char} met Kassym-Jomart Tokayev in Astana.{char}\n"
-            f"The two sides{char} talked about trade.\n").encode()
+            f"The two sides{char} talked about {name}.\n").encode()
 
 
 @pytest.mark.parametrize("name", [*STRIPPED, *LINE_BREAKS])

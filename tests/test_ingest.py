@@ -12,6 +12,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
 from kg import ledger as ledger_module
+from kg.entities import KnownEntities
 from kg.ingest import ingest
 from kg.ledger import Ledger
 from kg.publish import current
@@ -216,27 +217,30 @@ def test_second_writer_gets_a_clear_error(settings: Settings):
         del holder
 
 
-def test_articles_are_written_in_bounded_batches(settings: Settings,
-                                                 monkeypatch: pytest.MonkeyPatch):
+def test_articles_are_extracted_in_chunks_and_rounds(settings: Settings,
+                                                     monkeypatch: pytest.MonkeyPatch):
     from kg import ingest as ingest_module
     from kg.entities import Extractor
 
-    sizes: list[int] = []
+    calls: list[tuple[int, KnownEntities]] = []
     real = Extractor(settings)
 
     class Recording:
         mode = real.mode
 
         def extract(self, articles, known=None):
-            sizes.append(len(articles))
+            calls.append((len(articles), known))
             return real.extract(articles, known=known)
 
-    monkeypatch.setattr(ingest_module, "BATCH", 10)
-    report = ingest([SEEDS, CORPUS], settings, extractor=Recording())
-    assert sizes == [10, 10, 5]
+    monkeypatch.setattr(ingest_module, "CHUNK", 5)
+    monkeypatch.setattr(ingest_module, "ROUND", 10)
+    report = ingest([SEEDS, CORPUS], settings.replace(ingest_processes=1),
+                    extractor=Recording())
+    assert [size for size, _ in calls] == [5, 5, 5, 5, 5]
     assert report.snapshot is not None and report.snapshot.stats.articles == 25
-    # Names learnt in an earlier batch resolve mentions in a later one.
-    top = {r["name"] for r in OxigraphStore(report.snapshot.store_path, settings.base,
-                                            read_only=True).select(
-        "SELECT ?name WHERE { ?p a <http://schema.org/Person> ; <http://schema.org/name> ?name }")}
-    assert "Xi Jinping" in top and "Xi" not in top
+    rounds = [known for _, known in calls]
+    # The chunks of a round see the same known entities; a later round also what earlier
+    # rounds named.
+    assert rounds[0] is rounds[1] and rounds[2] is rounds[3] and rounds[1] is not rounds[2]
+    assert not rounds[0].persons
+    assert set(rounds[0].persons) < set(rounds[2].persons) < set(rounds[4].persons)
