@@ -47,6 +47,8 @@ REASONS: dict[str, str] = {
     "empty-body": "nothing after 'Text:'",
     "invalid": "the article's graph breaks the SHACL shapes",
     "unreadable": "the file cannot be read",
+    "failed": "an unexpected error while processing it (the log has the details); never the "
+    "batch's end",
 }
 
 _FIELDS = {
