@@ -230,8 +230,8 @@ class _Run:
             return None
         elif stored_hash == article.content_hash and not self.force:
             owner = self.ledger.source_of(key, name)
-            already = previous is not None and previous.article_key == key
-            if already and previous.state != "rejected":  # type: ignore[union-attr]
+            if (previous is not None and previous.article_key == key
+                    and previous.state != "rejected"):
                 self._outcome(Outcome(name, "unchanged", key))
             elif owner is not None and owner != name:
                 self._settle(name, "duplicate", article, duplicate_of=owner)
@@ -245,10 +245,11 @@ class _Run:
         drop: list[str] = []
         # The same file used to carry another article (its title or date was corrected): the
         # new version replaces the old one, unless another file still provides it.
-        old = previous.article_key if previous is not None else None
-        if (old not in (None, key) and previous.state in ("ingested", "updated")  # type: ignore[union-attr]
-                and old not in self.sources and self.ledger.source_of(old, name) is None):
-            drop.append(old)  # type: ignore[arg-type]
+        if (previous is not None and previous.article_key is not None
+                and previous.article_key != key and previous.state in ("ingested", "updated")
+                and previous.article_key not in self.sources
+                and self.ledger.source_of(previous.article_key, name) is None):
+            drop.append(previous.article_key)
             state = "updated"
         # Another file carries the same date and text under another title: a corrected
         # headline. The file read later replaces the article of the one read before.
@@ -270,9 +271,9 @@ class _Run:
         if found is not None:
             return found if found[0] != article.key else None
         record = self.ledger.with_body(article.body_key, article.key)
-        if record is None or record.article_key not in self.in_store:
+        if record is None or record.article_key is None or record.article_key not in self.in_store:
             return None
-        return record.article_key, record.path  # type: ignore[return-value]
+        return record.article_key, record.path
 
     # --- processing in rounds ---------------------------------------------------------------
 
