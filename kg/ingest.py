@@ -28,6 +28,7 @@ from typing import Any
 
 from kg.articles import Article, path_text
 from kg.entities import Extractor, KnownEntities
+from kg.entities.model import Extraction
 from kg.inbox import find_files
 from kg.ledger import FileRecord, Ledger
 from kg.publish import Snapshot, current, publish
@@ -159,11 +160,19 @@ class _Pending:
 
 
 @dataclass
-class _Round:
-    """A round under way: its chunks and their results to come."""
+class _Chunk:
+    """Articles extracted together; then mapped and validated (those extracted)."""
 
-    chunks: list[list[_Pending]]
-    futures: list[Future]
+    articles: list[_Pending]
+    extracting: Future[Done]
+    extracted: list[Extraction | Rejection] = field(default_factory=list)
+    checking: Future[Done] | None = None
+
+    def found(self) -> dict[_Pending, Extraction]:
+        """The articles whose names were found, with them."""
+        return {pending: extracted
+                for pending, extracted in zip(self.articles, self.extracted, strict=True)
+                if not isinstance(extracted, Rejection)}
 
 
 class _Run:
@@ -189,7 +198,7 @@ class _Run:
     def all(self, files: list[Path]) -> None:
         reader = _Reader(self.workers, files, self.report.seconds)
         waiting: list[_Pending] = []
-        under_way: _Round | None = None
+        under_way: list[_Chunk] = []
         for path, read in reader:
             pending = self._decide(path, read)
             if pending is None:
@@ -277,42 +286,50 @@ class _Run:
 
     # --- processing in rounds ---------------------------------------------------------------
 
-    def _next_round(self, under_way: _Round | None, articles: list[_Pending]) -> _Round | None:
+    def _next_round(self, under_way: list[_Chunk], articles: list[_Pending]) -> list[_Chunk]:
         """Finish the round under way and start the next, with what the finished one taught.
 
-        The next round starts as soon as the last results of this one are in, before they are
-        stored: the workers are busy while the writer writes.
+        Each chunk is mapped and validated as soon as its names are found, and the next round
+        starts once all the names of this one are found: the workers never wait for the
+        writer, nor for each other at the end of a round.
         """
-        started = None
-        if under_way is None:
-            started = self._start(articles)
-        else:
-            results = []
-            for index, (chunk, future) in enumerate(
-                    zip(under_way.chunks, under_way.futures, strict=True)):
-                results.append(self._results(future, chunk))
-                if index == len(under_way.chunks) - 1:
-                    extractions = [r.extraction for rs in results for r in rs
-                                   if isinstance(r, Processed)]
-                    self.known = KnownEntities.from_extractions(extractions, base=self.known)
-                    started = self._start(articles)
-                self._store(chunk, results[-1])
+        extractions: list[Extraction] = []
+        for chunk in under_way:
+            chunk.extracted = self._results(
+                chunk.extracting, chunk.articles,
+                lambda p: self.workers.extract(self._job([p])))
+            found = chunk.found()
+            extractions += found.values()
+            if found:
+                chunk.checking = self.workers.map_and_validate(
+                    self._job(list(found)), list(found.values()))
+        if under_way:
+            self.known = KnownEntities.from_extractions(extractions, base=self.known)
+        started = self._start(articles)
+        for chunk in under_way:
+            found = chunk.found()
+            checked = iter(self._results(
+                chunk.checking, list(found),
+                lambda p, found=found: self.workers.map_and_validate(self._job([p]), [found[p]]),
+            ) if chunk.checking else [])
+            self._store(chunk.articles, [extracted if isinstance(extracted, Rejection)
+                                         else next(checked) for extracted in chunk.extracted])
         return started
 
-    def _start(self, articles: list[_Pending]) -> _Round | None:
+    def _start(self, articles: list[_Pending]) -> list[_Chunk]:
         if not articles:
-            return None
+            return []
         self.rounds += 1
         self.workers.share(self.known, self.rounds)
-        chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
-        jobs = [self._job(chunk) for chunk in chunks]
-        return _Round(chunks, [self.workers.process(job) for job in jobs])
+        return [_Chunk(chunk, self.workers.extract(self._job(chunk)))
+                for chunk in (articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK))]
 
     def _job(self, chunk: Sequence[_Pending]) -> Job:
         return Job(tuple(p.article for p in chunk), self.ingested_at)
 
-    def _results(self, future: Future[Done], chunk: list[_Pending]) -> list[Any]:
-        done = self.workers.result(future, chunk, lambda p: self.workers.process(self._job([p])))
+    def _results(self, future: Future[Done], items: list[_Pending],
+                 alone: Callable[[_Pending], Future[Done]]) -> list[Any]:
+        done = self.workers.result(future, items, alone)
         for stage, seconds in done.seconds.items():
             self.report.seconds[stage] += seconds
         return done.items

@@ -139,15 +139,19 @@ class Pipeline:
         except Exception as exc:
             return failure(exc, f"reading {path}")
 
-    def process(self, job: Job, known: KnownEntities) -> Done:
-        """Each article of the job as :class:`Processed` or :class:`Rejection`, in order."""
+    def extract(self, job: Job, known: KnownEntities) -> Done:
+        """Each article of the job as an :class:`Extraction` or :class:`Rejection`, in order."""
         done = Done()
         with done.timing("extract"):
-            extractions = self._extract(job.articles, known)
-        for article, extraction in zip(job.articles, extractions, strict=True):
-            done.items.append(
-                extraction if isinstance(extraction, Rejection)
-                else self._map_and_validate(article, extraction, job.ingested_at, done))
+            done.items = self._extract(job.articles, known)
+        return done
+
+    def map_and_validate(self, job: Job, extractions: Sequence[Extraction]) -> Done:
+        """Each article of the job, with its extraction, as :class:`Processed` or
+        :class:`Rejection`, in order."""
+        done = Done()
+        done.items = [self._map_and_validate(article, extraction, job.ingested_at, done)
+                      for article, extraction in zip(job.articles, extractions, strict=True)]
         return done
 
     def _extract(self, articles: Sequence[Article],
@@ -210,13 +214,18 @@ def _read_in_worker(paths: Sequence[Path]) -> Done:
     return _pipeline.read(paths)
 
 
-def _process_in_worker(job: Job, known_file: str) -> Done:
+def _extract_in_worker(job: Job, known_file: str) -> Done:
     global _known
     assert _pipeline is not None
     if _known is None or _known[0] != known_file:
         with open(known_file, "rb") as source:
             _known = (known_file, pickle.load(source))
-    return _pipeline.process(job, _known[1])
+    return _pipeline.extract(job, _known[1])
+
+
+def _map_in_worker(job: Job, extractions: Sequence[Extraction]) -> Done:
+    assert _pipeline is not None
+    return _pipeline.map_and_validate(job, extractions)
 
 
 class Workers:
@@ -253,11 +262,17 @@ class Workers:
             return _done(self._local.read(paths))
         return self._submit(_read_in_worker, paths)
 
-    def process(self, job: Job) -> Future[Done]:
+    def extract(self, job: Job) -> Future[Done]:
+        """Extract the job's articles with the known entities last shared."""
         assert self._known is not None, "share() the known entities first"
         if self._local is not None:
-            return _done(self._local.process(job, self._known))
-        return self._submit(_process_in_worker, job, self._known_file)
+            return _done(self._local.extract(job, self._known))
+        return self._submit(_extract_in_worker, job, self._known_file)
+
+    def map_and_validate(self, job: Job, extractions: Sequence[Extraction]) -> Future[Done]:
+        if self._local is not None:
+            return _done(self._local.map_and_validate(job, extractions))
+        return self._submit(_map_in_worker, job, extractions)
 
     def result(self, future: Future[Done], items: Sequence[Any],
                alone: Callable[[Any], Future[Done]]) -> Done:
