@@ -31,10 +31,11 @@ from kg.entities import Extractor, KnownEntities
 from kg.entities.model import Extraction
 from kg.inbox import find_files
 from kg.ledger import FileRecord, Ledger
+from kg.mapping import MappedArticle
 from kg.publish import Snapshot, current, publish
 from kg.settings import Settings
 from kg.store.embedded import OxigraphStore
-from kg.workers import Done, Job, Processed, Rejection, Workers, failure
+from kg.workers import Done, Job, Rejection, Workers, failure
 
 STAGES = ("read", "extract", "map", "validate", "store", "publish")
 CHUNK = 32  # articles extracted together, in one worker: names learnt in one help the others
@@ -336,7 +337,7 @@ class _Run:
 
     # --- storing and recording ---------------------------------------------------------------
 
-    def _store(self, chunk: list[_Pending], results: list[Processed | Rejection]) -> None:
+    def _store(self, chunk: list[_Pending], results: list[MappedArticle | Rejection]) -> None:
         for pending, result in zip(chunk, results, strict=True):
             if isinstance(result, Rejection):
                 self._reject(pending.path, result)
@@ -344,14 +345,14 @@ class _Run:
                 self._commit(pending, result)
             self.progress(1)
 
-    def _commit(self, pending: _Pending, processed: Processed) -> None:
+    def _commit(self, pending: _Pending, mapped: MappedArticle) -> None:
         article = pending.article
         if self.stored == 0:
             self.ledger.mark_changed()  # before the first write: publishing is due
         with _Timer(self.report.seconds, "store"):
             try:
-                self.store.replace_article(article.key, processed.mapped.graph,
-                                           processed.mapped.entities, drop=pending.drop)
+                self.store.replace_article(article.key, mapped.graph, mapped.entities,
+                                           drop=pending.drop)
             except Exception as exc:
                 self._reject(pending.path, failure(exc, f"storing {pending.path}"))
                 return

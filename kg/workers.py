@@ -66,14 +66,6 @@ class Rejection:
 
 
 @dataclass(frozen=True)
-class Processed:
-    """An article ready to store: its graphs, and the names extraction found in it."""
-
-    mapped: MappedArticle
-    extraction: Extraction
-
-
-@dataclass(frozen=True)
 class Job:
     """A chunk of articles to extract together (with the same known entities), map and
     validate."""
@@ -147,7 +139,7 @@ class Pipeline:
         return done
 
     def map_and_validate(self, job: Job, extractions: Sequence[Extraction]) -> Done:
-        """Each article of the job, with its extraction, as :class:`Processed` or
+        """Each article of the job, with its extraction, as its graphs (ready to store) or a
         :class:`Rejection`, in order."""
         done = Done()
         done.items = [self._map_and_validate(article, extraction, job.ingested_at, done)
@@ -165,7 +157,7 @@ class Pipeline:
         return [found for article in articles for found in self._extract([article], known)]
 
     def _map_and_validate(self, article: Article, extraction: Extraction,
-                          ingested_at: dt.datetime, done: Done) -> Processed | Rejection:
+                          ingested_at: dt.datetime, done: Done) -> MappedArticle | Rejection:
         try:
             with done.timing("map"):
                 mapped = map_article(article, extraction, self.settings,
@@ -176,7 +168,7 @@ class Pipeline:
             return failure(exc, f"mapping and validating {article.path}")
         if not result.conforms:
             return Rejection("invalid", "; ".join(str(v) for v in result.violations[:5]))
-        return Processed(mapped, extraction)
+        return mapped
 
 
 # In a worker process: its pipeline, and the known entities it last loaded.
