@@ -7,7 +7,7 @@ loads the spaCy model once, ignores Ctrl-C (the writer stops the pool) and dies 
 Nothing one article does stops the others: an error while reading, extracting, mapping or
 validating it becomes a :class:`Rejection` (code ``failed``, one line; the traceback goes to the
 log), and an article that kills its worker process is found by running the chunk's articles
-again one at a time (:meth:`Workers.run`).
+again one at a time (:meth:`Workers.result`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ from kg.settings import Settings
 from kg.validation import validate_graph
 
 log = logging.getLogger("kg.ingest")
-
 
 
 def _read_only(mapping: dict[str, Any]) -> MappingProxyType[str, Any]:
@@ -280,7 +279,8 @@ class Workers:
                 done.add(alone(item).result())
             except BrokenProcessPool:
                 self._stop_if_broken()
-                log.error("a worker process died while processing %s", item)
+                log.error("a worker process died while processing %s",
+                          getattr(item, "path", item))
                 done.items.append(Rejection(
                     "failed", "the worker process died while processing it (out of memory?)"))
         return done
