@@ -166,14 +166,19 @@ class _Chunk:
 
     articles: list[_Pending]
     extracting: Future[Done]
-    extracted: list[Extraction | Rejection] = field(default_factory=list)
+    extracted: list[Extraction | Rejection] | None = None
     checking: Future[Done] | None = None
+    stored: bool = False
 
     def found(self) -> dict[_Pending, Extraction]:
         """The articles whose names were found, with them."""
         return {pending: extracted
-                for pending, extracted in zip(self.articles, self.extracted, strict=True)
+                for pending, extracted in zip(self.articles, self.extracted or (), strict=True)
                 if not isinstance(extracted, Rejection)}
+
+    def ready(self) -> bool:
+        """Whether its results are all in: it can be stored without waiting."""
+        return self.extracted is not None and (self.checking is None or self.checking.done())
 
 
 class _Run:
@@ -304,10 +309,20 @@ class _Run:
             if found:
                 chunk.checking = self.workers.map_and_validate(
                     self._job(list(found)), list(found.values()))
+            self._store_ready(under_way)  # what is done is stored (and shown) at once
         if under_way:
             self.known = KnownEntities.from_extractions(extractions, base=self.known)
         started = self._start(articles)
-        for chunk in under_way:
+        self._store_ready(under_way, wait=True)
+        return started
+
+    def _store_ready(self, chunks: list[_Chunk], wait: bool = False) -> None:
+        """Store the chunks, in order, as far as their results are in (all, if ``wait``)."""
+        for chunk in chunks:
+            if chunk.stored:
+                continue
+            if not (wait or chunk.ready()):
+                return
             found = chunk.found()
             checked = iter(self._results(
                 chunk.checking, list(found),
@@ -315,7 +330,7 @@ class _Run:
             ) if chunk.checking else [])
             self._store(chunk.articles, [extracted if isinstance(extracted, Rejection)
                                          else next(checked) for extracted in chunk.extracted])
-        return started
+            chunk.stored = True
 
     def _start(self, articles: list[_Pending]) -> list[_Chunk]:
         if not articles:
