@@ -244,6 +244,8 @@ class Workers:
         """What the next jobs extract with: written once, read once by each worker."""
         self._known = known
         if self._local is None:
+            if self._known_file is not None:  # no job extracts with it any more
+                os.remove(self._known_file)
             self._known_file = os.path.join(self._known_dir.name, f"known-{version}.pickle")
             with open(self._known_file, "wb") as sink:
                 pickle.dump(known, sink, protocol=pickle.HIGHEST_PROTOCOL)
