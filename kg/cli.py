@@ -72,8 +72,11 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
            ner: str | None) -> None:
     """Ingest article files and folders (their *.txt files) into the store.
 
-    Each file ends in one recorded state: ingested, updated, duplicate or rejected (with a
-    reason); `kg files` lists them later. Exits 1 when any file was rejected.
+    Each file ends in one recorded state: ingested, updated, duplicate, superseded (an older
+    headline of an article another file corrects) or rejected (with a reason); `kg files`
+    lists them later. Exits 1 when any file was rejected, or when there is nothing to read.
+    Articles are processed in NEWSKG_INGEST_PROCESSES worker processes (default: one per
+    CPU core); the result is the same whatever their number.
     """
     from kg.articles import path_text
     from kg.entities import ExtractorError
@@ -217,8 +220,9 @@ def stats(obj: _Context, as_json: bool) -> None:
     from kg.publish import stats as count
 
     settings = obj.settings
-    unpublished = _unpublished(settings, current(settings.snapshots_dir))
-    if unpublished and current(settings.snapshots_dir) is None:
+    published = current(settings.snapshots_dir)
+    unpublished = _unpublished(settings, published)
+    if unpublished and published is None:
         _fail(f"nothing published under {settings.data_dir} yet: {unpublished}")
     with _open_snapshot(settings) as store:
         numbers = asdict(count(store))
