@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -51,7 +52,10 @@ print(json.dumps({"total": total, "stages": report.seconds, "tally": report.tall
                   "triples": report.snapshot.stats.triples if report.snapshot else 0,
                   "rss_before_publish_mb": before_publish.get("mb", 0),
                   "max_rss_mb": max_rss_mb(),
-                  "worker_rss_mb": max_rss_mb(resource.RUSAGE_CHILDREN)}))
+                  "worker_rss_mb": max_rss_mb(resource.RUSAGE_CHILDREN),
+                  "cpu": sum(getattr(resource.getrusage(who), field)
+                             for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                             for field in ("ru_utime", "ru_stime"))}))
 """
 
 
@@ -63,12 +67,13 @@ def articles(size: int) -> Path:
 
 
 def run(size: int, ner: str, processes: int) -> dict:
+    load = os.getloadavg()[0]  # the machine may be shared: say how busy it was
     with tempfile.TemporaryDirectory() as data:
         out = subprocess.run(
             [sys.executable, "-c", CHILD, str(articles(size)), data, ner, str(processes)],
             check=True, capture_output=True, text=True, cwd=HERE.parent,
         )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "load": load}
 
 
 def main() -> None:
@@ -85,7 +90,8 @@ def main() -> None:
             workers = (f", largest worker {result['worker_rss_mb']:.0f} MiB"
                        if result["processes"] > 1 else "")
             print(f"\n{size} articles, names by {result['mode']}, {result['processes']} "
-                  f"process(es): {total:.1f} s, {size / total:.1f} articles/s, peak RSS "
+                  f"process(es): {total:.1f} s, {size / total:.1f} articles/s, CPU "
+                  f"{result['cpu']:.1f} s (load before: {result['load']:.2f}), peak RSS "
                   f"{result['max_rss_mb']:.0f} MiB ({result['rss_before_publish_mb']:.0f} MiB "
                   f"before publishing){workers}, {result['triples']} triples, "
                   f"{result['tally']}")
