@@ -416,3 +416,18 @@ def test_the_same_text_on_another_date_is_another_article(settings: Settings, tm
     write_article(folder / "b.txt", "Weekly briefing, again", day="2023-04-12")
     report = ingest([folder], settings)
     assert report.tally() == {"ingested": 2} and report.snapshot.stats.articles == 2
+
+
+@pytest.mark.model
+@pytest.mark.e2e  # slow: a spaCy model per worker; workers run linear algebra on one thread
+def test_names_found_by_the_model_do_not_depend_on_the_number_of_processes(
+        settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from kg import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "CHUNK", 8)
+    one = settings.replace(ner="model", ingest_processes=1)
+    two = settings.replace(ner="model", ingest_processes=2, data_dir=tmp_path / "two")
+    ingest([SEEDS, CORPUS], one)
+    ingest([SEEDS, CORPUS], two)
+    assert records(one) == records(two)
+    assert isomorphic(content(dataset(one)), content(dataset(two)))
