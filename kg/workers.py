@@ -229,11 +229,14 @@ class Workers:
         self.settings, self.processes, self._extractor = settings, processes, extractor
         self._local = Pipeline(settings, extractor) if processes <= 1 else None
         self._pool: ProcessPoolExecutor | None = None
+        self._started: Future[None] = _done(None)
         self._known_dir = tempfile.TemporaryDirectory(prefix="newskg-known-")
         self._known_file: str | None = None
         self._known: KnownEntities | None = None
 
     def __enter__(self) -> Workers:
+        if self._local is None:
+            self._start()  # the workers start up while the writer opens the store
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -292,20 +295,23 @@ class Workers:
         if self._pool is not None and getattr(self._pool, "_broken", False):
             self._stop()
 
+    def _start(self) -> ProcessPoolExecutor:
+        self._pool = ProcessPoolExecutor(
+            self.processes, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(self.settings, self._extractor, os.getpid()),
+        )
+        self._started = self._pool.submit(_ready)
+        return self._pool
+
     def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                self.processes, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(self.settings, self._extractor, os.getpid()),
-            )
-            try:  # a worker that cannot even start is no article's fault
-                self._pool.submit(_ready).result()
-            except BrokenProcessPool:
-                self._stop()
-                raise WorkersError("the ingest's worker processes could not start (the error "
-                                   "is above)") from None
-        return self._pool.submit(fn, *args)
+        pool = self._pool or self._start()
+        try:  # a worker that cannot even start is no article's fault
+            self._started.result()
+        except BrokenProcessPool:
+            self._stop()
+            raise WorkersError("the ingest's worker processes could not start (the error is "
+                               "above)") from None
+        return pool.submit(fn, *args)
 
     def _stop(self) -> None:
         pool, self._pool = self._pool, None
