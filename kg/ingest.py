@@ -115,8 +115,9 @@ def ingest(
     if not files:
         return report
     report.extractor_mode = (extractor or Extractor(settings)).mode  # a bad setting fails here
-    # One chunk is not worth starting processes for: it would run in one anyway.
-    report.processes = 1 if len(files) <= CHUNK else settings.processes
+    # One chunk is not worth starting processes for: it would run in one anyway. More
+    # processes than a round has chunks would wait.
+    report.processes = 1 if len(files) <= CHUNK else min(settings.processes, ROUND // CHUNK)
     store = OxigraphStore(settings.store_path, settings.base)
     ledger = Ledger(settings.ledger_path)
     try:

@@ -55,7 +55,7 @@ class Settings:
     ingest_processes: int = _setting(
         0,
         "Worker processes `kg ingest` reads, finds names, maps and validates articles in (each "
-        "loads the spaCy model, ~260 MiB); 0: one per CPU core available.",
+        "loads the spaCy model, ~260 MiB); 0: one per CPU core; at most 8 are used.",
     )
     wikidata_table: str = _setting(
         "",
