@@ -57,8 +57,11 @@ class Ledger:
     """The file record of one data folder."""
 
     def __init__(self, path: Path, *, read_only: bool = False):
-        if read_only:  # reading the record never creates it
+        self._columns = _COLUMNS
+        if read_only:  # reading the record never creates nor upgrades it
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            if "body_key" not in self._column_names():  # written by an older newskg
+                self._columns = _COLUMNS.replace("body_key", "NULL AS body_key")
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path)
@@ -67,15 +70,17 @@ class Ledger:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(files)")}
         with self._db:
-            if "body_key" not in columns:  # a record from before corrected titles were known
+            if "body_key" not in self._column_names():  # older: before corrected titles
                 self._db.execute("ALTER TABLE files ADD COLUMN body_key TEXT")
             self._db.execute("CREATE INDEX IF NOT EXISTS files_by_body ON files(body_key)")
 
+    def _column_names(self) -> set[str]:
+        return {row[1] for row in self._db.execute("PRAGMA table_info(files)")}
+
     def get(self, path: str) -> FileRecord | None:
         row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM files WHERE path = ?", (path,)
+            f"SELECT {self._columns} FROM files WHERE path = ?", (path,)
         ).fetchone()
         return FileRecord(*row) if row else None
 
@@ -101,14 +106,14 @@ class Ledger:
     def with_body(self, body_key: str, other_than_key: str) -> FileRecord | None:
         """A file whose stored article has the same date and text under another key."""
         row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM files WHERE body_key = ? AND article_key != ? "
+            f"SELECT {self._columns} FROM files WHERE body_key = ? AND article_key != ? "
             "AND state IN ('ingested', 'updated') ORDER BY path LIMIT 1",
             (body_key, other_than_key),
         ).fetchone()
         return FileRecord(*row) if row else None
 
     def files(self, state: str | None = None) -> list[FileRecord]:
-        sql, args = f"SELECT {_COLUMNS} FROM files", ()
+        sql, args = f"SELECT {self._columns} FROM files", ()
         if state:
             sql, args = sql + " WHERE state = ?", (state,)
         return [FileRecord(*row) for row in self._db.execute(sql + " ORDER BY path", args)]
