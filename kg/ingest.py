@@ -354,12 +354,13 @@ class _Run:
     # --- storing and recording ---------------------------------------------------------------
 
     def _store(self, chunk: list[_Pending], results: list[MappedArticle | Rejection]) -> None:
-        for pending, result in zip(chunk, results, strict=True):
-            if isinstance(result, Rejection):
-                self._reject(pending.path, result)
-            else:
-                self._commit(pending, result)
-            self.progress(1)
+        with self.ledger.batch():
+            for pending, result in zip(chunk, results, strict=True):
+                if isinstance(result, Rejection):
+                    self._reject(pending.path, result)
+                else:
+                    self._commit(pending, result)
+                self.progress(1)
 
     def _commit(self, pending: _Pending, mapped: MappedArticle) -> None:
         article = pending.article

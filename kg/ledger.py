@@ -9,8 +9,10 @@ is also why the record need not be flushed to disk at every commit).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +60,7 @@ class Ledger:
 
     def __init__(self, path: Path, *, read_only: bool = False):
         self._columns = _COLUMNS
+        self._batched = False
         if read_only:  # reading the record never creates nor upgrades it
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             if "body_key" not in self._column_names():  # written by an older newskg
@@ -86,13 +89,25 @@ class Ledger:
 
     def record(self, record: FileRecord) -> None:
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._db:
-            self._db.execute(
-                f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record.path, record.state, record.article_key, record.content_hash,
-                 record.reason, record.message, record.line, record.duplicate_of, stamp,
-                 record.body_key),
-            )
+        self._db.execute(
+            f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.path, record.state, record.article_key, record.content_hash,
+             record.reason, record.message, record.line, record.duplicate_of, stamp,
+             record.body_key),
+        )
+        if not self._batched:
+            self._db.commit()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Records made inside are committed together, at the end (even when it is an error):
+        one commit per chunk of articles instead of one per file."""
+        self._batched = True
+        try:
+            yield
+        finally:
+            self._batched = False
+            self._db.commit()
 
     def source_of(self, key: str, other_than: str) -> str | None:
         """Another file recorded as the source of article ``key``, if any."""

@@ -42,3 +42,21 @@ def test_an_older_record_is_upgraded_when_written(tmp_path: Path):
     assert not ledger.changed_since(None)
     ledger.mark_changed()
     assert ledger.changed_since(None) and not ledger.changed_since("99991231T000000000000Z")
+
+
+def test_records_of_a_batch_are_committed_together_even_on_an_error(tmp_path: Path):
+    path = tmp_path / "ingest.sqlite"
+    writer, reader = Ledger(path), None
+    try:
+        with writer.batch():
+            writer.record(FileRecord("a.txt", "ingested", "k1", "h1"))
+            reader = Ledger(path, read_only=True)
+            assert reader.get("a.txt") is None  # not yet: one commit per batch
+            writer.record(FileRecord("b.txt", "rejected", reason="failed", message="m"))
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    assert reader is not None and reader.counts()["ingested"] == 1
+    assert reader.get("b.txt").reason == "failed"
+    writer.record(FileRecord("c.txt", "ingested", "k3", "h3"))  # outside a batch: at once
+    assert reader.get("c.txt") is not None
