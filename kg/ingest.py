@@ -360,7 +360,9 @@ class _Run:
                     self._reject(pending.path, result)
                 else:
                     self._commit(pending, result)
-                self.progress(1)
+        # Said once for the chunk: a burst of single steps would make a progress bar take the
+        # wait for the first of them as the time each article takes (a wildly wrong ETA).
+        self.progress(len(chunk))
 
     def _commit(self, pending: _Pending, mapped: MappedArticle) -> None:
         article = pending.article

@@ -361,13 +361,19 @@ def test_an_article_of_exactly_the_size_cap_never_stops_the_batch(settings: Sett
     assert len(again.outcomes) == 3
 
 
-def test_progress_advances_once_per_file(settings: Settings, monkeypatch: pytest.MonkeyPatch):
+def test_progress_advances_with_each_chunk_stored(settings: Settings,
+                                                 monkeypatch: pytest.MonkeyPatch):
     from kg import ingest as ingest_module
 
     monkeypatch.setattr(ingest_module, "CHUNK", 4)
-    ticks: list[int] = []
-    report = ingest(ALL, settings.replace(ingest_processes=1), progress=ticks.append)
-    assert ticks == [1] * len(report.outcomes) == [1] * report.files
+    monkeypatch.setattr(ingest_module, "ROUND", 8)
+    steps: list[int] = []
+    report = ingest(ALL, settings.replace(ingest_processes=1), progress=steps.append)
+    assert sum(steps) == report.files == len(report.outcomes)
+    # Each file settled when read (rejected, duplicate) at once; the 27 articles a chunk at a
+    # time as they are stored (rounds of 8: 4 + 4, 4 + 4, 4 + 4, 3), never a round at once.
+    assert [n for n in steps if n > 1] == [4, 4, 4, 4, 4, 4, 3]
+    assert steps.count(1) == report.files - 27
 
 
 def write_article(path: Path, title: str, day: str = "2023-04-05",
