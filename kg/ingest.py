@@ -195,7 +195,7 @@ class _Run:
                          for row in store.select(_ARTICLE_HASHES)}
         self.sources: dict[str, str] = {}  # article key → the file providing it in this run
         self.bodies: dict[str, tuple[str, str]] = {}  # body key → (article key, file), this run
-        self.known = _known_entities(store)
+        self.known = known_entities(store)
         self.reported: dict[str, int] = {}  # file → index of its outcome in the report
         self.rounds = 0
         self.stored = 0
@@ -437,8 +437,12 @@ class _Reader:
             yield from zip(paths, done.items, strict=True)
 
 
-def _known_entities(store: OxigraphStore) -> KnownEntities:
-    """People, organisations and places already in the store, with their alternate names."""
+def known_entities(store: OxigraphStore) -> KnownEntities:
+    """People, organisations and places already in the store, with their alternate names.
+
+    ``kg ingest`` resolves new articles against them, and ``kg extract`` against those of the
+    published snapshot, so that both link the same entities.
+    """
     kinds = {
         "http://schema.org/Person": "person",
         "http://schema.org/Organization": "organization",
