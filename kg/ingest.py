@@ -438,11 +438,7 @@ class _Reader:
 
 
 def known_entities(store: OxigraphStore) -> KnownEntities:
-    """People, organisations and places already in the store, with their alternate names.
-
-    ``kg ingest`` resolves new articles against them, and ``kg extract`` against those of the
-    published snapshot, so that both link the same entities.
-    """
+    """People, organisations and places already in the store, with their alternate names."""
     kinds = {
         "http://schema.org/Person": "person",
         "http://schema.org/Organization": "organization",
