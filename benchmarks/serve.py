@@ -46,9 +46,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-from kg.publish import current  # noqa: E402
 from kg.queries import catalogue  # noqa: E402
 from kg.settings import Settings  # noqa: E402
+from kg.snapshots import current  # noqa: E402
 from kg.store.embedded import OxigraphStore  # noqa: E402
 
 BIN = Path(sys.executable).parent

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,18 +47,20 @@ REASONS: dict[str, str] = {
     "empty-body": "nothing after 'Text:'",
     "invalid": "the article's graph breaks the SHACL shapes",
     "unreadable": "the file cannot be read",
+    "failed": "an unexpected error while processing it (the log has the details); never the "
+    "batch's end",
 }
 
 _FIELDS = {
     "publishedtime": "published",
     "title": "title",
-    "category1": "category1",
-    "category2": "category2",
     "author": "author",
     "authortitle": "author_title",
     "authordescription": "author_description",
     "text": "text",
 }
+# "Category 1", "Category 2", "Category 3"...: exports carry any number of them.
+_CATEGORY = re.compile(r"category(\d+)")
 _HEADER = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 _-]*?)\s*:\s?(.*)$")
 _DATE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
@@ -65,6 +69,11 @@ _DATE = re.compile(
 # Sentences glued without a space ("sides.The year", "CSTO.This"): a sentence end directly
 # followed by a capitalised word. Single capitals before the dot ("U.S.") are left alone.
 _GLUED = re.compile(r"(?:(?<=[a-z0-9%)\]\"'”’])|(?<=[A-Z]{2}))([.!?])(?=[A-Z\"“][a-z])")
+_CONTROL_CHARS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                  0xFFFE, 0xFFFF]
+_CONTROLS = {**dict.fromkeys(_CONTROL_CHARS), 0x0B: " ", 0x0C: " "}
+_ESCAPED = {c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+            for c in [*_CONTROL_CHARS, 0x0A, 0x0D]}
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _AUTHOR_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
 
@@ -111,13 +120,52 @@ class Article:
         space collapsed and case-folded. The time of day is left out, so correcting it keeps
         the article's IRI.
         """
-        day = self.published.date() if isinstance(self.published, dt.datetime) else self.published
         title = _SPACES.sub(" ", unicodedata.normalize("NFC", self.title)).strip().casefold()
-        return hashlib.sha256(f"{day.isoformat()}\n{title}".encode()).hexdigest()[:16]
+        return hashlib.sha256(f"{self.day.isoformat()}\n{title}".encode()).hexdigest()[:16]
+
+    @property
+    def body_key(self) -> str:
+        """What recognises a corrected headline: SHA-256 over the date and the text (NFC,
+        white space collapsed), whatever the title. Two files with the same body_key and
+        different titles are one article whose title was corrected."""
+        text = " ".join(unicodedata.normalize("NFC", self.body).split())
+        return hashlib.sha256(f"{self.day.isoformat()}\n{text}".encode()).hexdigest()[:16]
+
+    @property
+    def day(self) -> dt.date:
+        """The date published, without the time of day."""
+        return self.published.date() if isinstance(self.published, dt.datetime) else self.published
 
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without the characters some output format cannot carry.
+
+    Control characters (C0 but tab and line ends, DEL, C1) and the non-characters U+FFFE and
+    U+FFFF are removed: XML 1.0 (RDF/XML, SPARQL XML results) forbids most of them and none
+    is text. A form feed or vertical tab (a page or line break in old exports) becomes a
+    space: words stay apart, and line numbers in messages stay those of the file.
+    """
+    return text.translate(_CONTROLS)
+
+
+def source_name(path: Path | str) -> str:
+    """A file's name as text every output can carry (it is stored as the article's source).
+
+    Bytes of the name that are not UTF-8 become U+FFFD; control characters are removed.
+    """
+    name = Path(path).name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return strip_controls(name)
+
+
+def path_text(path: Path | str) -> str:
+    """A path as text that can be recorded and printed safely: bytes that are not UTF-8 and
+    control characters (a terminal escape in a file name) are written as ``\\xNN``."""
+    raw = str(path).encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "backslashreplace").translate(_ESCAPED)
 
 
 def normalise_text(body: str) -> str:
@@ -135,14 +183,23 @@ def read_article(path: Path | str, *, max_file_bytes: int, max_field_chars: int)
     """Read one article file; raise :class:`ArticleError` when it is not a valid article."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_file_bytes:
-            raise ArticleError(
-                "too-large", path, f"{size} bytes is over the cap of {max_file_bytes} bytes"
-            )
-        raw = path.read_bytes()
+        # Opened without blocking and checked on the open file: a FIFO put in a file's place
+        # after the inbox was scanned never hangs the reader.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ArticleError("unreadable", path, "not a regular file")
+            if info.st_size > max_file_bytes:
+                raise ArticleError(
+                    "too-large", path,
+                    f"{info.st_size} bytes is over the cap of {max_file_bytes} bytes",
+                )
+            raw = file.read(max_file_bytes + 1)
     except OSError as exc:
         raise ArticleError("unreadable", path, exc.strerror or str(exc)) from None
+    if len(raw) > max_file_bytes:  # grew since its size was read
+        raise ArticleError("too-large", path, f"over the cap of {max_file_bytes} bytes")
     return parse_article(raw, path, max_field_chars=max_field_chars)
 
 
@@ -151,10 +208,10 @@ def parse_article(raw: bytes, path: Path | str, *, max_field_chars: int = 1000) 
     path = Path(path)
     if not raw.strip():
         raise ArticleError("empty", path, "the file is empty")
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw:  # anywhere, not only near the start: text never holds a NUL
         raise ArticleError("binary", path, "the file contains NUL bytes: it is binary, not text")
     try:
-        text = raw.decode("utf-8-sig")
+        text = strip_controls(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ArticleError(
@@ -182,9 +239,9 @@ def parse_article(raw: bytes, path: Path | str, *, max_field_chars: int = 1000) 
     if not authors:
         line = header["author"][1] if "author" in header else None
         raise ArticleError("missing-author", path, "the article has no author", line)
-    sections = tuple(
-        header[k][0] for k in ("category1", "category2") if k in header and header[k][0]
-    )
+    categories = sorted((int(m.group(1)), value) for name, (value, _) in header.items()
+                        if (m := _CATEGORY.fullmatch(name)) and value)
+    sections = tuple(value for _, value in categories)
     return Article(
         path=path,
         title=title,
@@ -216,8 +273,8 @@ def _read_header(
         number = index + 1
         if not line.strip():
             continue
-        # "Category 1: CHINA; Category 2: DIPLOMACY" holds two fields on one line.
-        parts = line.split(";") if _field_name(line) == "category1" else [line]
+        # "Category 1: CHINA; Category 2: DIPLOMACY" holds several fields on one line.
+        parts = line.split(";") if _CATEGORY.fullmatch(_field_name(line) or "") else [line]
         for part in parts:
             match = _HEADER.match(part)
             if not match:
@@ -225,7 +282,7 @@ def _read_header(
                     "bad-header", path, f"expected 'Key: value' before 'Text:', got {_quote(line)}",
                     number,
                 )
-            name = _FIELDS.get(_normal_key(match.group(1)))
+            name = _known_field(match.group(1))
             if name is None:
                 raise ArticleError(
                     "unknown-field", path, f"unknown header field {match.group(1).strip()!r}",
@@ -253,7 +310,15 @@ def _read_header(
 
 def _field_name(line: str) -> str | None:
     match = _HEADER.match(line)
-    return _FIELDS.get(_normal_key(match.group(1))) if match else None
+    return _known_field(match.group(1)) if match else None
+
+
+def _known_field(key: str) -> str | None:
+    """The field a header key names ("Category 3" is ``category3``), or None if unknown."""
+    normal = _normal_key(key)
+    if category := _CATEGORY.fullmatch(normal):
+        return f"category{int(category.group(1))}"  # "Category 01" is "Category 1" again
+    return _FIELDS.get(normal)
 
 
 def _normal_key(key: str) -> str:

@@ -15,6 +15,7 @@ import click
 
 from kg import __version__, folder, formats
 from kg.folder import BaseMismatch
+from kg.ledger import STATES
 from kg.settings import Settings, SettingsError, describe, env_name
 from kg.snapshots import SnapshotError
 from kg.store import StoreError
@@ -91,34 +92,51 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
            ner: str | None) -> None:
     """Ingest article files and folders (their *.txt files) into the store.
 
-    Each file ends in one recorded state: ingested, updated, duplicate or rejected (with a
-    reason); `kg files` lists them later. Exits 1 when any file was rejected.
+    Each file ends in one recorded state: ingested, updated, duplicate, superseded (an older
+    headline of an article another file corrects) or rejected (with a reason); `kg files`
+    lists them later. Exits 1 when any file was rejected, or when there is nothing to read.
+    Articles are processed in NEWSKG_INGEST_PROCESSES worker processes (default: one per
+    CPU core); the result is the same whatever their number.
     """
+    from kg.articles import path_text
     from kg.entities import ExtractorError
+    from kg.inbox import scan
     from kg.ingest import ingest as run_ingest
-    from kg.ingest import scan
+    from kg.workers import WorkersError
 
     settings = obj.settings.replace(ner=ner)
-    files, others = scan(paths)  # one walk: the ingest is handed the files themselves
-    total = len(files)
-    if others:  # said, not silently dropped: a folder may hold notes beside the articles
-        shown = ", ".join(str(p) for p in others[:5]) + (" ..." if len(others) > 5 else "")
-        click.echo(f"not read ({len(others)} file(s) in the folders that are not *.txt; name "
-                   f"them to ingest them): {shown}", err=True)
+    inbox = scan(paths)  # one walk: the ingest is handed the files themselves
+    files, total = inbox.files, len(inbox.files)
+    # Said, not silently dropped: a folder may hold notes beside the articles.
+    for reason, passed in inbox.passed_over_by_reason().items():
+        shown = ", ".join(path_text(p) for p in passed[:5]) + (" ..." if len(passed) > 5 else "")
+        click.echo(f"not read, {len(passed)} {reason}: {shown}", err=True)
+    if not files:  # said, and nothing opened, changed or published
+        raise Failure(f"nothing to read in {', '.join(path_text(p) for p in paths)}: no *.txt file "
+              "(and nothing named that is a regular file)", exit_code=1)
     try:
         with click.progressbar(length=total, label="ingesting", file=sys.stderr,
-                               hidden=quiet or not sys.stderr.isatty()) as bar:
+                               hidden=quiet or not sys.stderr.isatty(),
+                               show_pos=True, show_eta=True) as bar:
             report = run_ingest(files, settings, force=force, progress=bar.update)
-    except (StoreError, ExtractorError) as exc:
+    except (StoreError, ExtractorError, WorkersError) as exc:
         raise Failure(str(exc)) from None
     tally = report.tally()
     click.echo(f"{total} file(s):")
-    for state in ("ingested", "updated", "unchanged", "duplicate", "rejected"):
+    for state in ("ingested", "updated", "unchanged", "duplicate", "superseded", "rejected"):
         click.echo(f"  {state:<10} {tally.get(state, 0):>7}")
     if report.extractor_mode:
-        click.echo(f"names found with: {report.extractor_mode}")
+        click.echo(f"names found with: {report.extractor_mode}, in {report.processes} "
+                   f"process(es)")
     if report.snapshot:
         _say_published(report.snapshot)
+    elif not tally.keys() & {"ingested", "updated", "unchanged", "duplicate", "superseded"}:
+        click.echo("nothing published: no article was ingested")
+    superseded = [o for o in report.outcomes if o.state == "superseded"]
+    if superseded:
+        click.echo("superseded (one article kept, with the later title):")
+        for outcome in superseded:
+            click.echo(f"  {outcome.path}: {outcome.message}")
     if report.rejected:
         click.echo("rejected:", err=True)
         for outcome in report.rejected:
@@ -199,8 +217,8 @@ def _say_published(snapshot: Snapshot) -> None:
 
 
 @cli.command(epilog=_EPILOG)
-@click.option("--state", type=click.Choice(["ingested", "updated", "duplicate", "rejected"]),
-              default=None, help="Only files in this state.")
+@click.option("--state", type=click.Choice(list(STATES)), default=None,
+              help="Only files in this state.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.pass_obj
 def files(obj: _Context, state: str | None, as_json: bool) -> None:
@@ -209,14 +227,22 @@ def files(obj: _Context, state: str | None, as_json: bool) -> None:
 
     from kg.ledger import Ledger
 
-    ledger = Ledger(obj.settings.ledger_path)
+    settings = obj.settings
+    if not settings.data_dir.is_dir():
+        raise Failure(f"there is no data folder {settings.data_dir}: nothing was ever "
+                      "ingested there (give --data-dir, or run `kg ingest` first)")
+    if not settings.ledger_path.is_file():
+        click.echo(f"no file has been ingested under {settings.data_dir}", err=True)
+        return
+    ledger = Ledger(settings.ledger_path, read_only=True)
     for record in ledger.files(state):
         if as_json:
             click.echo(json.dumps(asdict(record)))
         else:
             detail = f"  {record.reason}: {record.message}" if record.reason else ""
             line = f":{record.line}" if record.line else ""
-            dup = f"  (same as {record.duplicate_of})" if record.duplicate_of else ""
+            relation = "replaced by" if record.state == "superseded" else "same as"
+            dup = f"  ({relation} {record.duplicate_of})" if record.duplicate_of else ""
             click.echo(f"{record.state:<10} {record.path}{line}{detail}{dup}")
     ledger.close()
 
@@ -262,14 +288,43 @@ def stats(obj: _Context, as_json: bool) -> None:
     from dataclasses import asdict
 
     from kg.publish import stats as count
+    from kg.snapshots import current
 
-    with _open_snapshot(obj.settings) as store:
+    settings = obj.settings
+    try:
+        published = current(settings.snapshots_dir)
+    except SnapshotError as exc:
+        raise Failure(str(exc)) from None
+    unpublished = _unpublished(settings, published)
+    if unpublished and published is None:
+        raise Failure(f"nothing published under {settings.data_dir} yet: {unpublished}")
+    with _open_snapshot(settings) as store:
         numbers = asdict(count(store))
     if as_json:
         click.echo(json.dumps(numbers))
     else:
         for name, value in numbers.items():
             click.echo(f"{name:<14} {value:>10}")
+    if unpublished:
+        click.echo(f"these are the published snapshot's; {unpublished}", err=True)
+
+
+def _unpublished(settings: Settings, snapshot: Snapshot | None) -> str | None:
+    """What to say when the store changed after ``snapshot``: an ingest stopped half-way."""
+    from kg.ledger import Ledger
+
+    if not settings.ledger_path.is_file():
+        return None
+    ledger = Ledger(settings.ledger_path, read_only=True)
+    try:
+        if not ledger.changed_since(snapshot.name if snapshot else None):
+            return None
+        counts = ledger.counts()
+    finally:
+        ledger.close()
+    return (f"the store holds changes not published (an ingest stopped before publishing; "
+            f"{counts['ingested'] + counts['updated']} file(s) are recorded as stored): run the "
+            "same `kg ingest` again to finish it, or `kg publish` to publish the store as it is")
 
 
 RESULT_FORMATS = ("json", "csv", "tsv", "xml")

@@ -58,6 +58,7 @@ def _lines(path: Path) -> int:
 def publish(store: WritableStore, snapshots_dir: Path) -> Snapshot:
     """Snapshot the store, write its dumps and meta, switch CURRENT to it, prune old ones."""
     snapshots_dir.mkdir(parents=True, exist_ok=True)
+    _remove_partials(snapshots_dir)
     now = dt.datetime.now(dt.UTC)
     name = now.strftime("%Y%m%dT%H%M%S%fZ")
     work = snapshots_dir / f".{name}.partial"
@@ -97,6 +98,16 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def _prune(snapshots_dir: Path, keep: int) -> None:
-    names = sorted(p.name for p in snapshots_dir.iterdir() if p.is_dir())
+    names = sorted(p.name for p in snapshots_dir.iterdir()
+                   if p.is_dir() and not p.name.startswith("."))
     for name in names[:-keep]:
         shutil.rmtree(snapshots_dir / name, ignore_errors=True)
+
+
+def _remove_partials(snapshots_dir: Path) -> None:
+    """Remove what a killed publish left half-written.
+
+    Only the holder of the store's write lock publishes, so no other publish can be writing one.
+    """
+    for partial in snapshots_dir.glob(".*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)

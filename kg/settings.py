@@ -55,7 +55,11 @@ class Settings:
         "Name finder: 'model' (spaCy), 'rules' (no model), or 'auto' (model when installed).",
     )
     ner_batch_size: int = _setting(32, "Articles per spaCy batch (nlp.pipe).")
-    ner_processes: int = _setting(1, "Processes spaCy uses to find names (nlp.pipe n_process).")
+    ingest_processes: int = _setting(
+        0,
+        "Worker processes `kg ingest` reads, finds names, maps and validates articles in (each "
+        "loads the spaCy model, ~260 MiB); 0: one per CPU core; at most 8 are used.",
+    )
     wikidata_table: str = _setting(
         "",
         "Reviewed CSV (name,type,wikidata QID) of sameAs links; empty for none.",
@@ -139,6 +143,20 @@ class Settings:
         """The base IRI without a trailing slash (see :func:`kg.folder.resolve` for the one
         recorded with the data)."""
         return (self.base_iri or DEFAULT_BASE).rstrip("/")
+
+    @property
+    def processes(self) -> int:
+        """Worker processes for ingest: ``ingest_processes``, or one per CPU core when 0."""
+        if self.ingest_processes > 0:
+            return self.ingest_processes
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1)
+
+    @property
+    def ner_processes(self) -> int:
+        # Read by kg.entities for nlp.pipe's n_process: names are found inside the ingest's
+        # worker processes, so spaCy itself runs in one process each.
+        return 1
 
     @property
     def store_path(self) -> Path:

@@ -134,3 +134,24 @@ def test_unreadable_path_is_an_error_not_a_crash(tmp_path: Path):
     with pytest.raises(ArticleError) as caught:
         read(tmp_path / "missing.txt")
     assert caught.value.code == "unreadable"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        b"Category 1: CHINA; Category 2: DIPLOMACY; Category 3: ASIA; Category 4: TRADE\n",
+        b"Category 1: CHINA\nCategory 2: DIPLOMACY\nCategory 3: ASIA\ncategory4: TRADE\n",
+        b"Category 3: ASIA; Category 1: CHINA\nCategory 4: TRADE\nCategory 02: DIPLOMACY\n",
+    ],
+)
+def test_any_number_of_categories_each_a_section(header: bytes):
+    raw = b"Published Time: 2022-06-07\nTitle: T\n" + header + b"Author: A B\nText:\nbody"
+    assert parse_article(raw, "x").sections == ("CHINA", "DIPLOMACY", "ASIA", "TRADE")
+
+
+def test_a_category_number_given_twice_is_a_duplicate_field():
+    raw = (b"Published Time: 2022-06-07\nTitle: T\nCategory 3: A; Category 03: B\nAuthor: A B\n"
+           b"Text:\nx")
+    with pytest.raises(ArticleError) as caught:
+        parse_article(raw, "x")
+    assert (caught.value.code, caught.value.line) == ("duplicate-field", 3)

@@ -52,7 +52,7 @@ def test_ingest_prints_the_tally_and_rejections_and_exits_1(run):
 
 def test_files_in_folders_that_are_not_articles_are_named(run):
     result = run("ingest", "-q", str(CORPUS))
-    assert "not read (3 file(s)" in result.output and "gold.json" in result.output
+    assert "not read, 3 not *.txt" in result.output and "gold.json" in result.output
 
 
 def test_clean_ingest_exits_0_and_files_lists_the_record(run):
@@ -178,3 +178,55 @@ def test_every_query_example_shown_runs_and_finds_something_on_the_seed(run):
         result = run(*arguments)
         assert result.exit_code == 0, (arguments, result.output)
         assert "(0 rows)" not in result.output and result.output.strip(), arguments
+
+
+def test_ingest_of_nothing_to_read_says_so_and_publishes_nothing(run, settings: Settings,
+                                                                  tmp_path: Path):
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.md").write_text("not an article")
+    result = run("ingest", "-q", str(empty))
+    assert result.exit_code == 1
+    assert "nothing to read in" in result.output and "notes.md" in result.output
+    assert not settings.data_dir.exists()  # nothing created, nothing published
+
+
+def test_ingest_of_only_rejected_files_publishes_nothing(run, settings: Settings):
+    result = run("ingest", "-q", str(BAD))
+    assert result.exit_code == 1
+    assert "nothing published: no article was ingested" in result.output
+    assert not settings.snapshots_dir.exists()
+
+
+def test_files_on_a_data_folder_that_does_not_exist_says_so(run, settings: Settings):
+    result = run("files")
+    assert result.exit_code == 2 and "no data folder" in result.output
+    assert not settings.data_dir.exists()
+
+
+def test_stats_after_an_interrupted_ingest_says_what_to_run(run, settings: Settings,
+                                                            monkeypatch: pytest.MonkeyPatch):
+    from kg import ingest as ingest_module
+
+    def stop_before_publishing(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_module, "publish", stop_before_publishing)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_module.ingest([SEEDS], settings)
+    monkeypatch.undo()
+    result = run("stats")
+    assert result.exit_code == 2
+    assert "1 file(s) are recorded as stored" in result.output
+    assert "run the same `kg ingest` again" in result.output
+    assert run("ingest", "-q", str(SEEDS)).exit_code == 0  # running it again finishes it
+    result = run("stats")
+    assert result.exit_code == 0 and "not published" not in result.output
+    # Interrupted again after a first publish: the published counts, and what to run.
+    monkeypatch.setattr(ingest_module, "publish", stop_before_publishing)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_module.ingest([CORPUS], settings)
+    monkeypatch.undo()
+    result = run("stats")
+    assert result.exit_code == 0 and "articles" in result.output
+    assert "changes not published" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
 from kg import ledger as ledger_module
+from kg.articles import REASONS
+from kg.entities import KnownEntities
 from kg.formats import NQUADS, NTRIPLES
 from kg.ingest import ingest
 from kg.ledger import Ledger
@@ -218,27 +221,221 @@ def test_second_writer_gets_a_clear_error(settings: Settings):
     ingest([SEEDS], settings)  # free again
 
 
-def test_articles_are_written_in_bounded_batches(settings: Settings,
-                                                 monkeypatch: pytest.MonkeyPatch):
+def test_articles_are_extracted_in_chunks_and_rounds(settings: Settings,
+                                                     monkeypatch: pytest.MonkeyPatch):
     from kg import ingest as ingest_module
     from kg.entities import Extractor
 
-    sizes: list[int] = []
+    calls: list[tuple[int, KnownEntities]] = []
     real = Extractor(settings)
 
     class Recording:
         mode = real.mode
 
         def extract(self, articles, known=None):
-            sizes.append(len(articles))
+            calls.append((len(articles), known))
             return real.extract(articles, known=known)
 
-    monkeypatch.setattr(ingest_module, "BATCH", 10)
-    report = ingest([SEEDS, CORPUS], settings, extractor=Recording())
-    assert sizes == [10, 10, 5]
+    monkeypatch.setattr(ingest_module, "CHUNK", 5)
+    monkeypatch.setattr(ingest_module, "ROUND", 10)
+    report = ingest([SEEDS, CORPUS], settings.replace(ingest_processes=1),
+                    extractor=Recording())
+    assert [size for size, _ in calls] == [5, 5, 5, 5, 5]
     assert report.snapshot is not None and report.snapshot.stats.articles == 25
-    # Names learnt in an earlier batch resolve mentions in a later one.
-    top = {r["name"] for r in OxigraphStore(report.snapshot.store_path, settings.base,
-                                            read_only=True).select(
-        "SELECT ?name WHERE { ?p a <http://schema.org/Person> ; <http://schema.org/name> ?name }")}
-    assert "Xi Jinping" in top and "Xi" not in top
+    rounds = [known for _, known in calls]
+    # The chunks of a round see the same known entities; a later round also what earlier
+    # rounds named.
+    assert rounds[0] is rounds[1] and rounds[2] is rounds[3] and rounds[1] is not rounds[2]
+    assert not rounds[0].persons
+    assert set(rounds[0].persons) < set(rounds[2].persons) < set(rounds[4].persons)
+
+
+def records(settings: Settings) -> list[tuple[str, str, str | None, str | None]]:
+    return [(Path(r.path).name, r.state, r.article_key, r.reason)
+            for r in Ledger(settings.ledger_path).files()]
+
+
+def test_the_result_does_not_depend_on_the_number_of_processes(
+        settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from kg import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "CHUNK", 4)  # several chunks and rounds from 42 files
+    monkeypatch.setattr(ingest_module, "ROUND", 8)
+    one = settings.replace(ingest_processes=1)
+    two = settings.replace(ingest_processes=2, data_dir=tmp_path / "two")
+    assert ingest(ALL, one).processes == 1
+    assert ingest(ALL, two).processes == 2
+    assert records(one) == records(two)
+    assert isomorphic(content(dataset(one)), content(dataset(two)))
+
+
+class FailsOn:
+    """An extractor that fails on articles whose title has ``word`` (or kills its process)."""
+
+    def __init__(self, word: str, settings: Settings, kill: bool = False):
+        from kg.entities import Extractor
+
+        self.word, self.kill, self.real = word, kill, Extractor(settings)
+        self.mode = self.real.mode
+
+    def extract(self, articles, known=None):
+        for article in articles:
+            if self.word in article.title:
+                if self.kill:
+                    os._exit(9)  # as the kernel's out-of-memory killer would
+                raise ValueError(f"injected failure\non {article.title}")
+        return self.real.extract(articles, known=known)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_unexpected_error_rejects_that_article_only(
+        settings: Settings, processes: int, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture):
+    from kg import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "CHUNK", 8)
+    settings = settings.replace(ingest_processes=processes)
+    report = ingest([SEEDS, CORPUS], settings, extractor=FailsOn("Messi", settings))
+    (failed,) = report.rejected
+    assert "world-cup" in failed.path and failed.reason == "failed"
+    assert "injected failure" in failed.message and "\n" not in failed.message
+    assert "Traceback" not in failed.message
+    assert report.tally() == {"ingested": 24, "duplicate": 1, "rejected": 1}
+    if processes == 1:  # the operator's log has the traceback
+        assert "Traceback" in caplog.text or any(r.exc_info for r in caplog.records)
+    # Running again does not crash, and completes the run once the failure is gone.
+    assert ingest([SEEDS, CORPUS], settings).tally() == {
+        "ingested": 1, "unchanged": 24, "duplicate": 1}
+
+
+def test_an_article_that_kills_its_worker_is_rejected_alone(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch):
+    from kg import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "CHUNK", 8)
+    settings = settings.replace(ingest_processes=2)
+    report = ingest([SEEDS, CORPUS], settings,
+                    extractor=FailsOn("Messi", settings, kill=True))
+    (failed,) = report.rejected
+    assert "world-cup" in failed.path and failed.reason == "failed"
+    assert "worker process died" in failed.message
+    assert report.tally() == {"ingested": 24, "duplicate": 1, "rejected": 1}
+
+
+def test_an_error_while_storing_rejects_that_article_only(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch):
+    real = OxigraphStore.replace_article
+
+    def fails_on_one(self, key, graph, entities=None, *, drop=()):
+        if "Messi" in str(graph.serialize(format="nt")):
+            raise OSError("injected store failure")
+        return real(self, key, graph, entities, drop=drop)
+
+    monkeypatch.setattr(OxigraphStore, "replace_article", fails_on_one)
+    report = ingest([SEEDS, CORPUS], settings)
+    (failed,) = report.rejected
+    assert "world-cup" in failed.path and failed.reason == "failed"
+    assert "injected store failure" in failed.message
+    assert report.snapshot is not None and report.snapshot.stats.articles == 24
+
+
+@pytest.mark.model
+@pytest.mark.e2e  # slow once long texts are processed in pieces
+def test_an_article_of_exactly_the_size_cap_never_stops_the_batch(settings: Settings,
+                                                                   tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "000_6dffb495a35dd12c.txt", folder / "a-seed.txt")
+    header = b"Published Time: 2023-05-01\nTitle: A very long article\nAuthor: Ann Lee\nText:\n"
+    line = b"Wang Yi met Kassym-Jomart Tokayev in Astana on Tuesday to talk about trade.\n"
+    body = line * ((settings.max_file_bytes - len(header)) // len(line))
+    big = header + body + b"x" * (settings.max_file_bytes - len(header) - len(body))
+    assert len(big) == settings.max_file_bytes
+    (folder / "b-big.txt").write_bytes(big)
+    shutil.copy(CORPUS / "001_xi-tokayev-nur-sultan-talks.txt", folder / "c-other.txt")
+    model = settings.replace(ner="model", ingest_processes=1)
+    report = ingest([folder], model)
+    assert len(Ledger(model.ledger_path).files()) == 3  # every file recorded
+    big_outcome = next(o for o in report.outcomes if o.path.endswith("b-big.txt"))
+    assert big_outcome.state == "ingested" or big_outcome.reason in REASONS
+    assert report.tally().get("ingested", 0) >= 2
+    again = ingest([folder], model)  # re-running does not crash either
+    assert len(again.outcomes) == 3
+
+
+def test_progress_advances_with_each_chunk_stored(settings: Settings,
+                                                 monkeypatch: pytest.MonkeyPatch):
+    from kg import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "CHUNK", 4)
+    monkeypatch.setattr(ingest_module, "ROUND", 8)
+    steps: list[int] = []
+    report = ingest(ALL, settings.replace(ingest_processes=1), progress=steps.append)
+    assert sum(steps) == report.files == len(report.outcomes)
+    # Each file settled when read (rejected, duplicate) at once; the 27 articles a chunk at a
+    # time as they are stored (rounds of 8: 4 + 4, 4 + 4, 4 + 4, 3), never a round at once.
+    assert [n for n in steps if n > 1] == [4, 4, 4, 4, 4, 4, 3]
+    assert steps.count(1) == report.files - 27
+
+
+def write_article(path: Path, title: str, day: str = "2023-04-05",
+                  body: str = "Wang Yi met Kassym-Jomart Tokayev in Astana.") -> Path:
+    path.write_text(f"Published Time: {day}\nTitle: {title}\nAuthor: Ann Lee\nText:\n{body}\n")
+    return path
+
+
+def headlines(settings: Settings) -> set[str]:
+    return {str(h) for h in content(dataset(settings)).objects(None, ox_schema("headline"))}
+
+
+def test_a_corrected_title_in_another_file_replaces_the_article(settings: Settings,
+                                                                tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = write_article(folder / "a.txt", "Wang Yi meets Tokayv")
+    assert ingest([folder], settings).tally() == {"ingested": 1}
+    write_article(folder / "b.txt", "Wang Yi meets Tokayev")  # same date and text
+    report = ingest([folder], settings)
+    assert report.tally() == {"superseded": 1, "updated": 1}
+    assert headlines(settings) == {"Wang Yi meets Tokayev"}  # never both
+    record = Ledger(settings.ledger_path).get(str(first))
+    assert record.state == "superseded" and record.duplicate_of == str(folder / "b.txt")
+    again = ingest([folder], settings)  # running again changes nothing
+    assert again.tally() == {"unchanged": 2} and again.snapshot is None
+
+
+def test_two_titles_of_one_article_in_one_run_keep_the_later_file(settings: Settings,
+                                                                  tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_article(folder / "a.txt", "Wang Yi meets Tokayv")
+    write_article(folder / "b.txt", "Wang Yi meets Tokayev")
+    report = ingest([folder], settings)
+    assert report.tally() == {"superseded": 1, "updated": 1}
+    assert report.snapshot.stats.articles == 1
+    assert headlines(settings) == {"Wang Yi meets Tokayev"}
+    assert ingest([folder], settings).tally() == {"unchanged": 2}
+
+
+def test_the_same_text_on_another_date_is_another_article(settings: Settings, tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_article(folder / "a.txt", "Weekly briefing", day="2023-04-05")
+    write_article(folder / "b.txt", "Weekly briefing, again", day="2023-04-12")
+    report = ingest([folder], settings)
+    assert report.tally() == {"ingested": 2} and report.snapshot.stats.articles == 2
+
+
+@pytest.mark.model
+@pytest.mark.e2e  # slow: a spaCy model per worker; workers run linear algebra on one thread
+def test_names_found_by_the_model_do_not_depend_on_the_number_of_processes(
+        settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from kg import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "CHUNK", 8)
+    one = settings.replace(ner="model", ingest_processes=1)
+    two = settings.replace(ner="model", ingest_processes=2, data_dir=tmp_path / "two")
+    ingest([SEEDS, CORPUS], one)
+    ingest([SEEDS, CORPUS], two)
+    assert records(one) == records(two)
+    assert isomorphic(content(dataset(one)), content(dataset(two)))

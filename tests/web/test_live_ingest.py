@@ -46,12 +46,13 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 def new_article(folder: Path) -> str:
-    """An article the data does not hold yet (the seed, re-titled); its key."""
+    """An article the data does not hold yet (the seed, re-titled and with a paragraph more:
+    the same date and text under a new title would be a corrected headline); its key."""
     folder.mkdir()
     seed = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
     path = folder / "later.txt"
-    path.write_text(seed.replace("Title: Wang Yi meets", "Title: Later, Wang Yi meets", 1),
-                    encoding="utf-8")
+    path.write_text(seed.replace("Title: Wang Yi meets", "Title: Later, Wang Yi meets", 1)
+                    + "A paragraph added later.\n", encoding="utf-8")
     return read_article(path, max_file_bytes=10**6, max_field_chars=1000).key
 
 
