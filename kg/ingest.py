@@ -32,11 +32,10 @@ from kg.entities import Extractor, KnownEntities
 from kg.entities.model import Extraction
 from kg.inbox import find_files
 from kg.ledger import FileRecord, Ledger
-from kg.mapping import MappedArticle
 from kg.publish import publish
 from kg.settings import Settings
 from kg.snapshots import Snapshot, SnapshotError, current
-from kg.store import Store, WritableStore
+from kg.store import ArticleStatements, Store, WritableStore
 from kg.vocab import CLASSES
 from kg.workers import Done, Job, Rejection, Workers, failure
 
@@ -355,7 +354,8 @@ class _Run:
 
     # --- storing and recording ---------------------------------------------------------------
 
-    def _store(self, chunk: list[_Pending], results: list[MappedArticle | Rejection]) -> None:
+    def _store(self, chunk: list[_Pending], results: list[ArticleStatements | Rejection]
+               ) -> None:
         with self.ledger.batch():
             for pending, result in zip(chunk, results, strict=True):
                 if isinstance(result, Rejection):
@@ -366,14 +366,13 @@ class _Run:
         # wait for the first of them as the time each article takes (a wildly wrong ETA).
         self.progress(len(chunk))
 
-    def _commit(self, pending: _Pending, mapped: MappedArticle) -> None:
+    def _commit(self, pending: _Pending, statements: ArticleStatements) -> None:
         article = pending.article
         if self.stored == 0:
             self.ledger.mark_changed()  # before the first write: publishing is due
         with _Timer(self.report.seconds, "store"):
             try:
-                self.store.replace_article(article.key, mapped.graph, mapped.entities,
-                                           drop=pending.drop)
+                self.store.replace_article(article.key, statements, drop=pending.drop)
             except Exception as exc:
                 self._reject(pending.path, failure(exc, f"storing {pending.path}"))
                 return

@@ -23,6 +23,7 @@ from kg import __version__, ids, vocab
 from kg.articles import Article
 from kg.entities.model import Entity, Extraction
 from kg.settings import Settings
+from kg.store import ArticleStatements
 
 # rdflib terms of kg.vocab's namespaces (rdflib's own DCTERMS, PROV... would be a second copy).
 SDO, NEWSKG = Namespace(vocab.SCHEMA), Namespace(vocab.NEWSKG)
@@ -60,6 +61,15 @@ class MappedArticle:
 
     graph: Graph
     entities: Graph
+
+    def statements(self) -> ArticleStatements:
+        """The two graphs as the store takes them: N-Triples, the entities' by subject."""
+        grouped: dict[str, list[str]] = {}
+        for s, p, o in self.entities:
+            grouped.setdefault(str(s), []).append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
+        return ArticleStatements(
+            self.graph.serialize(format="nt", encoding="utf-8").decode("utf-8"),
+            tuple((subject, "".join(lines)) for subject, lines in grouped.items()))
 
     def combined(self) -> Graph:
         """Both together: what the shapes validate (an article with what it links to)."""

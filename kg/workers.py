@@ -36,8 +36,9 @@ from typing import Any
 from kg.articles import Article, ArticleError, read_article, source_name
 from kg.entities import Extractor, KnownEntities
 from kg.entities.model import Extraction
-from kg.mapping import MappedArticle, map_article
+from kg.mapping import map_article
 from kg.settings import Settings
+from kg.store import ArticleStatements
 from kg.validation import validate_graph
 
 log = logging.getLogger("kg.ingest")
@@ -156,18 +157,18 @@ class Pipeline:
         return [found for article in articles for found in self._extract([article], known)]
 
     def _map_and_validate(self, article: Article, extraction: Extraction,
-                          ingested_at: dt.datetime, done: Done) -> MappedArticle | Rejection:
+                          ingested_at: dt.datetime, done: Done) -> ArticleStatements | Rejection:
         try:
             with done.timing("map"):
                 mapped = map_article(article, extraction, self.settings,
                                      source=source_name(article.path), ingested_at=ingested_at)
             with done.timing("validate"):
                 result = validate_graph(mapped.combined())
+            if result.conforms:  # written here, in parallel: the writer only hands text on
+                return mapped.statements()
         except Exception as exc:
             return failure(exc, f"mapping and validating {article.path}")
-        if not result.conforms:
-            return Rejection("invalid", "; ".join(str(v) for v in result.violations[:5]))
-        return mapped
+        return Rejection("invalid", "; ".join(str(v) for v in result.violations[:5]))
 
 
 # In a worker process: its pipeline, and the known entities it last loaded.

@@ -54,18 +54,22 @@ def test_the_default_graph_is_a_set_whoever_states_a_triple(store: OxigraphStore
 def test_the_default_graph_follows_updates_and_prunes(store: OxigraphStore):
     from rdflib import Graph, Literal, URIRef
 
+    from kg.mapping import MappedArticle
+    from kg.store import ArticleStatements
+
     me = URIRef(store.base + "/id/article/t1")
     person = URIRef(store.base + "/id/person/wang-yi")
     said = (person, URIRef("http://schema.org/jobTitle"), Literal("envoy"))
     one = Graph()
     one.add((me, URIRef("http://schema.org/mentions"), person))
     one.add(said)
-    store.replace_article("t1", one)
-    store.replace_article("t2", one)  # a second article states the same role
+    said_once = MappedArticle(one, Graph()).statements()
+    store.replace_article("t1", said_once)
+    store.replace_article("t2", said_once)  # a second article states the same role
     ask = "ASK { <id/person/wang-yi> schema:jobTitle 'envoy' }"
-    store.replace_article("t1", Graph())  # t1 no longer says it: t2 still does
+    store.replace_article("t1", ArticleStatements(""))  # t1 no longer says it: t2 does
     assert bool(store.query(ask))
-    store.replace_article("t3", Graph(), drop=("t2",))  # nor t2: gone from the default graph
+    store.replace_article("t3", ArticleStatements(""), drop=("t2",))  # nor t2: gone
     assert not bool(store.query(ask))
     assert store.count_triples() == len({q.triple for q in store.quads()})
 

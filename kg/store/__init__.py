@@ -10,10 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.store.embedded import OxigraphStore
-from kg.store.interface import Results, Store, StoreError, StoreInUse, Subject, WritableStore
+from kg.store.interface import (
+    ArticleStatements,
+    Results,
+    Store,
+    StoreError,
+    StoreInUse,
+    Subject,
+    WritableStore,
+)
 
-__all__ = ["Results", "Store", "StoreError", "StoreInUse", "Subject", "WritableStore",
-           "open_store"]
+__all__ = ["ArticleStatements", "Results", "Store", "StoreError", "StoreInUse", "Subject",
+           "WritableStore", "open_store"]
 
 
 def open_store(path: Path | None, base: str, *, read_only: bool = False) -> WritableStore:

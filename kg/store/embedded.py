@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg import ids
 from kg.formats import NTRIPLES, Format, from_ntriples
-from kg.store.interface import Results, StoreError, StoreInUse, Subject
+from kg.store.interface import ArticleStatements, Results, StoreError, StoreInUse, Subject
 from kg.vocab import PREFIXES, newskg, schema
 
 # Every triple of the default graph (the set union of the named graphs), each once.
@@ -88,7 +87,7 @@ class OxigraphStore:
         return [q.triple for q in self.quads(graph=ox.NamedNode(name))]
 
     def replace_article(
-        self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()
+        self, key: str, statements: ArticleStatements, *, drop: tuple[str, ...] = ()
     ) -> None:
         # One SPARQL update is one transaction: readers never see half an article, nor an
         # article and the older version it replaces (``drop``: keys it supersedes). Entity
@@ -96,15 +95,13 @@ class OxigraphStore:
         # and everything to the default graph, the set union.
         name = ids.graph_iri(self.base, key)
         parts = [_drop_graphs([name, *(ids.graph_iri(self.base, k) for k in drop)])]
-        article = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        parts.append(f"INSERT DATA {{\n GRAPH <{name}> {{\n{article}}}\n")
-        described = _by_subject(entities)
-        for subject, triples in described.items():
+        parts.append(f"INSERT DATA {{\n GRAPH <{name}> {{\n{statements.article}}}\n")
+        for subject, triples in statements.entities:
             found = ids.parse_thing_iri(self.base, subject)
             if found is None:
                 raise StoreError(f"{subject} is not an entity IRI under {self.base}")
             parts.append(f" GRAPH <{ids.doc_iri(self.base, *found)}> {{\n{triples}}}\n")
-        parts += [article, *described.values(), "}"]
+        parts += [statements.article, *(triples for _, triples in statements.entities), "}"]
         self._open.update("".join(parts))
 
     def prune_entities(self) -> None:
@@ -242,11 +239,3 @@ def _spill(run: list[bytes], path: Path) -> Path:
     with open(path, "wb") as sink:
         sink.writelines(run)
     return path
-
-
-def _by_subject(graph: Graph | None) -> dict[str, str]:
-    """N-Triples of ``graph`` grouped by subject IRI."""
-    grouped: dict[str, list[str]] = {}
-    for s, p, o in graph or ():
-        grouped.setdefault(str(s), []).append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
-    return {subject: "".join(lines) for subject, lines in grouped.items()}

@@ -8,16 +8,26 @@ whatever the implementation.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.formats import Format
 
 Results = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
 Subject = ox.NamedNode | ox.BlankNode
+
+
+@dataclass(frozen=True)
+class ArticleStatements:
+    """What storing an article writes, as N-Triples (made where the article was mapped, so the
+    writer only hands text on): the article's own graph, and the description of each entity it
+    links to, by the entity's IRI."""
+
+    article: str
+    entities: tuple[tuple[str, str], ...] = ()
 
 
 class StoreError(Exception):
@@ -72,10 +82,10 @@ class WritableStore(Store, Protocol):
     """Writing the live store (one writing process at a time: :class:`StoreInUse` otherwise)."""
 
     def replace_article(
-        self, key: str, graph: Graph, entities: Graph | None = None, *, drop: tuple[str, ...] = ()
+        self, key: str, statements: ArticleStatements, *, drop: tuple[str, ...] = ()
     ) -> None:
-        """Atomically replace one article's named graph with ``graph``, add ``entities`` (the
-        descriptions of what it links to) to each entity's graph, and remove the graphs of the
+        """Atomically replace one article's named graph with ``statements.article``, add the
+        descriptions of what it links to to each entity's graph, and remove the graphs of the
         articles in ``drop`` (older versions it supersedes)."""
         ...
 
