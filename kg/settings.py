@@ -71,7 +71,7 @@ class Settings:
     port: int = _setting(5000, "Port `kg serve` listens on.")
     workers: int = _setting(2, "Worker processes of `kg serve` (granian).")
     threads: int = _setting(
-        4, "Python threads answering requests in each worker; requests beyond wait in granian, "
+        16, "Python threads answering requests in each worker; requests beyond wait in granian, "
         "holding no thread.",
     )
     header_timeout: float = _setting(
@@ -80,6 +80,10 @@ class Settings:
     rate_limit: int = _setting(
         20, "Requests a second one client may make to each worker (bursts of twice as many); "
         "more get 429 with Retry-After; 0: no limit. /health is never limited.",
+    )
+    client_requests: int = _setting(
+        4, "Requests one client may have in flight at once in each worker (a slow client holds "
+        "a thread until its last byte); more get 429 with Retry-After.",
     )
     client_queries: int = _setting(
         1, "SPARQL queries one client may have running at once in each worker; more get 429 "

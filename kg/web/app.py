@@ -10,14 +10,12 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, request
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from kg import folder
 from kg.settings import Settings
-from kg.web import compression, context, documents, endpoint, site
+from kg.web import compression, context, documents, endpoint, limits, site
 
 log = logging.getLogger("kg.web")
 # Pages load their own scripts, styles and images only, and no one frames them. Their JSON
@@ -41,7 +39,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_query_bytes + 4096
     context.install(app, settings)
     endpoint.install(app, settings)
-    _limit(app, settings.rate_limit)
+    limits.install(app, settings)
     app.register_blueprint(endpoint.blueprint)
     app.register_blueprint(documents.blueprint)
     app.register_blueprint(site.blueprint)
@@ -76,19 +74,6 @@ def create_app(settings: Settings | None = None) -> Flask:
         return context.error_response(500, "Internal Server Error", "the server could not answer")
 
     return app
-
-
-def _limit(app: Flask, per_second: int) -> None:
-    """Give each client ``per_second`` requests a second (twice as many in any one second) in
-    this worker, by its address (a trusted proxy's X-Forwarded-For, see ProxyFix above); more get
-    429 with Retry-After. /health and static files are never limited."""
-    if not per_second:
-        return
-    app.config["RATELIMIT_HEADERS_ENABLED"] = True
-    Limiter(get_remote_address, app=app, strategy="moving-window", storage_uri="memory://",
-            application_limits=[f"{2 * per_second} per second",
-                                f"{10 * per_second} per 10 seconds"],
-            application_limits_exempt_when=lambda: request.endpoint in ("site.health", "static"))
 
 
 def close(app: Flask) -> None:

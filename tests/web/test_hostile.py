@@ -1,5 +1,5 @@
-"""A real `kg serve` under hostile load: slow clients, heavy queries, huge request lines. /health
-and another client's cheap requests keep answering within a second (e2e)."""
+"""A real `kg serve` under hostile load: slow headers, slow bodies, unread answers, heavy queries,
+huge request lines. /health and another client's cheap requests answer within a second (e2e)."""
 
 from __future__ import annotations
 
@@ -66,9 +66,33 @@ def slow_client(settings: Settings, stop_at: float) -> None:
             time.sleep(1)
 
 
+def slow_reader(settings: Settings, stop_at: float) -> None:
+    """A client that asks for the dump and does not read it."""
+    with socket.create_connection(("127.0.0.1", settings.port), timeout=30,
+                                  source_address=("127.0.0.7", 0)) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.sendall(b"GET /dump.nt HTTP/1.1\r\nHost: x\r\n\r\n")
+        time.sleep(max(0.0, stop_at - time.monotonic()))
+
+
+def slow_sender(settings: Settings, stop_at: float) -> None:
+    """A client that sends its query's body a byte a second."""
+    with socket.create_connection(("127.0.0.1", settings.port), timeout=30,
+                                  source_address=("127.0.0.8", 0)) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: 60000\r\n"
+                     b"Content-Type: application/sparql-query\r\n\r\n")
+        while time.monotonic() < stop_at:
+            try:
+                sock.sendall(b"a")
+            except OSError:
+                return
+            time.sleep(1)
+
+
 def test_health_and_cheap_requests_answer_in_a_second_whatever_others_do(site: Settings):
     until = time.monotonic() + 8
-    attackers = [threading.Thread(target=slow_client, args=(site, until)) for _ in range(10)]
+    attackers = [threading.Thread(target=attack, args=(site, until))
+                 for attack in (slow_client, slow_reader, slow_sender) for _ in range(12)]
     heavy_path = "/sparql?" + urllib.parse.urlencode({"query": HEAVY})
     heavy: list[int] = []
     attackers += [threading.Thread(target=lambda: heavy.append(

@@ -98,9 +98,9 @@ def test_one_client_cannot_take_every_query_process(make_app: MakeApp):
         app.test_client().get("/sparql", query_string={"query": ENDLESS}).status_code))
     worker.start()
     try:
-        running = app.extensions["newskg.running_queries"]
+        running = app.extensions["newskg.queries_running"]
         deadline = time.monotonic() + 10
-        while not running._running and time.monotonic() < deadline:  # the heavy one started
+        while not running.holding("127.0.0.1") and time.monotonic() < deadline:  # started
             time.sleep(0.01)
         second = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
         assert second.status_code == 429 and second.headers["Retry-After"] == "1"
@@ -111,3 +111,22 @@ def test_one_client_cannot_take_every_query_process(make_app: MakeApp):
     finally:
         worker.join()
     assert heavy == [503]  # the time limit
+
+
+def test_one_client_cannot_hold_every_thread(make_app: MakeApp):
+    app = make_app(client_requests=2)
+    in_flight = app.extensions["newskg.requests_in_flight"]
+    slow = [app.test_client().get("/dump.nt", buffered=False) for _ in range(2)]  # unread
+    assert in_flight.holding("127.0.0.1") == 2
+    third = app.test_client().get("/doc/person/wang-yi.ttl")
+    assert third.status_code == 429 and third.headers["Retry-After"] == "1"
+    assert "requests in flight" in third.get_json()["detail"]
+    assert app.test_client().get("/health").status_code == 200  # never limited
+    other = app.test_client().get("/doc/person/wang-yi.ttl",
+                                  environ_base={"REMOTE_ADDR": "192.0.2.8"})
+    assert other.status_code == 200
+    for response in slow:  # read to the end and closed: the client's count goes down
+        response.get_data()
+        response.close()
+    assert in_flight.holding("127.0.0.1") == 0
+    assert app.test_client().get("/doc/person/wang-yi.ttl").status_code == 200

@@ -14,10 +14,6 @@ results also carry a top-level ``"truncated": true``.
 from __future__ import annotations
 
 import re
-import threading
-from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request
@@ -30,12 +26,12 @@ from kg.sparql.pool import PerProcessPool, QueryPool, QueryUnavailable
 from kg.web.context import ROW_LIMIT, TRUNCATED, answers, error_response, settings, site, view
 from kg.web.endpoint import description
 from kg.web.endpoint.protocol import ProtocolError, answer_formats, read_request
+from kg.web.limits import query_slot
 from kg.web.represent import client_has, etag, negotiate
 
 blueprint = Blueprint("endpoint", __name__)
 
 _POOL = "newskg.query_pool"
-_RUNNING = "newskg.running_queries"
 # Absolute filesystem paths, but not the paths inside IRIs (http://host/a/b).
 _PATH = re.compile(r"(?<![\w:/.~-])/(?:[\w.~-]+/)+[\w.~-]*")
 
@@ -46,33 +42,6 @@ def install(app: Flask, config: Settings) -> None:
         config.query_processes, timeout=config.query_timeout,
         memory_mb=config.query_memory_mb, wait=config.query_wait,
     )
-    app.extensions[_RUNNING] = Running(config.client_queries)
-
-
-class Running:
-    """The queries each client has running in this worker, at most ``cap`` at once: one client's
-    heavy queries cannot take every query process (nor every thread) from the others."""
-
-    def __init__(self, cap: int):
-        self.cap = cap
-        self._lock = threading.Lock()
-        self._running: Counter[str] = Counter()
-
-    @contextmanager
-    def slot(self, client: str) -> Iterator[None]:
-        with self._lock:
-            if self._running[client] >= self.cap:
-                raise ProtocolError(429, "Too Many Requests",
-                                    f"this client already has {self.cap} queries running here; "
-                                    "wait for them to finish", retry_after=1)
-            self._running[client] += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._running[client] -= 1
-                if not self._running[client]:
-                    del self._running[client]
 
 
 def pool(app: Flask) -> QueryPool:
@@ -130,7 +99,7 @@ def _answer(query: str, params: MultiDict[str, str]) -> Response:
         return _finish(Response(status=304), tag)
     answer = answers().get(snapshot.name, key)
     if answer is None:
-        with current_app.extensions[_RUNNING].slot(request.remote_addr or ""):
+        with query_slot():
             answer = _run({
                 "query": query,
                 "store": str(snapshot.store_path),

@@ -88,8 +88,7 @@ def dump(suffix: str) -> Response:
         response.set_etag(tag)
     else:
         source = open(snapshot.dump_path(fmt), "rb")  # noqa: SIM115 -- closed by the response
-        response = Response(_gzip_chunks(source), content_type=content_type,
-                            direct_passthrough=True)
+        response = Response(_gzip_chunks(source), content_type=content_type)
         # HEAD never iterates the body: closing on close covers it as well as a full GET.
         response.call_on_close(source.close)
         response.headers["Content-Encoding"] = "gzip"
