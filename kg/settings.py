@@ -83,11 +83,11 @@ class Settings:
     )
     client_requests: int = _setting(
         4, "Requests one client may have in flight at once in each worker (a slow client holds "
-        "a thread until its last byte); more get 429 with Retry-After.",
+        "a thread until its last byte); more get 429 with Retry-After; 0: no limit.",
     )
     client_queries: int = _setting(
         1, "SPARQL queries one client may have running at once in each worker; more get 429 "
-        "with Retry-After (answers from the cache do not count).",
+        "with Retry-After (answers from the cache do not count); 0: no limit.",
     )
     trusted_proxies: int = _setting(
         0, "Reverse proxies in front of `kg serve` whose X-Forwarded-For, -Proto, -Host and "

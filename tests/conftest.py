@@ -25,8 +25,8 @@ def test_settings(data_dir: Path, **changes: object) -> Settings:
     """Settings on ``data_dir`` for tests: the rules-only name finder (fast, no model), and no
     per-client limits (tests ask far more, and faster, than a client may; the limits have their
     own tests)."""
-    return Settings(data_dir=data_dir, ner="rules", rate_limit=0, client_requests=64,
-                    client_queries=64).replace(**changes)
+    return Settings(data_dir=data_dir, ner="rules", rate_limit=0, client_requests=0,
+                    client_queries=0).replace(**changes)
 
 
 test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test

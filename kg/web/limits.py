@@ -46,7 +46,8 @@ class TooMany(TooManyRequests):
 
 
 class Counted:
-    """How many of something each client holds in this worker, at most ``cap`` at once."""
+    """How many of something each client holds in this worker, at most ``cap`` at once (no
+    limit with 0)."""
 
     def __init__(self, cap: int, what: str):
         self.cap, self.what = cap, what
@@ -55,7 +56,7 @@ class Counted:
 
     def take(self, client: str) -> None:
         with self._lock:
-            if self._held[client] >= self.cap:
+            if self.cap and self._held[client] >= self.cap:
                 raise TooMany(f"this client already has {self.cap} {self.what} here; wait for "
                               "them to finish")
             self._held[client] += 1
