@@ -167,3 +167,9 @@ def sparql_select(base: str, query: str) -> list[dict[str, str]]:
     with urllib.request.urlopen(request, timeout=30) as response:
         bindings = json.load(response)["results"]["bindings"]
     return [{k: v["value"] for k, v in row.items()} for row in bindings]
+
+
+def refuse_remote(url: str, options: object = None) -> dict[str, object]:
+    """A pyld document loader that refuses the network: a document that needs a remote context
+    fails to read, as it would for a client offline."""
+    raise RuntimeError(f"remote JSON-LD documents are never fetched: {url}")

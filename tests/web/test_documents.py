@@ -15,9 +15,8 @@ from rdflib.compare import isomorphic
 from kg.articles import read_article
 from kg.formats import NQUADS
 from kg.settings import Settings
-from kg.web import jsonld
 from tests.conftest import SEEDS
-from tests.web.conftest import close_app
+from tests.web.conftest import close_app, refuse_remote
 
 SEED_KEY = read_article(next(SEEDS.glob("*.txt")), max_file_bytes=10**6, max_field_chars=1000).key
 BASE = "http://localhost:5000"
@@ -154,7 +153,7 @@ def test_every_format_holds_the_same_triples(client: FlaskClient, kind: str, key
     # pyld, offline: a loader that refuses the network proves the context is inline.
     document = client.get(path + ".jsonld").get_json()
     nquads = pyld.to_rdf(document, {"format": "application/n-quads",
-                                    "documentLoader": jsonld.refuse_remote})
+                                    "documentLoader": refuse_remote})
     assert isomorphic(turtle, Graph().parse(data=nquads, format="nt"))
 
 

@@ -18,10 +18,9 @@ from rdflib.compare import isomorphic
 from kg.formats import NQUADS, NTRIPLES, TURTLE
 from kg.settings import Settings
 from kg.snapshots import Snapshot, current
-from kg.web import jsonld
 from kg.web import site as dataset
 from tests.conftest import test_settings
-from tests.web.conftest import close_app
+from tests.web.conftest import close_app, refuse_remote
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -138,7 +137,7 @@ def test_void_is_negotiated_like_documents(client: FlaskClient, description: Gra
     document = client.get("/.well-known/void", headers={"Accept": "application/ld+json"})
     assert "Accept" in document.vary
     nquads = pyld.to_rdf(document.get_json(), {"format": "application/n-quads",
-                                               "documentLoader": jsonld.refuse_remote})
+                                               "documentLoader": refuse_remote})
     assert isomorphic(description, Graph().parse(data=nquads, format="nt"))
     assert document.get_json()["@id"] == str(DATASET)
     html = client.get("/.well-known/void", headers={"Accept": "text/html"})
@@ -215,7 +214,7 @@ def test_the_loader_used_to_read_json_ld_refuses_the_network():
     # What makes the offline-parsing tests meaningful: a remote context could not be read.
     with pytest.raises(pyld.JsonLdError):
         pyld.expand({"@context": "https://schema.org", "name": "x"},
-                    {"documentLoader": jsonld.refuse_remote})
+                    {"documentLoader": refuse_remote})
 
 
 def test_settings_page_lists_every_setting_without_file_locations(client: FlaskClient):
