@@ -16,6 +16,7 @@ from kg.settings import Settings, SettingsError, describe, env_name
 from kg.store import DUMP_FORMATS, StoreError
 
 if TYPE_CHECKING:
+    from kg.entities import KnownEntities
     from kg.publish import Snapshot
     from kg.store.embedded import OxigraphStore
 
@@ -260,7 +261,10 @@ def _print_table(results: dict[str, Any]) -> None:
 )
 @click.pass_obj
 def extract(obj: _Context, paths: tuple[Path, ...], as_json: bool, ner: str | None) -> None:
-    """Show the people, organisations and places found in articles (nothing is stored)."""
+    """Show the people, organisations and places found in articles (nothing is stored).
+
+    Names resolve against the published snapshot's entities, as `kg ingest` would link them.
+    """
     from kg.articles import ArticleError, read_article
     from kg.entities import Extractor, ExtractorError
     from kg.ingest import find_files
@@ -275,7 +279,7 @@ def extract(obj: _Context, paths: tuple[Path, ...], as_json: bool, ner: str | No
             click.echo(str(exc), err=True)
             failed = True
     try:
-        extractions = Extractor(settings).extract(articles)
+        extractions = Extractor(settings).extract(articles, known=_published_known(settings))
     except ExtractorError as exc:
         _fail(str(exc))
     for article, extraction in zip(articles, extractions, strict=True):
@@ -322,6 +326,18 @@ def show_settings(obj: _Context, as_json: bool) -> None:
         return
     for row in rows:
         click.echo(f"{row['env']:<26} {row['value']:<32} {row['help']}")
+
+
+def _published_known(settings: Settings) -> KnownEntities | None:
+    """The entities of the published snapshot (read-only), as `kg ingest` would resolve against."""
+    from kg.ingest import known_entities
+    from kg.publish import current
+
+    snapshot = current(settings.snapshots_dir)
+    if snapshot is None:
+        return None
+    with _opened(snapshot.store_path, settings.base, read_only=True) as store:
+        return known_entities(store)
 
 
 @contextmanager

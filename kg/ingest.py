@@ -252,7 +252,7 @@ class _Writer:
             self.extractor = Extractor(self.settings)
         report.extractor_mode = self.extractor.mode
         if self.known is None:
-            self.known = _known_entities(self.store)
+            self.known = known_entities(self.store)
         with _Timer(report.seconds, "extract"):
             extractions = self.extractor.extract([p.article for p in batch], known=self.known)
             self.known = KnownEntities.from_extractions(extractions, base=self.known)
@@ -279,8 +279,12 @@ class _Writer:
             _settle(self.ledger, report, pending.path, pending.state, article)
 
 
-def _known_entities(store: OxigraphStore) -> KnownEntities:
-    """People, organisations and places already in the store, with their alternate names."""
+def known_entities(store: OxigraphStore) -> KnownEntities:
+    """People, organisations and places already in the store, with their alternate names.
+
+    ``kg ingest`` resolves new articles against them, and ``kg extract`` against those of the
+    published snapshot, so that both link the same entities.
+    """
     kinds = {
         "http://schema.org/Person": "person",
         "http://schema.org/Organization": "organization",
