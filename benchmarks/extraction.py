@@ -218,6 +218,15 @@ def from_json(line: str) -> list[Linked]:
             for kind, key in KINDS for e in data[key]]
 
 
+def extract_alone(corpus: Path, ner: str) -> Result:
+    """The set's extraction in this process, with nothing known beforehand (for the tests)."""
+    gold = load_gold(corpus)
+    articles = load_articles(corpus, gold)
+    found = [[Linked(e.kind, e.iri(BASE), {e.name, *e.alternate_names}) for e in x.all()]
+             for x in Extractor(Settings(ner=ner)).extract(articles)]
+    return score(f"{corpus.name} extract alone", gold, articles, found)
+
+
 def read_back(data_dir: Path, articles: Sequence[Article]) -> list[list[Linked]]:
     """Each article's linked entities, as the published snapshot holds them."""
     snapshot = current(Settings(data_dir=data_dir).snapshots_dir)

@@ -89,7 +89,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # "The", "Under", "Visiting", "Record" (when the article also writes "record") start
     # sentences, not names
     while tokens and (
-        tokens[0].lower in _STOP
+        (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
         or (
             cand.sentence_start
             and tokens[0] is cand.tokens[0]
@@ -248,7 +248,7 @@ def _classify_name(
         or (last and cand.after[:1] and cand.after[0][:1].isdigit())
         or words[0] in lex.demonyms
         or words[0] in _WEEKDAYS_MONTHS
-        or words[0] in _STOP
+        or (words[0] in _STOP and not is_acronym(tokens[0].text))
         or words[0] in _NOT_NAMES
         or words[0] in lex.org_heads | lex.place_heads | lex.other_heads
         or words[0].upper() in _NOT_ACRONYMS

@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from kg.entities.known import KnownEntities, surname_keys
+from kg.entities.known import KnownEntities, identity_key, is_full_name, surname_keys
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
-from kg.entities.names import Mention, is_acronym
+from kg.entities.names import Mention, initials, is_acronym
 from kg.entities.roles import appositive_roles, sub_units
 
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
@@ -50,7 +50,7 @@ class _Builder:
         self.first = min(self.first, mention.start)
 
     def alternate(self, name: str) -> None:
-        if name != self.name and name not in self.alternates:
+        if name.casefold() != self.name.casefold() and name not in self.alternates:
             self.alternates.append(name)
 
     def entity(self) -> Entity:
@@ -162,7 +162,7 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
     full = [m for m in mentions if m.kind == "person" and len(m.words) > 1 and id(m) not in aliases]
     names = _full_names(full)
     for m in full:
-        state.entity("person", names[m.text], m)
+        _known_name(state, "person", names[m.text], m)
     people = [b for b in state.builders.values() if b.kind == "person"]
     for m in mentions:
         if (
@@ -181,17 +181,29 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
             builder.add(m, state.title_end)
             state.by_mention[id(m)] = builder
             continue
-        if m.text in state.acronyms:
+        if m.text in state.acronyms or m.kind != "person":
             continue
-        if len(m.words) == 1:
-            known = state.known.persons_named(m.text)
-            if len(known) == 1:
-                state.entity("person", known[0], m)
-            elif m.kind == "person":
-                state.entity("person", m.text, m).ambiguous = len(known) > 1
-        elif m.kind == "person":
-            state.entity("person", m.text, m)
+        if is_full_name(m.text):
+            _known_name(state, "person", m.text, m)
+        else:  # a bare surname no full name in the article explains: never resolved elsewhere
+            builder = state.entity("person", m.text, m)
+            builder.ambiguous = builder.ambiguous or bool(state.known.persons_named(m.text))
     _link_aliases(state, mentions, aliases, "person")
+
+
+def _known_name(state: _Article, kind: Kind, name: str, mention: Mention) -> _Builder:
+    """The entity a full name stands for: the known one it spells another way, or its own.
+
+    The name as written, when spelt otherwise, becomes an alternate name.
+    """
+    known = state.known.named(kind, name)
+    builder = state.entity(kind, known[0] if len(known) == 1 else name, mention)
+    if len(known) > 1:
+        builder.ambiguous = True
+    for spelling in (name, mention.text):
+        if identity_key(spelling) == identity_key(builder.name):
+            builder.alternate(spelling)
+    return builder
 
 
 def _link_aliases(
@@ -207,13 +219,17 @@ def _link_aliases(
 
 
 def _full_names(full: list[Mention]) -> dict[str, str]:
-    """Each full name written → the longest full name it is part of ("Lula da Silva")."""
-    texts = sorted({m.text for m in full}, key=lambda t: (-len(t.split()), t))
-    names: dict[str, str] = {}
+    """Each full name written → the longest full name it is part of ("Lula da Silva"), spelt
+    as first written ("Sergey Lavrov" after "Sergei Lavrov")."""
+    spelling: dict[str, str] = {}
+    for m in full:
+        spelling.setdefault(identity_key(m.text), m.text)
+    texts = sorted(set(spelling.values()), key=lambda t: (-len(t.split()), t))
+    longest: dict[str, str] = {}
     for text in texts:
-        longer = [n for n in set(names.values()) if _contains(n, text)]
-        names[text] = longer[0] if len(longer) == 1 else text
-    return names
+        longer = [n for n in set(longest.values()) if _contains(n, text)]
+        longest[text] = longer[0] if len(longer) == 1 else text
+    return {m.text: longest[spelling[identity_key(m.text)]] for m in full}
 
 
 def _contains(name: str, part: str) -> bool:
@@ -269,19 +285,21 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             continue  # another name of an entity named just before: linked below
         if len(m.words) > 1:
             name = _merge_target(canon[m.text], m.start, first, state.lex) or canon[m.text]
-            builder = state.entity("organization", name, m)
+            builder = _known_name(state, "organization", name, m)
             if m.acronym:
                 builder.alternate(m.acronym)
             continue
-        full = state.acronyms.get(m.text)
+        full = state.acronyms.get(m.text) or _spelled_out(m.text, set(canon.values()))
         if full:
-            state.entity("organization", canon.get(full, full), m).alternate(m.text)
+            _known_name(state, "organization", canon.get(full, full), m).alternate(m.text)
             continue
         prefixed = sorted(n for n in set(canon.values()) if n.split()[0] == m.text)
         if len(prefixed) == 1 and is_acronym(m.text):  # "COSCO" for "COSCO Shipping"
             state.entity("organization", prefixed[0], m).alternate(m.text)
             continue
-        known = state.known.organizations_called(m.text)
+        known = state.known.named("organization", m.text)
+        if not known and is_acronym(m.text):
+            known = [n for n in (state.known.spelled_out(m.text),) if n]
         if len(known) == 1:
             state.entity("organization", known[0], m).alternate(m.text)
         else:
@@ -294,6 +312,15 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             builder.parent = owner.name if owner is not None else canon.get(m.parent, m.parent)
     for child, parent in sub_units(state.doc, orgs):
         _attach_parent(state, child, parent)
+
+
+def _spelled_out(acronym: str, names: set[str]) -> str | None:
+    """The one organisation of the article whose initials the acronym is ("UN", "the United
+    Nations")."""
+    if not is_acronym(acronym):
+        return None
+    found = [n for n in names if initials(n) == acronym]
+    return found[0] if len(found) == 1 else None
 
 
 def _attach_parent(state: _Article, child: Mention, parent: Mention) -> None:
