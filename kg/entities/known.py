@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 
 from kg.entities.lexicon import lexicon
@@ -135,6 +135,7 @@ class KnownEntities:
         return names[0] if len(names) == 1 else None
 
 
+@lru_cache(maxsize=1 << 16)
 def identity_key(name: str) -> str:
     """One key for the spellings of a name: ASCII-folded, lower case, punctuation and
     transliteration variants ironed out ("Sergey Lavrov" and "Sergei Lavrov")."""

@@ -85,7 +85,14 @@ def vote(analysis: Analysis, spans: Sequence[Span], where: list[tuple[int, int]]
         k = bisect.bisect_right(where, (start, float("inf"))) - 1
         delta = where[k][1] - where[k][0]
         shifted.append((start + delta, end + delta, label))
-    analysis.mentions = [m for m in analysis.mentions if _vote(m, shifted)]
+    # The model's entities are sorted and do not overlap: a mention's are found by bisection.
+    starts = [start for start, _, _ in shifted]
+    ends = [end for _, end, _ in shifted]
+    analysis.mentions = [
+        m
+        for m in analysis.mentions
+        if _vote(m, shifted[bisect.bisect_right(ends, m.start) : bisect.bisect_left(starts, m.end)])
+    ]
 
 
 def default(analysis: Analysis, lex: Lexicon) -> None:
