@@ -102,17 +102,29 @@ def default(analysis: Analysis, lex: Lexicon) -> None:
 
 def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
     """Let the model type what the rules left open; False drops the mention."""
-    best, overlap = None, 0
+    best, overlap, whole = None, 0, False
     for start, end, label in spans:
         shared = min(end, mention.end) - max(start, mention.start)
         if shared > overlap:
             best, overlap = label, shared
+            whole = (start, end) == (mention.start, mention.end)
     mention.label = best
     if mention.strong:
         return True
     kind = MODEL_KINDS.get(best or "")
     if kind is not None:
-        if mention.kind is None or (len(mention.words) > 1 and mention.kind != "organization"):
+        # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
+        # when it reads the whole name and no preposition of place stands before it
+        weak_place = (
+            mention.place is not None
+            and whole
+            and not (mention.before[:1] and mention.before[0] in _PLACE_PREPOSITIONS)
+        )
+        if (
+            mention.kind is None
+            or weak_place
+            or (len(mention.words) > 1 and mention.kind != "organization" and not mention.place)
+        ):
             mention.kind = kind  # type: ignore[assignment]
         return True
     if best is not None:  # NORP, WORK_OF_ART, DATE, ...: not ours, unless a rule typed it

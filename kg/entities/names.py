@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.model import Kind
 from kg.entities.spans import CONNECTORS, PARTICLES, Candidate, Token
@@ -30,6 +32,11 @@ _NOT_NAMES = words("not_names")
 _COMPASS = words("compass")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port"})
+# One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
+_PINYIN = re.compile(
+    r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)){1,3}$"
+)
 _GROUP_OF = re.compile(r"^G\d{1,2}$")  # "G7", "G20"
 _NOT_ACRONYMS = frozenset(
     {
@@ -86,16 +93,26 @@ def is_acronym(word: str) -> bool:
 def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) -> list[Mention]:
     """The typed mentions one capitalised run holds."""
     tokens = list(cand.tokens)
-    # "The", "Under", "Visiting", "Record" (when the article also writes "record") start
+    # "The", "Under", "Visiting", "Much" (spaCy's stop words), "Record" (when the article also
+    # writes "record") start
     # sentences, not names
-    while tokens and (
-        (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
-        or (
-            cand.sentence_start
-            and tokens[0] is cand.tokens[0]
-            and tokens[0].lower not in PARTICLES
-            and not lex.place(tokens[0].text)
-            and (tokens[0].lower in lowercase or _GERUND.match(tokens[0].text))
+    # sentences, not names; but "He Xiaoyu" and "Long Xingchun" are people
+    while (
+        tokens
+        and not _chinese_name(tokens, lex, spelt=True)
+        and (
+            (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
+            or (
+                cand.sentence_start
+                and tokens[0] is cand.tokens[0]
+                and tokens[0].lower not in PARTICLES
+                and not _strong_place(tokens[0].text, lex)
+                and (
+                    tokens[0].lower in lowercase
+                    or (tokens[0].lower in STOP_WORDS and not is_acronym(tokens[0].text))
+                    or _GERUND.match(tokens[0].text)
+                )
+            )
         )
     ):
         tokens = _strip_leading(tokens[1:])
@@ -106,6 +123,11 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     for group in split_run(tokens, lex):
         found.extend(_classify(group, cand, doc, lex, last=group[-1] is cand.tokens[-1]))
     return found
+
+
+def _strong_place(text: str, lex: Lexicon) -> bool:
+    place = lex.place(text)
+    return place is not None and place.strong
 
 
 def _strip_leading(tokens: list[Token]) -> list[Token]:
@@ -271,7 +293,7 @@ def _classify_name(
         place = Place(text, "area")  # "Northwest China"
     if place is not None:
         mention.place = place
-        return [_typed(mention, "place")]
+        return [_typed(mention, "place", strong=place.strong)]
     if len(words) > 1 and words[0] in _PLACE_PREFIXES:
         return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest"
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
@@ -395,14 +417,16 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
     return found
 
 
-def _chinese_name(tokens: list[Token], lex: Lexicon) -> bool:
-    """ "Zhu Yongbiao", "Wang Yi": a family name then a one-word given name."""
+def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> bool:
+    """ "Zhu Yongbiao", "Wang Yi": a family name then a one-word given name (``spelt``: in
+    pinyin syllables, to tell "He Xiaoyu" from "He Said")."""
     return (
         len(tokens) == 2
         and tokens[0].lower in lex.chinese_surnames
         and tokens[1].text[1:].islower()
         and tokens[1].text.isalpha()
         and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
+        and (not spelt or (bool(_PINYIN.match(tokens[1].lower)) and not lex.place(tokens[1].text)))
     )
 
 
