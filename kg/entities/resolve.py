@@ -26,6 +26,11 @@ _ALIAS_GAP = re.compile(
     r"(?:\s+[a-z]+){0,3}?\s+as|whose (?:\w+ )?name is|or)\s+(?:the\s+)?",
 )
 _PLACE_WORDS = words("place_context")
+_ACTING = words("acting")
+_ACTED_ON = words("acted_on")
+_CITY_PARTS = words("city_parts")
+_NEXT_WORD = re.compile(r"(['’]s)?\s+([\w\-]+)")
+_CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: [A-Z][\w\-]*)*")
 
 
 @dataclass
@@ -141,21 +146,33 @@ def _agree(mentions: list[Mention]) -> None:
 
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
-    """A capital that acts ("Washington said", "Beijing's push") stands for its government."""
+    """A capital that acts ("Washington said", "Budapest says", "urged Beijing to", "Beijing's
+    push") stands for its government; anywhere else ("talks in Beijing", "arrived in Astana",
+    "a Beijing-based critic", "Beijing's streets") it is the place."""
     for m in mentions:
         if m.kind != "place" or m.place is None or m.text.casefold() not in lex.capitals:
             continue
-        if (
-            m.suffix
-            or m.start < 1
-            or (m.before and (m.before[0] in _PLACE_WORDS or m.before[0].endswith("'s")))
-        ):
+        if m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS) or not _acts(m, doc, lex):
             continue
-        if m.after[:1] == [","] and doc[m.start - 2 : m.start] == ", ":
-            continue  # "Samarkand, Uzbekistan," — a list of places
         m.kind = "organization"
         m.place = None
         m.government = lex.capitals[m.text.casefold()]
+
+
+def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
+    """The name is the subject of a verb, the object of a verb said of governments, or owns
+    something that is not a part of a city."""
+    after = _NEXT_WORD.match(doc, m.end)
+    possessive, word = (after.group(1), after.group(2)) if after else ("", "")
+    if possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang District"
+        name = _CAPITALISED.match(doc, after.start(2)) if after else None
+        head = name.group().split()[-1].casefold() if name else word
+        return head not in _CITY_PARTS and head not in lex.place_heads
+    if m.before[:1] and m.before[0] in _ACTED_ON:
+        return True
+    return word in _ACTING or (word.endswith("ly") and word.islower()) or (
+        word.endswith("ed") and word.islower() and word not in _CITY_PARTS
+    )
 
 
 def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:

@@ -45,3 +45,17 @@ def test_surnames_that_are_english_words_start_sentences(extractor: Extractor) -
             "Long Xingchun said so too. He added that prices would rise.")
     (ex,) = extractor.extract([article("Retail", text)])
     assert {"He Xiaoyu", "Long Xingchun"} <= names(ex.persons)
+
+
+def test_a_capital_is_its_government_only_when_it_acts(extractor: Extractor) -> None:
+    def kinds(text: str) -> dict[str, str]:
+        (ex,) = extractor.extract([article("Talks", text)])
+        return {m: e.kind for e in ex.all() for m in e.mentions}
+
+    assert kinds("Talks opened in Astana on Tuesday.") == {"Astana": "place"}
+    assert kinds("The ministers reached Baku by train.")["Baku"] == "place"
+    assert kinds("Budapest says the plants bring jobs.")["Budapest"] == "organization"
+    assert kinds("Officials urged Beijing to act.")["Beijing"] == "organization"
+    assert kinds("Washington's chip curbs failed.")["Washington"] == "organization"
+    assert kinds("Beijing's streets were quiet.")["Beijing"] == "place"
+    assert kinds("Beijing's Chaoyang District was quiet.")["Beijing"] == "place"
