@@ -88,11 +88,29 @@ def vote(analysis: Analysis, spans: Sequence[Span], where: list[tuple[int, int]]
     # The model's entities are sorted and do not overlap: a mention's are found by bisection.
     starts = [start for start, _, _ in shifted]
     ends = [end for _, end, _ in shifted]
-    analysis.mentions = [
-        m
-        for m in analysis.mentions
-        if _vote(m, shifted[bisect.bisect_right(ends, m.start) : bisect.bisect_left(starts, m.end)])
-    ]
+    kept = []
+    for m in analysis.mentions:
+        mine = shifted[bisect.bisect_right(ends, m.start) : bisect.bisect_left(starts, m.end)]
+        if _vote(m, mine):
+            _trim(m, mine, analysis.doc)
+            kept.append(m)
+    analysis.mentions = kept
+
+
+def _trim(mention: Mention, spans: Sequence[Span], doc: str) -> None:
+    """ "Swimmer Pan Zhanle" starting a sentence: the model reads the full name without the
+    capitalised word before it."""
+    if mention.strong or mention.kind != "person" or not mention.initial or len(spans) != 1:
+        return
+    start, end, label = spans[0]
+    if (
+        label == "PERSON"
+        and end == mention.end
+        and mention.start < start
+        and doc[start - 1] == " "
+        and " " in doc[start:end]
+    ):
+        mention.text, mention.start = doc[start:end], start
 
 
 def default(analysis: Analysis, lex: Lexicon) -> None:

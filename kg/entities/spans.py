@@ -178,7 +178,11 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
                 j += 2
                 continue
             break
-        while len(run) > 1 and (run[-1].lower in CONNECTORS | PARTICLES or run[-1].lower == "the"):
+        # a run ends on a name, not on a joining word ("Feng Bin": a capital "Bin" is a name)
+        while len(run) > 1 and (
+            run[-1].lower in CONNECTORS | {"the"}
+            or (run[-1].lower in PARTICLES and run[-1].text.islower())
+        ):
             run.pop()
             last.pop()
         end = last[-1] + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.entities import Extractor
 from kg.entities.model import Role
 
@@ -186,3 +188,18 @@ def test_output_is_deterministic_and_json_ready(extractor: Extractor) -> None:
     # a bare surname is its article's person: never the full name another article gave
     iris = {p["iri"] for p in first[1]["persons"]}
     assert "http://x/id/person/kassym-jomart-tokayev" not in iris
+
+
+def test_capitalised_particle_ending_a_name_stays(extractor: Extractor) -> None:
+    (ex,) = extractor.extract([article("Meet", "The hammer thrower Feng Bin won her event.")])
+    assert names(ex.persons) == {"Feng Bin"}  # "bin" joins "bin Salman"; "Bin" is a name
+
+
+@pytest.mark.model
+def test_word_glued_before_a_name_at_sentence_start_is_dropped(extractor: Extractor) -> None:
+    if extractor.mode != "model":
+        pytest.skip("the model reads where the name starts")
+    text = "Swimmer Pan Zhanle set a record. Diver Quan Hongchan won. Then Rustam Minnikhanov came."
+    (ex,) = extractor.extract([article("Games", text)])
+    assert {"Pan Zhanle", "Quan Hongchan", "Rustam Minnikhanov"} <= names(ex.persons)
+    assert not {"Swimmer Pan Zhanle", "Diver Quan Hongchan"} & names(ex.persons)
