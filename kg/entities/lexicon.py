@@ -7,6 +7,7 @@ Chinese family names), never names taken from a corpus; places come from well-ke
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,10 +51,17 @@ class Lexicon:
     chinese_surnames: frozenset[str]
     places: dict[str, Place]  # surface (gazetteer.key_of) → place
     capitals: dict[str, str]  # casefolded capital city → the government it stands for
+    governments: dict[str, str]  # country → its government, as the capitals name them
     country_of_demonym: dict[str, str]  # casefolded demonym → country
 
     def place(self, surface: str) -> Place | None:
         return self.places.get(key_of(surface))
+
+    def government_of(self, surface: str, place: str) -> str:
+        """The government a place's name stands for ("HKSAR", "Japan")."""
+        return self.capitals.get(surface.casefold()) or self.governments.get(
+            place, f"Government of {place}"
+        )
 
 
 @cache
@@ -80,5 +88,6 @@ def lexicon() -> Lexicon:
         chinese_surnames=surnames,
         places=places(extra, surnames),
         capitals=capitals,
+        governments={re.sub(r"^Government of (?:the )?", "", g): g for g in capitals.values()},
         country_of_demonym=demonym_country,
     )

@@ -130,6 +130,8 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
     if mention.strong:
         return True
     kind = MODEL_KINDS.get(best or "")
+    if mention.after_place and kind in (None, "place"):
+        kind = "organization"  # "Beijing Guoan" names a club or a company, never the city
     if kind is not None:
         # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
         # when it reads the whole name and no preposition of place stands before it
@@ -154,6 +156,8 @@ def _rules_default(mention: Mention, lex: Lexicon) -> bool:
     """Without a model: two to four name-like words are a person; one unknown word is a place
     after "in", "at", "from" or "to", otherwise an organisation. Surnames override both later.
     """
+    if mention.after_place:
+        mention.kind = "organization"
     if mention.kind is not None:
         return True
     words = mention.words

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.model import Kind
-from kg.entities.spans import CONNECTORS, PARTICLES, Candidate, Token
+from kg.entities.spans import BRAND, CONNECTORS, PARTICLES, QUOTES, Candidate, Token
 
 _STOP = words("stop")
 _WEEKDAYS_MONTHS = words("calendar")
@@ -29,6 +29,11 @@ _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NOT_NAMES = words("not_names")
+_WORKS = words("works")
+# Two-word entries are written with "_" in words.txt ("space_station").
+_PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
+_FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
+_FACILITY_TAILS = frozenset(w.replace("_", " ") for w in words("facility_tails"))
 _COMPASS = words("compass")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port"})
@@ -80,6 +85,7 @@ class Mention:
     label: str | None = None  # the model's label, when a model is in use
     government: str | None = None  # a capital that acts: the government it stands for
     initial: bool = False  # first word of a sentence
+    after_place: bool = False  # a place's name then more ("Beijing Guoan"): never the place
 
     @property
     def words(self) -> list[str]:
@@ -93,6 +99,10 @@ def is_acronym(word: str) -> bool:
 def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) -> list[Mention]:
     """The typed mentions one capitalised run holds."""
     tokens = list(cand.tokens)
+    if doc[cand.start - 1 : cand.start] in QUOTES and doc[cand.end : cand.end + 1] in QUOTES:
+        return []  # a title in quotation marks: a film, a book, a slogan
+    if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):
+        return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
     # "The", "Under", "Visiting", "Much" (spaCy's stop words), "Record" (when the article also
     # writes "record") start
     # sentences, not names
@@ -216,6 +226,7 @@ def _classify(
     if not tokens or any(
         any(c.isdigit() for c in t.text)
         and not _GROUP_OF.match(t.text)
+        and not BRAND.match(t.text)
         and not (_ORDINAL.match(t.text) and k + 1 < len(tokens) and tokens[k + 1].text == "Century")
         for k, t in enumerate(tokens)
     ):
@@ -291,7 +302,12 @@ def _classify_name(
         place = lex.place(_text(tokens[:-1]))  # "Guangdong Province"
     if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
         place = Place(text, "area")  # "Northwest China"
+    if place is not None and not place.strong and _cue(cand.before) == "organization":
+        place = None  # "Japanese brands Lawson": a brand, not the town
     if place is not None:
+        if last and cand.after[:1] == ["government"]:  # "the HKSAR government"
+            mention.government = lex.government_of(text, place.name)
+            return [_typed(mention, "organization")]
         mention.place = place
         return [_typed(mention, "place", strong=place.strong)]
     if len(words) > 1 and words[0] in _PLACE_PREFIXES:
@@ -301,25 +317,40 @@ def _classify_name(
     head = _head(tokens)
     if head not in lex.other_heads and head.endswith("s") and head[:-1] in lex.other_heads:
         head = head[:-1]  # "World Cups"
+    tail = _facility_tail(cand.after) if last else 0
+    if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
+        end = re.match(rf"(?:\s+[a-z]+){{{tail}}}", doc[mention.end :])
+        mention.end += end.end() if end else 0
+        mention.text = doc[mention.start : mention.end]
+        return [_typed(mention, "place")]
+    if len(words) > 1 and " ".join(words[-2:]) in _FACILITIES:
+        return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
     if head in lex.org_heads and len(words) > 1:
         nested = _nested(tokens, doc, lex)
         if nested:
             mention.parent = nested[0].text
             _give_acronym(mention, nested)
         return [_typed(mention, "organization"), *nested]
-    if head in lex.place_heads and len(words) > 1:
-        return [_typed(mention, "place")]
+    if len(words) > 1 and head in lex.place_heads:
+        return [_typed(mention, "place")]  # "Liaoning Gymnasium"
     if head in lex.other_heads or words[-1] in lex.other_heads:
         return []
-    cue = _cue(cand.before)
+    if _work(cand, last):
+        return []
+    cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
-        return [_typed(mention, cue)]
-    if (
-        len(tokens) == 1
-        and _CAMEL.match(tokens[0].text)
-        and not tokens[0].text.startswith(_NAME_PREFIXES)
+        return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
+    if len(tokens) == 1 and (
+        (_CAMEL.match(tokens[0].text) and not tokens[0].text.startswith(_NAME_PREFIXES))
+        or BRAND.match(tokens[0].text)
     ):
         return [_typed(mention, "organization")]
+    if (
+        len(tokens) > 1
+        and _strong_place(tokens[0].text, lex)
+        and not _strong_place(_text(tokens[1:]), lex)
+    ):
+        mention.after_place = True  # "Beijing Guoan", "Shandong Taishan": a club or a company
     if len(tokens) == 1 and is_acronym(tokens[0].text):
         return [_typed(mention, "organization", strong=False)]
     if mention.acronym and is_acronym(mention.acronym.replace(" ", "")):
@@ -329,6 +360,33 @@ def _classify_name(
     if words[0] in lex.demonyms and len(words) > 1:
         return []  # "Chinese Super ...": an adjective phrase, or a work title
     return [mention]
+
+
+def _facility_tail(after: list[str]) -> int:
+    """How many lower-case words after a name make it a facility ("power plant": 2)."""
+    for size in (3, 2, 1):
+        if " ".join(after[:size]) in _FACILITY_TAILS:
+            return size
+    return 0
+
+
+def _work(cand: Candidate, last: bool) -> bool:
+    """A film, musical, product or award: "the musical Elisabeth", "its Spark large language
+    model", "the Tiangong space station", "YOLO, a drama about"."""
+    before = [w for w in cand.before if w != ","]
+    if before[:1] and before[0] in _WORKS:
+        return True
+    if not last:
+        return False
+    after = cand.after
+    if after[:2] in ([",", "a"], [",", "an"], [",", "the"]):
+        after = after[2:]
+    for k, word in enumerate(after[:3]):
+        if not word.isalpha() or not word.islower():
+            return False
+        if word in _PRODUCTS or " ".join(after[k : k + 2]) in _PRODUCTS:
+            return True
+    return False
 
 
 def _give_acronym(outer: Mention, nested: list[Mention]) -> None:
@@ -346,12 +404,14 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _cue(before: list[str]) -> Kind | None:
+def _cue(before: list[str], single: bool = False) -> Kind | None:
     """ "tech company Huawei", "companies such as Qualcomm", "Mr Smith": the kind the words say."""
     if not before:
         return None
-    if before[0] in _ORG_CUES:
-        return "organization"
+    if before[0] in _ORG_CUES or (before[0].endswith("s") and before[0][:-1] in _ORG_CUES):
+        return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
+    if before[0] == "on" and single:
+        return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
     if before[0] in _PERSON_CUES:
         return "person"
     listing = (

@@ -51,6 +51,8 @@ PARTICLES = frozenset(
 # Possessive words that stay inside a name ("National People's Congress").
 _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "21st Century Education Research Institute"
+# How companies and platforms spell themselves: "iFlytek", "eBay", "7-Eleven".
+BRAND = re.compile(r"^(?:[a-z]{1,2}[A-Z][A-Za-z]+|\d+-[A-Z][a-z]+)$")
 _PAREN_NAME = re.compile(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,5}$")
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -82,7 +84,7 @@ class Candidate:
     tokens: list[Token]
     sentence_start: bool
     before: list[str] = field(default_factory=list)  # up to three preceding words, lower case
-    after: list[str] = field(default_factory=list)  # up to two following words, lower case
+    after: list[str] = field(default_factory=list)  # up to four following words, lower case
     paren_after: str | None = None  # "(ACR)" or "(Other Name)" right after the run
 
     @property
@@ -139,7 +141,9 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
     while i < len(tokens):
         token = tokens[i]
         century = _ORDINAL.match(token.text) and _word_at(tokens, i + 1) == "century"
-        if not (token.text[:1].isupper() and token.text[:1].isalpha()) and not century:
+        if not (token.text[:1].isupper() and token.text[:1].isalpha()) and not (
+            century or BRAND.match(token.text)
+        ):
             i += 1
             continue
         run, last = [token], [i]  # last: index in tokens of each run token's final token
@@ -192,7 +196,7 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
                 tokens=run,
                 sentence_start=_sentence_start(tokens, i),
                 before=[_context(t) for t in tokens[max(0, i - 3) : i]][::-1],
-                after=[t.lower for t in tokens[end : end + 2]],
+                after=[t.lower for t in tokens[end : end + 4]],
                 paren_after=group[0] if group else None,
             )
         )

@@ -1,0 +1,52 @@
+"""Which of the three a name is, or none: works, products, brands, clubs, facilities."""
+
+from __future__ import annotations
+
+from kg.entities import Extractor
+
+from .conftest import article, find, names
+
+
+def _kinds(extractor: Extractor, text: str, title: str = "News") -> dict[str, str]:
+    (ex,) = extractor.extract([article(title, text)])
+    return {m: e.kind for e in ex.all() for m in e.mentions}
+
+
+def test_works_and_products_are_left_out(extractor: Extractor) -> None:
+    text = ("The Austrian musical Elisabeth opened. Separately, Huawei released its Pangu large "
+            "language model. Three astronauts flew to the Tiangong space station. The drama "
+            "Lost Days, a film about grief, did well.")
+    found = _kinds(extractor, text)
+    assert not {"Elisabeth", "Pangu", "Tiangong", "Lost Days"} & set(found)
+    assert found["Huawei"] == "organization"
+    (ex,) = extractor.extract([article("Jia Ling's 'YOLO' leads box office", "Sales rose.")])
+    assert "YOLO" not in {m for e in ex.all() for m in e.mentions}
+
+
+def test_brands_platforms_and_clubs_are_organisations(extractor: Extractor) -> None:
+    text = ("Analysts said iFlytek and 7-Eleven grew. Fans complained on Weibo. It competes "
+            "with Japanese brands Lawson and FamilyMart. The match ended in a draw with "
+            "Shandong Taishan at home.")
+    found = _kinds(extractor, text)
+    for name in ("iFlytek", "7-Eleven", "Weibo", "Lawson", "FamilyMart", "Shandong Taishan"):
+        assert found.get(name) == "organization", name
+
+
+def test_facilities_are_places(extractor: Extractor) -> None:
+    text = ("The market was held at the Shanghai Exhibition Center. Coal reached the "
+            "Niangziguan power plant. The final was played at Liaoning Gymnasium.")
+    found = _kinds(extractor, text)
+    for name in ("Shanghai Exhibition Center", "Niangziguan power plant", "Liaoning Gymnasium"):
+        assert found.get(name) == "place", name
+
+
+def test_governments_named_by_their_seat_or_with_government(extractor: Extractor) -> None:
+    text = ("The Hague has said it will decide alone. The HKSAR government said the people "
+            "of the Hong Kong SAR deserved an answer.")
+    (ex,) = extractor.extract([article("Rules", text)])
+    assert find(ex, "The Hague").name == "Government of the Netherlands"
+    hksar = find(ex, "HKSAR")
+    assert hksar.kind == "organization"
+    assert hksar.name == "Government of the Hong Kong Special Administrative Region"
+    assert find(ex, "Hong Kong SAR").name == "Hong Kong"
+    assert "Hong Kong" in names(ex.places)
