@@ -54,7 +54,8 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
         for cand in candidates(line[skip:], offset + skip):
             found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
-    return Analysis(doc, title_end, found)
+    works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
+    return Analysis(doc, title_end, [m for m in found if m.text not in works])
 
 
 def model_text(analysis: Analysis) -> tuple[str, list[tuple[int, int]]]:

@@ -86,6 +86,7 @@ class Mention:
     government: str | None = None  # a capital that acts: the government it stands for
     initial: bool = False  # first word of a sentence
     after_place: bool = False  # a place's name then more ("Beijing Guoan"): never the place
+    work: bool = False  # a work or product ("the musical X"): its name is nobody's, all along
 
     @property
     def words(self) -> list[str]:
@@ -293,6 +294,15 @@ def _classify_name(
         country = lex.country_of_demonym.get(" ".join(words[:-1]))
         if country:  # "Chinese Government"
             return [_typed(mention, "organization")]
+    tail = _facility_tail(cand.after) if last else 0
+    if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
+        end = re.match(rf"(?:\s+[a-z]+){{{tail}}}", doc[mention.end :])
+        mention.end += end.end() if end else 0
+        mention.text = doc[mention.start : mention.end]
+        return [_typed(mention, "place")]
+    if _work(cand, last):
+        mention.work = True
+        return [mention]
     place = lex.place(text)
     if (
         place is None
@@ -317,12 +327,6 @@ def _classify_name(
     head = _head(tokens)
     if head not in lex.other_heads and head.endswith("s") and head[:-1] in lex.other_heads:
         head = head[:-1]  # "World Cups"
-    tail = _facility_tail(cand.after) if last else 0
-    if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
-        end = re.match(rf"(?:\s+[a-z]+){{{tail}}}", doc[mention.end :])
-        mention.end += end.end() if end else 0
-        mention.text = doc[mention.start : mention.end]
-        return [_typed(mention, "place")]
     if len(words) > 1 and " ".join(words[-2:]) in _FACILITIES:
         return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
     if head in lex.org_heads and len(words) > 1:
@@ -334,8 +338,6 @@ def _classify_name(
     if len(words) > 1 and head in lex.place_heads:
         return [_typed(mention, "place")]  # "Liaoning Gymnasium"
     if head in lex.other_heads or words[-1] in lex.other_heads:
-        return []
-    if _work(cand, last):
         return []
     cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
@@ -376,7 +378,7 @@ def _work(cand: Candidate, last: bool) -> bool:
     before = [w for w in cand.before if w != ","]
     if before[:1] and before[0] in _WORKS:
         return True
-    if not last:
+    if not last or cand.possessive:  # "China's electric vehicles": an owner, not a product
         return False
     after = cand.after
     if after[:2] in ([",", "a"], [",", "an"], [",", "the"]):

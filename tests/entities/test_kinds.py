@@ -50,3 +50,13 @@ def test_governments_named_by_their_seat_or_with_government(extractor: Extractor
     assert hksar.name == "Government of the Hong Kong Special Administrative Region"
     assert find(ex, "Hong Kong SAR").name == "Hong Kong"
     assert "Hong Kong" in names(ex.places)
+
+
+def test_a_work_named_once_as_such_is_a_work_throughout(extractor: Extractor) -> None:
+    text = ("Jia Ling's Sunny Days, a drama about a boxer, led sales. The success of Sunny Days "
+            "surprised critics. China's electric vehicle market grew. The Dongfeng landing site "
+            "was ready.")
+    found = _kinds(extractor, text)
+    assert "Sunny Days" not in found
+    assert found["China"] == "place"  # an owner of vehicles, not a product
+    assert found["Dongfeng landing site"] == "place"
