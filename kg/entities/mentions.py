@@ -133,6 +133,15 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
     kind = MODEL_KINDS.get(best or "")
     if mention.after_place and kind in (None, "place"):
         kind = "organization"  # "Beijing Guoan" names a club or a company, never the city
+    if (
+        best == "GPE"
+        and mention.place is None
+        and len(mention.words) == 1
+        and not (mention.before[:1] and mention.before[0] in _PLACE_PREPOSITIONS | {"the"})
+    ):
+        # the gazetteer knows the world's cities: a one-word "GPE" it does not know, with no
+        # "in", "from" or "the" before it, is most often a company or a platform ("Nvidia")
+        kind = "organization"
     if kind is not None:
         # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
         # when it reads the whole name and no preposition of place stands before it

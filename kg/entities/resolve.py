@@ -135,7 +135,8 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
 
 
 def _agree(mentions: list[Mention]) -> None:
-    """One word written several times in an article is one kind of thing ("Tesla")."""
+    """One word written several times in an article is one kind of thing ("Tesla"), and a name
+    that starts an organisation's name is that organisation."""
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
         if m.kind is not None and len(m.words) == 1 and not m.government:
@@ -143,6 +144,13 @@ def _agree(mentions: list[Mention]) -> None:
     for m in mentions:
         if len(m.words) == 1 and not m.strong and not m.government and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
+    # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
+    orgs = {m.text for m in mentions if m.kind == "organization" and m.strong}
+    for m in mentions:
+        if not m.strong and m.kind != "organization" and any(
+            o.startswith(m.text + " ") for o in orgs
+        ):
+            m.kind = "organization"
 
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:

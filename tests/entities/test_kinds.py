@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.entities import Extractor
 
 from .conftest import article, find, names
@@ -60,3 +62,23 @@ def test_a_work_named_once_as_such_is_a_work_throughout(extractor: Extractor) ->
     assert "Sunny Days" not in found
     assert found["China"] == "place"  # an owner of vehicles, not a product
     assert found["Dongfeng landing site"] == "place"
+
+
+@pytest.mark.model
+def test_a_one_word_gpe_the_gazetteer_does_not_know_is_a_company(extractor: Extractor) -> None:
+    if extractor.mode != "model":
+        pytest.skip("the rule reads the model's vote")
+    text = ("Rules stopped Nvidia from selling chips. Delegates met in Khorgos and in the "
+            "Tollerort terminal.")
+    found = _kinds(extractor, text)
+    assert found["Nvidia"] == "organization"
+    assert found["Khorgos"] == "place"
+
+
+def test_clubs_named_in_full_then_in_short(extractor: Extractor) -> None:
+    text = ("Chengdu Rongcheng F.C., the surprise of the season, finished third. Fans said "
+            "Chengdu Rongcheng deserved more. Officials joined the Chinese Embassy in Brazil.")
+    found = _kinds(extractor, text)
+    assert found["Chengdu Rongcheng F.C."] == "organization"
+    assert found.get("Chengdu Rongcheng", "organization") == "organization"
+    assert found.get("Chinese Embassy") == "organization"
