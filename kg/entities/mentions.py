@@ -26,6 +26,10 @@ MODEL_KINDS = {
 
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']?|(?=\n)|$)")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across"})
+_PLACE_NOUNS = frozenset(
+    {"town", "towns", "city", "cities", "village", "villages", "port", "county", "province",
+     "region", "capital", "district"}
+)
 
 Span = tuple[int, int, str]  # start, end, label of one model entity
 
@@ -137,7 +141,7 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
         best == "GPE"
         and mention.place is None
         and len(mention.words) == 1
-        and not (mention.before[:1] and mention.before[0] in _PLACE_PREPOSITIONS | {"the"})
+        and not (_after_place_words(mention.before) or mention.before[:1] == ["the"])
     ):
         # the gazetteer knows the world's cities: a one-word "GPE" it does not know, with no
         # "in", "from" or "the" before it, is most often a company or a platform ("Nvidia")
@@ -146,9 +150,7 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
         # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
         # when it reads the whole name and no preposition of place stands before it
         weak_place = (
-            mention.place is not None
-            and whole
-            and not (mention.before[:1] and mention.before[0] in _PLACE_PREPOSITIONS)
+            mention.place is not None and whole and not _after_place_words(mention.before)
         )
         if (
             mention.kind is None
@@ -160,6 +162,14 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
     if best is not None:  # NORP, WORK_OF_ART, DATE, ...: not ours, unless a rule typed it
         return mention.kind is not None and len(mention.words) == 1
     return mention.kind is not None or len(mention.words) == 1
+
+
+def _after_place_words(before: list[str]) -> bool:
+    """ "in X", "from X", "the towns of X": words that put a place after them."""
+    return bool(before) and (
+        before[0] in _PLACE_PREPOSITIONS or (before[0] == "of" and before[1:2] != [] and (
+            before[1] in _PLACE_NOUNS))
+    )
 
 
 def _rules_default(mention: Mention, lex: Lexicon) -> bool:
@@ -174,11 +184,7 @@ def _rules_default(mention: Mention, lex: Lexicon) -> bool:
     if len(words) == 1:
         if mention.initial:
             return True  # a capitalised first word: a name only if resolution finds one
-        mention.kind = (
-            "place"
-            if mention.before[:1] and mention.before[0] in _PLACE_PREPOSITIONS
-            else "organization"
-        )
+        mention.kind = "place" if _after_place_words(mention.before) else "organization"
         return True
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words

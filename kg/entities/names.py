@@ -30,6 +30,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
+_MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
 _PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
 _FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
@@ -61,6 +62,7 @@ _NOT_ACRONYMS = frozenset(
         "CEO",
         "NO",
         "VS",
+        "MVP",
     }
 )
 
@@ -277,10 +279,15 @@ def _classify_name(
     if last and cand.paren_after:
         mention.acronym = cand.paren_after
     words = [t.lower for t in tokens if not t.paren]
+    mainland = lex.place(f"{text} mainland")
+    if last and cand.after[:1] == ["mainland"] and mainland:  # "the Chinese mainland"
+        mention.end += len(" mainland")
+        mention.text, mention.place = doc[mention.start : mention.end], mainland
+        return [_typed(mention, "place")]
     if len(words) == 1 and (
         len(words[0]) == 1
         or (last and cand.after[:1] and cand.after[0][:1].isdigit())
-        or words[0] in lex.demonyms
+        or (words[0] in lex.demonyms and not _strong_place(text, lex))  # "the Pacific"
         or words[0] in _WEEKDAYS_MONTHS
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
         or words[0] in _NOT_NAMES
@@ -329,7 +336,7 @@ def _classify_name(
         head = head[:-1]  # "World Cups"
     if len(words) > 1 and " ".join(words[-2:]) in _FACILITIES:
         return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
-    if head in lex.org_heads and len(words) > 1:
+    if head in lex.org_heads and len(words) > 1 and words[-1] not in _MISSIONS:
         nested = _nested(tokens, doc, lex)
         if nested:
             mention.parent = nested[0].text
@@ -337,8 +344,9 @@ def _classify_name(
         return [_typed(mention, "organization"), *nested]
     if len(words) > 1 and head in lex.place_heads:
         return [_typed(mention, "place")]  # "Liaoning Gymnasium"
-    if head in lex.other_heads or words[-1] in lex.other_heads:
-        return []
+    if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
+        # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
+        return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
     cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
@@ -373,11 +381,15 @@ def _facility_tail(after: list[str]) -> int:
 
 
 def _work(cand: Candidate, last: bool) -> bool:
-    """A film, musical, product or award: "the musical Elisabeth", "its Spark large language
-    model", "the Tiangong space station", "YOLO, a drama about"."""
+    """A film, musical, product, vessel or award: "the musical Elisabeth", "shows like X", "its
+    Spark large language model", "the Tiangong space station", "YOLO, a drama about"."""
     before = [w for w in cand.before if w != ","]
     if before[:1] and before[0] in _WORKS:
         return True
+    listed = before[1:2] if before[:1] in (["like"], ["including"]) else (
+        before[2:3] if before[:2] == ["as", "such"] else [])
+    if listed and listed[0].endswith("s") and listed[0][:-1] in _WORKS:
+        return True  # "shows like Les Misérables", "films such as Hero"
     if not last or cand.possessive:  # "China's electric vehicles": an owner, not a product
         return False
     after = cand.after

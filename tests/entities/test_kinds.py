@@ -82,3 +82,12 @@ def test_clubs_named_in_full_then_in_short(extractor: Extractor) -> None:
     assert found["Chengdu Rongcheng F.C."] == "organization"
     assert found.get("Chengdu Rongcheng", "organization") == "organization"
     assert found.get("Chinese Embassy") == "organization"
+
+
+def test_events_vessels_awards_and_their_acronyms_are_left_out(extractor: Extractor) -> None:
+    text = ("The Beijing International Film Festival (BJIFF) opened. Stars praised BJIFF. "
+            "The Navy sent the helicopter carrier Atlântico. Zhao Jiwei was named finals MVP. "
+            "Shows like Les Misérables still sell. The Lunar Dust Mission ended.")
+    found = _kinds(extractor, text)
+    assert not {"BJIFF", "Atlântico", "MVP", "Les Misérables", "Lunar Dust Mission"} & set(found)
+    assert found["Zhao Jiwei"] == "person"

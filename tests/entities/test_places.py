@@ -59,3 +59,12 @@ def test_a_capital_is_its_government_only_when_it_acts(extractor: Extractor) -> 
     assert kinds("Washington's chip curbs failed.")["Washington"] == "organization"
     assert kinds("Beijing's streets were quiet.")["Beijing"] == "place"
     assert kinds("Beijing's Chaoyang District was quiet.")["Beijing"] == "place"
+
+
+def test_regions_written_with_the(extractor: Extractor) -> None:
+    text = ("Stores opened on the Chinese mainland. Ships sail to the Pacific. The trains cross "
+            "the twin border towns of Horgos and Khorgos.")
+    (ex,) = extractor.extract([article("Trade", text)])
+    assert find(ex, "Chinese mainland").name == "Mainland China"
+    assert find(ex, "Pacific").kind == "place"
+    assert find(ex, "Horgos").kind == "place"
