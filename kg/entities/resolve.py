@@ -313,6 +313,8 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             builder = _known_name(state, "organization", name, m)
             if m.acronym:
                 builder.alternate(m.acronym)
+            if canon[m.text] != m.text and name == canon[m.text]:
+                builder.alternate(m.text)  # as written, before acronyms were spelt out
             continue
         full = state.acronyms.get(m.text) or _spelled_out(m.text, set(canon.values()))
         if full:

@@ -203,3 +203,15 @@ def test_word_glued_before_a_name_at_sentence_start_is_dropped(extractor: Extrac
     (ex,) = extractor.extract([article("Games", text)])
     assert {"Pan Zhanle", "Quan Hongchan", "Rustam Minnikhanov"} <= names(ex.persons)
     assert not {"Swimmer Pan Zhanle", "Diver Quan Hongchan"} & names(ex.persons)
+
+
+def test_organisation_keeps_its_name_as_written(extractor: Extractor) -> None:
+    text = ("Yang Jiechi, director of the General Office of the Communist Party of China (CPC) "
+            "Central Committee, spoke. Gong Xianzu, a researcher at the Institute of Plasma "
+            "Physics of the Chinese Academy of Sciences, agreed.")
+    (ex,) = extractor.extract([article("Talks", text)])
+    office = find(ex, "General Office of the Communist Party of China (CPC) Central Committee")
+    assert office.name == "General Office of the Central Committee of the Communist Party of China"
+    assert office.mentions[0] in office.alternate_names  # as written, for readers and search
+    institute = find(ex, "Institute of Plasma Physics of the Chinese Academy of Sciences")
+    assert institute.parent == "Chinese Academy of Sciences"
