@@ -30,6 +30,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
+_OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
 _PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
@@ -350,6 +351,8 @@ def _classify_name(
     cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
+    if tokens[-1].text.endswith("OS") and len(tokens[-1].text) > 2:
+        return []  # "HarmonyOS", "iOS": operating systems
     if len(tokens) == 1 and (
         (_CAMEL.match(tokens[0].text) and not tokens[0].text.startswith(_NAME_PREFIXES))
         or BRAND.match(tokens[0].text)
@@ -365,7 +368,11 @@ def _classify_name(
         return [_typed(mention, "organization", strong=False)]
     if mention.acronym and is_acronym(mention.acronym.replace(" ", "")):
         return [_typed(mention, "organization", strong=False)]
-    if _chinese_name(tokens, lex) or _title_before(cand.before, lex):
+    if (
+        _chinese_name(tokens, lex)
+        or _title_before(cand.before, lex)
+        or _country_owns(cand.before, tokens, lex)
+    ):
         return [_typed(mention, "person")]
     if words[0] in lex.demonyms and len(words) > 1:
         return []  # "Chinese Super ...": an adjective phrase, or a work title
@@ -386,6 +393,8 @@ def _work(cand: Candidate, last: bool) -> bool:
     before = [w for w in cand.before if w != ","]
     if before[:1] and before[0] in _WORKS:
         return True
+    if {"character", "characters", "protagonist"} & set(before[:4]):
+        return True  # "the novel's central character, the physicist Wang Miao"
     listed = before[1:2] if before[:1] in (["like"], ["including"]) else (
         before[2:3] if before[:2] == ["as", "such"] else [])
     if listed and listed[0].endswith("s") and listed[0][:-1] in _WORKS:
@@ -426,6 +435,8 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
     if before[0] == "on" and single:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
+    if before[0].rpartition("-")[2] in _OWNED:
+        return "organization"  # "Shenzhen-based Fantawild", "Tokyo-listed Seven & i"
     if before[0] in _PERSON_CUES:
         return "person"
     listing = (
@@ -501,6 +512,18 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
         and tokens[1].text.isalpha()
         and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
         and (not spelt or (bool(_PINYIN.match(tokens[1].lower)) and not lex.place(tokens[1].text)))
+    )
+
+
+def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Sweden's Armand Duplantis": a country's own first and last name is a person."""
+    if not before or not before[0].endswith("'s") or not 2 <= len(tokens) <= 3:
+        return False
+    place = lex.place(before[0][:-2])
+    return (
+        place is not None
+        and place.kind == "country"
+        and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
     )
 
 

@@ -83,7 +83,7 @@ class Candidate:
 
     tokens: list[Token]
     sentence_start: bool
-    before: list[str] = field(default_factory=list)  # up to three preceding words, lower case
+    before: list[str] = field(default_factory=list)  # up to four preceding words, lower case
     after: list[str] = field(default_factory=list)  # up to four following words, lower case
     paren_after: str | None = None  # "(ACR)" or "(Other Name)" right after the run
 
@@ -195,7 +195,7 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
             Candidate(
                 tokens=run,
                 sentence_start=_sentence_start(tokens, i),
-                before=[_context(t) for t in tokens[max(0, i - 3) : i]][::-1],
+                before=[_context(t) for t in tokens[max(0, i - 4) : i]][::-1],
                 after=[t.lower for t in tokens[end : end + 4]],
                 paren_after=group[0] if group else None,
             )
@@ -205,7 +205,10 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
 
 
 def _context(token: Token) -> str:
-    """A neighbouring word as context: lower case, a possessive keeping its "'s"."""
+    """A neighbouring word as context: lower case, a possessive keeping its "'s", a hyphenated
+    modifier its suffix ("shenzhen-based")."""
+    if token.suffix:
+        return f"{token.lower}-{token.suffix}"
     return token.lower + "'s" if token.possessive else token.lower
 
 

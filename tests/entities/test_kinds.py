@@ -91,3 +91,13 @@ def test_events_vessels_awards_and_their_acronyms_are_left_out(extractor: Extrac
     found = _kinds(extractor, text)
     assert not {"BJIFF", "Atlântico", "MVP", "Les Misérables", "Lunar Dust Mission"} & set(found)
     assert found["Zhao Jiwei"] == "person"
+
+
+def test_companies_people_and_characters_by_the_words_around(extractor: Extractor) -> None:
+    text = ("The film is produced by Shenzhen-based Fantawild. Norway's Karsten Warholm "
+            "won again. The series splits the novel's central character, the physicist Wang "
+            "Miao, in two. Apps for HarmonyOS and iOS were rewritten.")
+    found = _kinds(extractor, text)
+    assert found["Fantawild"] == "organization"
+    assert found["Karsten Warholm"] == "person"
+    assert not {"Wang Miao", "HarmonyOS", "iOS"} & set(found)
