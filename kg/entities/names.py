@@ -23,7 +23,7 @@ _WEEKDAYS_MONTHS = words("calendar")
 _ORG_CUES = words("org_cues")
 # Lower-case words before a name that say it is a person ("spokesperson Wang Wenbin").
 _PERSON_CUES = frozenset({"mr", "ms", "mrs", "dr"})
-_CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z]")  # "TechInsights", "PetroChina"
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")  # "TechInsights", "PetroChina", "WeChat"
 _NAME_PREFIXES = ("Mc", "Mac", "Van", "Von", "De", "Di", "La", "Le", "Fitz")
 _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")

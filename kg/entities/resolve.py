@@ -29,6 +29,7 @@ _PLACE_WORDS = words("place_context")
 _ACTING = words("acting")
 _ACTED_ON = words("acted_on")
 _CITY_PARTS = words("city_parts")
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 _NEXT_WORD = re.compile(r"(['’]s)?\s+([\w\-]+)")
 _CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: [A-Z][\w\-]*)*")
 
@@ -101,7 +102,7 @@ def resolve(
         if m.acronym and m.kind in ("organization", None):
             state.acronyms.setdefault(m.acronym, m.text)
     _governments(mentions, doc, lex)
-    _agree(mentions)
+    _agree(mentions, doc)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
     _places(state, mentions, aliases)
@@ -134,7 +135,7 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
     return found
 
 
-def _agree(mentions: list[Mention]) -> None:
+def _agree(mentions: list[Mention], doc: str) -> None:
     """One word written several times in an article is one kind of thing ("Tesla"), and a name
     that starts an organisation's name is that organisation."""
     votes: dict[str, Counter[str]] = {}
@@ -144,6 +145,7 @@ def _agree(mentions: list[Mention]) -> None:
     for m in mentions:
         if len(m.words) == 1 and not m.strong and not m.government and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
+    _coordinated(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
     orgs = {m.text for m in mentions if m.kind == "organization" and m.strong}
     for m in mentions:
@@ -151,6 +153,31 @@ def _agree(mentions: list[Mention]) -> None:
             o.startswith(m.text + " ") for o in orgs
         ):
             m.kind = "organization"
+
+
+def _coordinated(mentions: list[Mention], doc: str) -> None:
+    """Names in one list are one kind of thing: in "Alipay, WeChat and Meituan" a one-word name
+    the model took for a person is a company like the others."""
+    surnames = {
+        key for m in mentions if m.kind == "person" and len(m.words) > 1
+        for key in surname_keys(m.text)
+    }
+    group: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and group and _LIST_GAP.fullmatch(doc, group[-1].end, m.start):
+            group.append(m)
+            continue
+        kinds = Counter(x.kind for x in group)
+        if kinds["organization"] >= 2 and kinds["organization"] > kinds["person"]:
+            for x in group:
+                if (
+                    not x.strong
+                    and len(x.words) == 1
+                    and x.kind in ("person", None)
+                    and x.text.casefold() not in surnames  # "Musk" of "Elon Musk"
+                ):
+                    x.kind = "organization"
+        group = [m] if m is not None else []
 
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:

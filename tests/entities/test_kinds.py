@@ -101,3 +101,13 @@ def test_companies_people_and_characters_by_the_words_around(extractor: Extracto
     assert found["Fantawild"] == "organization"
     assert found["Karsten Warholm"] == "person"
     assert not {"Wang Miao", "HarmonyOS", "iOS"} & set(found)
+
+
+def test_names_in_one_list_are_one_kind(extractor: Extractor) -> None:
+    text = ("Apps were rewritten for the system, including Alipay, WeChat and TikTok. "
+            "The deal was praised by Elon Musk on Monday. Critics named Musk, YouTube and "
+            "LinkedIn.")
+    found = _kinds(extractor, text)
+    assert found["WeChat"] == found["TikTok"] == "organization"
+    assert found["Alipay"] == "organization"  # a company like the others in its list
+    assert found["Musk"] == "person"  # the surname of a person named in full stays his
