@@ -30,6 +30,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
+_CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
@@ -402,6 +403,8 @@ def _work(cand: Candidate, last: bool) -> bool:
     if not last or cand.possessive:  # "China's electric vehicles": an owner, not a product
         return False
     after = cand.after
+    if after[:1] == [","] and after[1:2] and after[1] in _CREDITS and after[2:3] == ["by"]:
+        return True  # "YOLO, directed by Jia Ling"
     if after[:2] in ([",", "a"], [",", "an"], [",", "the"]):
         after = after[2:]
     for k, word in enumerate(after[:3]):

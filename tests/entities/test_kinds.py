@@ -111,3 +111,13 @@ def test_names_in_one_list_are_one_kind(extractor: Extractor) -> None:
     assert found["WeChat"] == found["TikTok"] == "organization"
     assert found["Alipay"] == "organization"  # a company like the others in its list
     assert found["Musk"] == "person"  # the surname of a person named in full stays his
+
+
+def test_films_credited_and_sites_named_by_their_kind(extractor: Extractor) -> None:
+    text = ("Sunny Days, directed by Jia Ling, led sales ahead of a film from writer-director "
+            "Han Han, starring Shen Teng. The China Open was moved. Probes have landed on Mars. "
+            "Divers explored Nyingchi Gorge.")
+    found = _kinds(extractor, text)
+    assert not {"Sunny Days", "China Open"} & set(found)
+    assert found["Han Han"] == "person"
+    assert found["Mars"] == found["Nyingchi Gorge"] == "place"
