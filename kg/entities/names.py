@@ -349,6 +349,8 @@ def _classify_name(
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
         return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
+    if last and _org_apposed(cand.after):
+        return [_typed(mention, "organization")]  # "Honor, the phone maker that ..."
     cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
@@ -515,6 +517,13 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
         and tokens[1].text.isalpha()
         and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
         and (not spelt or (bool(_PINYIN.match(tokens[1].lower)) and not lex.place(tokens[1].text)))
+    )
+
+
+def _org_apposed(after: list[str]) -> bool:
+    """ "X, the owner of ...", "X, a Shenzhen-based maker": an apposition naming a company."""
+    return after[:1] == [","] and after[1:2] in (["the"], ["a"], ["an"]) and any(
+        w in _ORG_CUES or w == "owner" for w in after[2:4]
     )
 
 

@@ -136,14 +136,14 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
 
 
 def _agree(mentions: list[Mention], doc: str) -> None:
-    """One word written several times in an article is one kind of thing ("Tesla"), and a name
+    """A name written several times in an article is one kind of thing ("Tesla"), and a name
     that starts an organisation's name is that organisation."""
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
-        if m.kind is not None and len(m.words) == 1 and not m.government:
+        if m.kind is not None and not m.government:
             votes.setdefault(m.text, Counter())[m.kind] += 3 if m.strong else 1
     for m in mentions:
-        if len(m.words) == 1 and not m.strong and not m.government and m.text in votes:
+        if not m.strong and not m.government and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
     _coordinated(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name

@@ -121,3 +121,11 @@ def test_films_credited_and_sites_named_by_their_kind(extractor: Extractor) -> N
     assert not {"Sunny Days", "China Open"} & set(found)
     assert found["Han Han"] == "person"
     assert found["Mars"] == found["Nyingchi Gorge"] == "place"
+
+
+def test_an_apposition_naming_a_company_makes_an_organisation(extractor: Extractor) -> None:
+    text = ("Canada's Alimentation Couche-Tard, the owner of the Circle K chain, made a bid. "
+            "Alimentation Couche-Tard said so. Honor, the phone maker that Huawei sold, agreed.")
+    found = _kinds(extractor, text)
+    assert found["Alimentation Couche-Tard"] == "organization"
+    assert found["Honor"] == "organization"
