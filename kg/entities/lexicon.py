@@ -52,6 +52,7 @@ class Lexicon:
     places: dict[str, Place]  # surface (gazetteer.key_of) → place
     capitals: dict[str, str]  # casefolded capital city → the government it stands for
     governments: dict[str, str]  # country → its government, as the capitals name them
+    stop_words: frozenset[str]  # spaCy's English stop words: they start sentences, not names
     country_of_demonym: dict[str, str]  # casefolded demonym → country
 
     def place(self, surface: str) -> Place | None:
@@ -67,6 +68,8 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy takes half a second
+
     extra = [tuple(line.split("\t")) for line in _lines("places_extra.tsv")]
     capitals = {}
     for line in _lines("capitals.tsv"):
@@ -89,5 +92,6 @@ def lexicon() -> Lexicon:
         places=places(extra, surnames),
         capitals=capitals,
         governments={re.sub(r"^Government of (?:the )?", "", g): g for g in capitals.values()},
+        stop_words=frozenset(STOP_WORDS),
         country_of_demonym=demonym_country,
     )

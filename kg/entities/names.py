@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.model import Kind
 from kg.entities.spans import BRAND, CONNECTORS, PARTICLES, QUOTES, Candidate, Token
@@ -124,7 +122,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                 and not _strong_place(tokens[0].text, lex)
                 and (
                     tokens[0].lower in lowercase
-                    or (tokens[0].lower in STOP_WORDS and not is_acronym(tokens[0].text))
+                    or (tokens[0].lower in lex.stop_words and not is_acronym(tokens[0].text))
                     or _GERUND.match(tokens[0].text)
                 )
             )
