@@ -28,12 +28,14 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
+_WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
 _PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
 _FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
+_PRODUCT_MODIFIERS = words("product_modifiers")
 _FACILITY_TAILS = frozenset(w.replace("_", " ") for w in words("facility_tails"))
 _COMPASS = words("compass")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -396,6 +398,8 @@ def _work(cand: Candidate, last: bool) -> bool:
         return True
     if {"character", "characters", "protagonist"} & set(before[:4]):
         return True  # "the novel's central character, the physicist Wang Miao"
+    if before[:1] == ["the"] and before[1:2] and before[1] in _WON and cand.after[:1] != ["title"]:
+        return True  # "won the Golden Goblet": an award or a cup ("won the X League title": X)
     listed = before[1:2] if before[:1] in (["like"], ["including"]) else (
         before[2:3] if before[:2] == ["as", "such"] else [])
     if listed and listed[0].endswith("s") and listed[0][:-1] in _WORKS:
@@ -408,10 +412,10 @@ def _work(cand: Candidate, last: bool) -> bool:
     if after[:2] in ([",", "a"], [",", "an"], [",", "the"]):
         after = after[2:]
     for k, word in enumerate(after[:3]):
-        if not word.isalpha() or not word.islower():
-            return False
         if word in _PRODUCTS or " ".join(after[k : k + 2]) in _PRODUCTS:
             return True
+        if word not in _PRODUCT_MODIFIERS:  # "Robin Li said the model": not the Li model
+            return False
     return False
 
 

@@ -25,6 +25,7 @@ _ALIAS_GAP = re.compile(
     r",?\s*(?:(?:who is |which is )?(?:also |better |widely |commonly |more )?known"
     r"(?:\s+[a-z]+){0,3}?\s+as|whose (?:\w+ )?name is|or)\s+(?:the\s+)?",
 )
+_AS_KNOWN = re.compile(r",\s+as (?:he|she) is (?:known|called)\b")
 _PLACE_WORDS = words("place_context")
 _ACTING = words("acting")
 _ACTED_ON = words("acted_on")
@@ -120,12 +121,20 @@ def resolve(
 
 
 def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
-    """id(alias mention) → the mention it renames ("X, better known as Y")."""
+    """id(alias mention) → the mention it renames ("X, better known as Y"; "Y, as he is known
+    in China" after X)."""
     found = {}
     for prev, m in pairwise(mentions):
         gap = doc[prev.end : m.start]
         if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and gap.strip() != "or":
             found[id(m)] = prev
+    people: list[Mention] = []
+    for m in mentions:  # "Robin Li said ... Li Yanhong, as he is known in China, said"
+        if _AS_KNOWN.match(doc, m.end) and people and len(m.words) > 1:
+            m.kind = "person"
+            found[id(m)] = people[-1]
+        elif m.kind == "person" and len(m.words) > 1:
+            people.append(m)
     ending = {m.end: m for m in mentions if m.acronym and len(m.acronym.split()) > 1}
     for m in mentions:  # "Party School of ... (National Academy of Governance)"
         prev = ending.get(m.start - 2)

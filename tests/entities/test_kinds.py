@@ -129,3 +129,10 @@ def test_an_apposition_naming_a_company_makes_an_organisation(extractor: Extract
     found = _kinds(extractor, text)
     assert found["Alimentation Couche-Tard"] == "organization"
     assert found["Honor"] == "organization"
+
+
+def test_what_is_won_is_no_entity(extractor: Extractor) -> None:
+    text = "A quiet drama won the Silver Pagoda for best film. Robin Li said the model works."
+    found = _kinds(extractor, text)
+    assert "Silver Pagoda" not in found
+    assert found["Robin Li"] == "person"  # "said the model": not a product called Robin Li

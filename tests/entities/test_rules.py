@@ -215,3 +215,12 @@ def test_organisation_keeps_its_name_as_written(extractor: Extractor) -> None:
     assert office.mentions[0] in office.alternate_names  # as written, for readers and search
     institute = find(ex, "Institute of Plasma Physics of the Chinese Academy of Sciences")
     assert institute.parent == "Chinese Academy of Sciences"
+
+
+def test_name_as_he_is_known_is_an_alias(extractor: Extractor) -> None:
+    text = ("Baidu chief executive Robin Li said the model was ready. Li Yanhong, as he is "
+            "known in China, said millions had tried it.")
+    (ex,) = extractor.extract([article("Chatbot", text)])
+    li = find(ex, "Robin Li")
+    assert "Li Yanhong" in li.alternate_names
+    assert "Li Yanhong" not in names(ex.persons)
