@@ -483,10 +483,11 @@ def _head_index(tokens: list[Token]) -> int:
 
 
 def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
-    """Organisations named inside another: "Council of Heads of State of the [SCO]"."""
+    """Organisations named inside another: "Council of Heads of State of the [SCO]", "Chinese
+    Mission to the [EU]"."""
     found: list[Mention] = []
     for i, token in enumerate(tokens):
-        if token.lower != "of" or i + 1 >= len(tokens):
+        if token.lower not in ("of", "to") or i + 1 >= len(tokens):
             continue
         rest = tokens[i + 2 :] if tokens[i + 1].lower == "the" else tokens[i + 1 :]
         paren = next((k for k, t in enumerate(rest) if t.paren), None)

@@ -224,3 +224,10 @@ def test_name_as_he_is_known_is_an_alias(extractor: Extractor) -> None:
     li = find(ex, "Robin Li")
     assert "Li Yanhong" in li.alternate_names
     assert "Li Yanhong" not in names(ex.persons)
+
+
+def test_organisation_named_inside_with_to(extractor: Extractor) -> None:
+    text = "The Chinese Mission to the EU said in a statement that talks went well."
+    (ex,) = extractor.extract([article("Talks", text)])
+    assert find(ex, "EU").kind == "organization"
+    assert find(ex, "Chinese Mission to the EU").parent == "EU"
