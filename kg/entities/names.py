@@ -91,6 +91,7 @@ class Mention:
     initial: bool = False  # first word of a sentence
     after_place: bool = False  # a place's name then more ("Beijing Guoan"): never the place
     work: bool = False  # a work or product ("the musical X"): its name is nobody's, all along
+    holds_outer: bool = False  # named inside another with "of": the outer one is a part of it
 
     @property
     def words(self) -> list[str]:
@@ -340,7 +341,7 @@ def _classify_name(
         return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
     if head in lex.org_heads and len(words) > 1 and words[-1] not in _MISSIONS:
         nested = _nested(tokens, doc, lex)
-        if nested:
+        if nested and nested[0].holds_outer:  # "X of the Y"; not "Mission to the EU"
             mention.parent = nested[0].text
             _give_acronym(mention, nested)
         return [_typed(mention, "organization"), *nested]
@@ -500,10 +501,11 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
             if lex.place(_text(rest)):
                 continue
             inner = Mention(
-                "organization", _surface(rest, doc), rest[0].start, rest[-1].end, strong=True
+                "organization", _surface(rest, doc), rest[0].start, rest[-1].end, strong=True,
+                holds_outer=token.lower == "of",
             )
             deeper = _nested(rest, doc, lex)
-            if deeper:
+            if deeper and deeper[0].holds_outer:
                 inner.parent = deeper[0].text
             found.extend([inner, *deeper])
             break
