@@ -265,8 +265,9 @@ def evaluate(name: str, corpus: Path, others: Sequence[Path], ner: str) -> list[
         extracted = [by_key[a.key] for a in articles]
         kg(data, ner, "ingest", "--quiet", *files)
         published = read_back(data, articles)
-    return [score(f"{name} extract", gold, articles, extracted),
-            score(f"{name} published", gold, articles, published)]
+    mode = ", rules only" if ner == "rules" else ""
+    return [score(f"{name} extract{mode}", gold, articles, extracted),
+            score(f"{name} published{mode}", gold, articles, published)]
 
 
 def plain_model(articles: Sequence[Article]) -> tuple[list[list[Linked]], Callable[[], float]]:
