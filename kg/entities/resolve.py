@@ -156,11 +156,13 @@ def _agree(mentions: list[Mention], doc: str) -> None:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
     _coordinated(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
-    orgs = {m.text for m in mentions if m.kind == "organization" and m.strong}
+    starts = {
+        " ".join(words[:k])
+        for words in {tuple(m.words) for m in mentions if m.kind == "organization" and m.strong}
+        for k in range(1, len(words))
+    }
     for m in mentions:
-        if not m.strong and m.kind != "organization" and any(
-            o.startswith(m.text + " ") for o in orgs
-        ):
+        if not m.strong and m.kind != "organization" and m.text in starts:
             m.kind = "organization"
 
 
@@ -208,8 +210,8 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
     something that is not a part of a city."""
     after = _NEXT_WORD.match(doc, m.end)
     possessive, word = (after.group(1), after.group(2)) if after else ("", "")
-    if possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang District"
-        name = _CAPITALISED.match(doc, after.start(2)) if after else None
+    if after and possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang"
+        name = _CAPITALISED.match(doc, after.start(2))
         head = name.group().split()[-1].casefold() if name else word
         return head not in _CITY_PARTS and head not in lex.place_heads
     if m.before[:1] and m.before[0] in _ACTED_ON:
