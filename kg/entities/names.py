@@ -110,9 +110,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):
         return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
     # "The", "Under", "Visiting", "Much" (spaCy's stop words), "Record" (when the article also
-    # writes "record") start
-    # sentences, not names
-    # sentences, not names; but "He Xiaoyu" and "Long Xingchun" are people
+    # writes "record") start sentences, not names; but "He Xiaoyu" and "Long Xingchun" are people
     while (
         tokens
         and not _chinese_name(tokens, lex, spelt=True)
@@ -282,10 +280,9 @@ def _classify_name(
     if last and cand.paren_after:
         mention.acronym = cand.paren_after
     words = [t.lower for t in tokens if not t.paren]
-    mainland = lex.place(f"{text} mainland")
-    if last and cand.after[:1] == ["mainland"] and mainland:  # "the Chinese mainland"
-        mention.end += len(" mainland")
-        mention.text, mention.place = doc[mention.start : mention.end], mainland
+    mainland = lex.place(f"{text} mainland") if last and cand.after[:1] == ["mainland"] else None
+    if mainland:  # "the Chinese mainland"
+        _stretch(mention, doc, 1).place = mainland
         return [_typed(mention, "place")]
     if len(words) == 1 and (
         len(words[0]) == 1
@@ -306,10 +303,7 @@ def _classify_name(
             return [_typed(mention, "organization")]
     tail = _facility_tail(cand.after) if last else 0
     if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
-        end = re.match(rf"(?:\s+[a-z]+){{{tail}}}", doc[mention.end :])
-        mention.end += end.end() if end else 0
-        mention.text = doc[mention.start : mention.end]
-        return [_typed(mention, "place")]
+        return [_typed(_stretch(mention, doc, tail), "place")]
     if _work(cand, last):
         mention.work = True
         return [mention]
@@ -381,6 +375,14 @@ def _classify_name(
     if words[0] in lex.demonyms and len(words) > 1:
         return []  # "Chinese Super ...": an adjective phrase, or a work title
     return [mention]
+
+
+def _stretch(mention: Mention, doc: str, size: int) -> Mention:
+    """The mention with the ``size`` lower-case words after it in its name."""
+    end = re.match(rf"(?:\s+[a-z]+){{{size}}}", doc[mention.end :])
+    mention.end += end.end() if end else 0
+    mention.text = doc[mention.start : mention.end]
+    return mention
 
 
 def _facility_tail(after: list[str]) -> int:
