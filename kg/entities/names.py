@@ -441,7 +441,7 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
     """ "tech company Huawei", "companies such as Qualcomm", "Mr Smith": the kind the words say."""
     if not before:
         return None
-    if before[0] in _ORG_CUES or (before[0].endswith("s") and before[0][:-1] in _ORG_CUES):
+    if _organisation_noun(before[0]):
         return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
     if before[0] == "on" and single:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
@@ -456,11 +456,18 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         if before[:2] == ["as", "such"]
         else []
     )
-    if listing and listing[0].endswith("s") and listing[0][:-1] in _ORG_CUES | {"compan"}:
-        return "organization"
-    if listing and listing[0] == "companies":
-        return "organization"
+    if listing and listing[0].endswith("s") and _organisation_noun(listing[0]):
+        return "organization"  # "companies such as Qualcomm", "including rivals Lawson"
     return None
+
+
+def _organisation_noun(word: str) -> bool:
+    """ "company", "brands", "companies": a noun that names organisations."""
+    return (
+        word in _ORG_CUES
+        or (word.endswith("s") and word[:-1] in _ORG_CUES)
+        or (word.endswith("ies") and word[:-3] + "y" in _ORG_CUES)
+    )
 
 
 def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
