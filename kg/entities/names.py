@@ -291,7 +291,8 @@ def _classify_name(
         or words[0] in _WEEKDAYS_MONTHS
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
         or words[0] in _NOT_NAMES
-        or words[0] in lex.org_heads | lex.place_heads | lex.other_heads
+        or (words[0] in lex.org_heads | lex.place_heads | lex.other_heads
+            and not _strong_place(text, lex))  # "the Gulf" is a place, "Ministry" no name
         or words[0].upper() in _NOT_ACRONYMS
     ):
         return []
@@ -333,6 +334,10 @@ def _classify_name(
         head = head[:-1]  # "World Cups"
     if len(words) > 1 and " ".join(words[-2:]) in _FACILITIES:
         return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
+    if len(words) > 1 and words[0] in lex.org_heads and (
+        words[1] in PARTICLES or words[1][:2] in ("d'", "d’")
+    ):  # the head first, as French, Spanish or Portuguese names have it
+        return [_typed(mention, "organization")]  # "Institut d'Études Politiques de Paris"
     if head in lex.org_heads and len(words) > 1 and words[-1] not in _MISSIONS:
         nested = _nested(tokens, doc, lex)
         if nested and nested[0].holds_outer:  # "X of the Y"; not "Mission to the EU"
@@ -479,7 +484,7 @@ def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
 def _head(tokens: list[Token]) -> str:
     """Head word of a name: the last word before its first "of"/"for"/"to"."""
     index = _head_index(tokens)
-    return tokens[index].lower.rstrip(".") if index >= 0 else ""
+    return re.sub(r"[.\s]", "", tokens[index].lower) if index >= 0 else ""  # "F. C.": "fc"
 
 
 def _head_index(tokens: list[Token]) -> int:

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Tokens: dotted initials ("U.S."), words (with inner hyphens and apostrophes), single characters.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’\-&]*[^\W_])?|\S")
+# Tokens: dotted initials ("U.S.", "F. C."), words (with inner hyphens and apostrophes), single
+# characters.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?: [A-Z]\.)+|[^\W_](?:[\w'’\-&]*[^\W_])?|\S")
+# An elided particle glued to a capitalised word: "d'Études", "l'Orient" (inside a name).
+_ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
 _ABBREVIATIONS = frozenset({"co", "jr", "sr", "inc", "ltd", "corp", "st", "dr", "mr", "mrs", "ms"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # "US-led", "Beijing-based": the capitalised part is a name, the rest a modifier.
@@ -213,7 +216,10 @@ def _context(token: Token) -> str:
 
 
 def _capital_at(tokens: list[Token], k: int) -> bool:
-    return k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha()
+    return k < len(tokens) and (
+        (tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha())
+        or (k > 0 and bool(_ELIDED.match(tokens[k].text)) and tokens[k].text[2:3].isupper())
+    )
 
 
 def _name_follows(tokens: list[Token], k: int) -> bool:

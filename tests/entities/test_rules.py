@@ -231,3 +231,15 @@ def test_organisation_named_inside_with_to(extractor: Extractor) -> None:
     (ex,) = extractor.extract([article("Talks", text)])
     assert find(ex, "EU").kind == "organization"
     assert find(ex, "Chinese Mission to the EU").parent is None  # a mission to the EU, not in it
+
+
+def test_names_are_not_cut_at_stops_or_apostrophes(extractor: Extractor) -> None:
+    text = ("Fans of Shandong Taishan F. C. cheered. The Institut d'Études Politiques de Paris "
+            "hosted talks. Ships sailed into the Gulf. The Sustainable Development Goals were "
+            "cited. Aid flew from Rio to Porto Alegre, and Rio de Janeiro sent boats.")
+    (ex,) = extractor.extract([article("Talks", text)])
+    assert find(ex, "Shandong Taishan F. C.").kind == "organization"
+    assert find(ex, "Institut d'Études Politiques de Paris").kind == "organization"
+    assert find(ex, "Gulf").name == "Persian Gulf"
+    assert find(ex, "Rio").name == "Rio de Janeiro"  # one place, two names
+    assert "Sustainable Development Goals" not in {m for e in ex.all() for m in e.mentions}
