@@ -21,6 +21,7 @@ from kg.snapshots import SnapshotError
 from kg.store import StoreError
 
 if TYPE_CHECKING:
+    from kg.entities import KnownEntities
     from kg.snapshots import Snapshot
     from kg.store import Store
 
@@ -417,7 +418,10 @@ def _print_table(results: dict[str, Any]) -> None:
               help=_help("ner", "Name finder"))
 @click.pass_obj
 def extract(obj: _Context, paths: tuple[Path, ...], as_json: bool, ner: str | None) -> None:
-    """Show the people, organisations and places found in articles (nothing is stored)."""
+    """Show the people, organisations and places found in articles (nothing is stored).
+
+    Names resolve against the published snapshot's entities, as `kg ingest` would link them.
+    """
     from kg.articles import ArticleError, read_article
     from kg.entities import Extractor, ExtractorError
     from kg.ingest import find_files
@@ -432,7 +436,7 @@ def extract(obj: _Context, paths: tuple[Path, ...], as_json: bool, ner: str | No
             click.echo(str(exc), err=True)
             failed = True
     try:
-        extractions = Extractor(settings).extract(articles)
+        extractions = Extractor(settings).extract(articles, known=_published_known(settings))
     except ExtractorError as exc:
         raise Failure(str(exc)) from None
     for article, extraction in zip(articles, extractions, strict=True):
@@ -489,6 +493,22 @@ def settings_table() -> str:
     rows += [f"| `{row['env']}` | `{row['default'] or '(unset)'}` | {row['help']} |"
              for row in describe()]
     return "\n".join(rows)
+
+
+def _published_known(settings: Settings) -> KnownEntities | None:
+    """The entities of the published snapshot (read-only), as `kg ingest` would resolve against;
+    None before anything is published."""
+    from kg.ingest import known_entities
+    from kg.snapshots import current
+
+    try:
+        snapshot = current(settings.snapshots_dir)
+    except SnapshotError as exc:
+        raise Failure(str(exc)) from None
+    if snapshot is None:
+        return None
+    with _open_snapshot(settings) as store:
+        return known_entities(store)
 
 
 def _published(settings: Settings) -> Snapshot:

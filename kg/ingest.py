@@ -449,7 +449,11 @@ def _published_name(settings: Settings) -> str | None:
 
 
 def known_entities(store: Store) -> KnownEntities:
-    """People, organisations and places already in the store, with their alternate names."""
+    """People, organisations and places already in the store, with their alternate names.
+
+    ``kg ingest`` resolves new articles against them, and ``kg extract`` against those of the
+    published snapshot, so that both link the same entities.
+    """
     kinds = {iri: kind for kind, iri in CLASSES.items() if kind != "article"}
     names: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in kinds.values()}
     for row in store.select(_KNOWN_NAMES):

@@ -157,12 +157,6 @@ class Settings:
             os.cpu_count() or 1)
 
     @property
-    def ner_processes(self) -> int:
-        # Read by kg.entities for nlp.pipe's n_process: names are found inside the ingest's
-        # worker processes, so spaCy itself runs in one process each.
-        return 1
-
-    @property
     def store_path(self) -> Path:
         return self.data_dir / "store"
 

@@ -13,7 +13,6 @@ again one at a time (:meth:`Workers.result`).
 from __future__ import annotations
 
 import contextlib
-import copyreg
 import ctypes
 import datetime as dt
 import logging
@@ -30,7 +29,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from kg.articles import Article, ArticleError, read_article, source_name
@@ -42,14 +40,6 @@ from kg.store import ArticleStatements
 from kg.validation import validate_graph
 
 log = logging.getLogger("kg.ingest")
-
-
-def _read_only(mapping: dict[str, Any]) -> MappingProxyType[str, Any]:
-    return MappingProxyType(mapping)
-
-
-# KnownEntities holds read-only mappings, which pickle cannot carry: they cross as copies.
-copyreg.pickle(MappingProxyType, lambda proxy: (_read_only, (dict(proxy),)))
 
 
 class WorkersError(RuntimeError):

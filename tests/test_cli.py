@@ -230,3 +230,21 @@ def test_stats_after_an_interrupted_ingest_says_what_to_run(run, settings: Setti
     result = run("stats")
     assert result.exit_code == 0 and "articles" in result.output
     assert "changes not published" in result.output
+
+
+def test_extract_resolves_names_against_the_published_snapshot(run, tmp_path: Path):
+    """`kg extract` links what `kg ingest` would: an acronym the store already spells out."""
+    first, later = tmp_path / "first.txt", tmp_path / "later.txt"
+    first.write_text("Published Time: 2023-05-01\nTitle: Summit opens\nAuthor: Staff Reporter\n"
+                     "Text:\nThe Shanghai Cooperation Organization (SCO) met in Astana.\n")
+    later.write_text("Published Time: 2023-05-02\nTitle: Summit ends\nAuthor: Staff Reporter\n"
+                     "Text:\nThe SCO closed its meeting on Tuesday.\n")
+
+    def organisations() -> list[str]:
+        result = run("extract", "--json", str(later))
+        assert result.exit_code == 0, result.output
+        return [e["name"] for e in json.loads(result.output)["organizations"]]
+
+    assert organisations() == ["SCO"]  # nothing published: the acronym alone
+    assert run("ingest", "--quiet", str(first)).exit_code == 0
+    assert organisations() == ["Shanghai Cooperation Organization"]

