@@ -122,6 +122,11 @@ class Settings:
         2.0, "Seconds a query waits for a free query process before a 503 with Retry-After."
     )
 
+    def __post_init__(self) -> None:
+        # Made absolute once, where the command was run: a relative folder would be read against
+        # other folders later (Flask's send_file reads one against the app's package).
+        object.__setattr__(self, "data_dir", Path(self.data_dir).absolute())
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
         """Read ``NEWSKG_*`` variables, then apply explicit overrides (e.g. CLI options)."""

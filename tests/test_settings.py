@@ -43,3 +43,11 @@ def test_options_override_the_environment():
 def test_bad_values_name_the_variable(name: str, value: str):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: value})
+
+
+def test_a_relative_data_folder_is_where_the_command_ran(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    assert Settings().data_dir == tmp_path / "data"
+    moved = Settings.from_env({"NEWSKG_DATA_DIR": "elsewhere/d"})
+    assert moved.data_dir == tmp_path / "elsewhere" / "d"

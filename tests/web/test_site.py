@@ -238,3 +238,18 @@ def test_a_browser_that_mistypes_an_address_gets_a_page(client: FlaskClient):
     for accept in (None, "*/*", "application/json", "text/turtle"):
         data = client.get("/doc/persn/wang-yi", headers={"Accept": accept} if accept else {})
         assert data.status_code == 404 and data.get_json()["status"] == 404, accept
+
+
+def test_dumps_download_from_a_relative_data_folder(published_settings: Settings,
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    from kg.web.app import create_app
+
+    shutil.copytree(published_settings.data_dir, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)  # as in the quick start: ./data
+    app = create_app(test_settings(Path("data")))
+    try:
+        response = app.test_client().get("/dump.ttl")
+        assert response.status_code == 200 and response.get_data().startswith(b"@prefix")
+    finally:
+        close_app(app)
