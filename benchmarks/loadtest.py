@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -56,6 +57,7 @@ LIMITS_NOTE = ("newskg servers run with " + " ".join(f"{k}={v}" for k, v in
                                                      NO_CLIENT_LIMITS.items())
                + ": their per-client limits would answer 429 to wrk, a single client")
 SPARQL_JSON = {"Accept": "application/sparql-results+json"}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -117,13 +119,18 @@ def median(results: Sequence[Result]) -> Result:
                   failed=sum(r.failed for r in results))
 
 
-def alternate(runs: dict[str, Callable[[], Result]], rounds: int) -> dict[str, Result]:
-    """Each run ``rounds`` times, taking turns (see :func:`rotations`); the median of each."""
-    results: dict[str, list[Result]] = {name: [] for name in runs}
+def take_turns(runs: dict[str, Callable[[], T]], rounds: int) -> dict[str, list[T]]:
+    """Each run ``rounds`` times, taking turns (see :func:`rotations`); what each gave."""
+    results: dict[str, list[T]] = {name: [] for name in runs}
     for order in rotations(list(runs), rounds):
         for name in order:
             results[name].append(runs[name]())
-    return {name: median(measured) for name, measured in results.items()}
+    return results
+
+
+def alternate(runs: dict[str, Callable[[], Result]], rounds: int) -> dict[str, Result]:
+    """Each run ``rounds`` times, taking turns; the median of each."""
+    return {name: median(measured) for name, measured in take_turns(runs, rounds).items()}
 
 
 def number(value: float) -> str:

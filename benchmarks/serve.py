@@ -194,9 +194,18 @@ def check(work: list[Workload], urls: dict[str, str], store: OxigraphStore) -> l
     return said
 
 
-def download(url: str, headers: dict[str, str], rss: Callable[[], float]) -> str:
-    """A download of ``url`` with curl: its rate, and the server's memory before and at most
-    during it."""
+@dataclass(frozen=True)
+class Download:
+    """A download: its rate, its size, and the server's memory before and at most during it."""
+
+    mb_per_s: float
+    mb: float
+    rss_before: float
+    rss_peak: float
+
+
+def download(url: str, headers: dict[str, str], rss: Callable[[], float]) -> Download:
+    """A download of ``url`` with curl, the server's memory (``rss``) watched meanwhile."""
     before = peak = rss()
     stop = threading.Event()
 
@@ -217,11 +226,11 @@ def download(url: str, headers: dict[str, str], rss: Callable[[], float]) -> str
         stop.set()
         watcher.join()
     size, seconds = done.stdout.split()
-    return (f"{int(size) / float(seconds) / 1e6:,.0f} MB/s of {int(size) / 1e6:,.0f} MB "
-            f"(RSS {before:.0f} → {peak:.0f} MiB)")
+    return Download(int(size) / float(seconds) / 1e6, int(size) / 1e6, before, peak)
 
 
 def bench_size(size: int, seconds: int, rounds: int, concurrency: int) -> None:
+    """Every workload on every server, then the dump downloads, on ``size`` articles."""
     data = prepare(size)
     snapshot = current(Settings(data_dir=data).snapshots_dir)
     assert snapshot is not None
@@ -246,45 +255,60 @@ def bench_size(size: int, seconds: int, rounds: int, concurrency: int) -> None:
         print(f"\n{size} articles, {snapshot.stats.triples} triples. wrk -t1 -c{concurrency}, "
               f"{seconds} s a run, median of {rounds} round(s), the servers taking turns "
               f"(order rotated each round); latency ms p50/p95, requests/s.\n"
-              f"newskg: kg serve (granian), {NEWSKG} (gunicorn gthread): both "
-              f"{settings.workers} workers x {settings.threads} threads, answer cache off "
-              f"(NEWSKG_CACHE_MB=0); {REPEATED}: kg serve with its default cache, asked again.\n"
+              f"{NEWSKG}: kg serve (granian); {GUNICORN}: the same app under gunicorn gthread; "
+              f"both {settings.workers} workers x {settings.threads} threads, answer cache off "
+              f"(NEWSKG_CACHE_MB=0). {REPEATED}: kg serve with its default cache, asked again.\n"
               f"{loadtest.LIMITS_NOTE}.\n"
               f"{OXIGRAPH}: serve-read-only on a copy of the store, its default graph.\n"
               f"newskg/oxigraph, granian/gunicorn: the first's p50 over the second's, then the "
               f"second's requests/s over the first's (above 1: the first is slower).")
         said = check(work, urls, store)
-        agree = not any("DISAGREE" in line for line in said)
         print("\n".join(said))
-        print("each server's rows agree with the floor's on every query" if agree else
-              "SOME ANSWERS DISAGREE (above)")
-        columns = (FLOOR, NEWSKG, GUNICORN, OXIGRAPH, "newskg/oxigraph", "granian/gunicorn",
-                   REPEATED)
-        header = f"{'workload':<20}" + "".join(f" {c:>21}" for c in columns)
-        print(header)
-        print("-" * len(header))
-        for w in work:
-            runs: dict[str, Callable[[], Result]] = {
-                FLOOR: lambda w=w: in_process(lambda: _consume(store.query(w.query)), seconds),
-            }
-            for name, url in urls.items():
-                path = w.oxigraph_path if name == OXIGRAPH else w.newskg_path
-                runs[name] = lambda u=url + path, w=w: loadtest.wrk(u, script, seconds,
-                                                                    concurrency, w.headers)
-            r = loadtest.alternate(runs, rounds)
-            cells = [loadtest.cell(r[FLOOR]), loadtest.cell(r[NEWSKG]), loadtest.cell(r[GUNICORN]),
-                     loadtest.cell(r[OXIGRAPH]), loadtest.ratio(r[NEWSKG], r[OXIGRAPH]),
-                     loadtest.ratio(r[NEWSKG], r[GUNICORN]), loadtest.cell(r[REPEATED])]
-            print(f"{w.name:<20}" + "".join(f" {c:>21}" for c in cells)
-                  + loadtest.failures(r), flush=True)
+        print("SOME ANSWERS DISAGREE (above)" if any("DISAGREE" in line for line in said) else
+              "each server's rows agree with the floor's on every query")
+        table(work, urls, store, script, seconds, rounds, concurrency)
         print("server RSS after the workloads (MiB, every process of each): " + ", ".join(
             f"{name} {servers.rss_mb(name):.0f}" for name in urls))
-        print("whole graph as N-Triples, downloaded with curl:")
-        for name in (NEWSKG, GUNICORN):
-            print(f"  {name} /dump.nt: " + download(urls[name] + "/dump.nt", NTRIPLES,
-                                                    lambda n=name: servers.rss_mb(n)))
-        print(f"  {OXIGRAPH} /store?default: " + download(
-            urls[OXIGRAPH] + "/store?default", NTRIPLES, lambda: servers.rss_mb(OXIGRAPH)))
+        dump_rates(urls, servers, rounds)
+
+
+def table(work: list[Workload], urls: dict[str, str], store: OxigraphStore, script: Path,
+          seconds: int, rounds: int, concurrency: int) -> None:
+    """Each workload on the floor and every server, taking turns: a row each, as measured."""
+    columns = (FLOOR, NEWSKG, GUNICORN, OXIGRAPH, "newskg/oxigraph", "granian/gunicorn",
+               REPEATED)
+    header = f"{'workload':<20}" + "".join(f" {c:>18}" for c in columns)
+    print(header)
+    print("-" * len(header))
+    for w in work:
+        runs: dict[str, Callable[[], Result]] = {
+            FLOOR: lambda w=w: in_process(lambda: _consume(store.query(w.query)), seconds),
+        }
+        for name, url in urls.items():
+            path = w.oxigraph_path if name == OXIGRAPH else w.newskg_path
+            runs[name] = lambda u=url + path, w=w: loadtest.wrk(u, script, seconds,
+                                                                concurrency, w.headers)
+        r = loadtest.alternate(runs, rounds)
+        cells = [loadtest.cell(r[FLOOR]), loadtest.cell(r[NEWSKG]), loadtest.cell(r[GUNICORN]),
+                 loadtest.cell(r[OXIGRAPH]), loadtest.ratio(r[NEWSKG], r[OXIGRAPH]),
+                 loadtest.ratio(r[NEWSKG], r[GUNICORN]), loadtest.cell(r[REPEATED])]
+        print(f"{w.name:<20}" + "".join(f" {c:>18}" for c in cells) + loadtest.failures(r),
+              flush=True)
+
+
+def dump_rates(urls: dict[str, str], servers: Servers, rounds: int) -> None:
+    """The whole graph as N-Triples from each server (newskg's dump file, Oxigraph's default
+    graph), taking turns: the median rate, and the server's memory."""
+    dumps = {NEWSKG: "/dump.nt", GUNICORN: "/dump.nt", OXIGRAPH: "/store?default"}
+    downloads = loadtest.take_turns(
+        {name: lambda n=name: download(urls[n] + dumps[n], NTRIPLES, lambda: servers.rss_mb(n))
+         for name in dumps}, rounds)
+    print(f"whole graph as N-Triples, downloaded with curl (median of {rounds} round(s), "
+          f"taking turns):")
+    for name, done in downloads.items():
+        print(f"  {name} {dumps[name]}: {statistics.median(d.mb_per_s for d in done):,.0f} "
+              f"MB/s of {done[0].mb:,.0f} MB (RSS {done[0].rss_before:.0f} MiB before, "
+              f"{max(d.rss_peak for d in done):.0f} at most)")
 
 
 def _consume(results: object) -> None:
