@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -95,6 +95,26 @@ def serve(settings: Settings) -> Iterator[str]:
             stop(process)
 
 
+MakeApp = Callable[..., Flask]
+
+
+@pytest.fixture
+def make_app(published_settings: Settings) -> Iterator[MakeApp]:
+    """Apps over the published folder with some settings changed (closed afterwards)."""
+    from kg.web.app import create_app
+
+    apps: list[Flask] = []
+
+    def make(**changes: object) -> Flask:
+        app = create_app(published_settings.replace(**changes))
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        close_app(app)
+
+
 @pytest.fixture(scope="session")
 def server(published_settings: Settings) -> Iterator[str]:
     """Base URL of a real gunicorn (e2e tests only) serving the published folder."""
@@ -146,11 +166,11 @@ def required(binary: str, install: str) -> str:
     pytest.skip(reason)
 
 
-def self_addressed(folder: Path) -> Iterator[Settings]:
+def self_addressed(folder: Path, **changes: object) -> Iterator[Settings]:
     """`kg serve` over the fixture corpus published under the server's own address, so links
-    and redirects stay on it; its settings while it runs."""
+    and redirects stay on it, with ``changes`` to its settings; its settings while it runs."""
     port = free_port()
-    settings = published_for_port(folder / "data", port).replace(port=port)
+    settings = published_for_port(folder / "data", port).replace(port=port, **changes)
     process = start_kg_serve(settings, folder / "serve.log")
     try:
         wait_until_up(settings.base + "/health", process)

@@ -8,18 +8,15 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pyoxigraph as ox
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from kg.formats import GRAPHS
-from kg.settings import Settings
 from kg.web import endpoint
-from kg.web.app import create_app
-from tests.web.conftest import close_app
+from tests.web.conftest import MakeApp
 
 SCHEMA = "PREFIX schema: <http://schema.org/>\n"
 ARTICLES = SCHEMA + "SELECT ?a WHERE { ?a a schema:NewsArticle } ORDER BY ?a"
@@ -33,22 +30,6 @@ ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # Sorting them needs them all in memory: the engine runs out and aborts its process.
 EXHAUSTING = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
 
-MakeApp = Callable[..., Flask]
-
-
-@pytest.fixture
-def make_app(published_settings: Settings) -> Iterator[MakeApp]:
-    """Apps over the published folder with some settings changed."""
-    apps: list[Flask] = []
-
-    def make(**changes: object) -> Flask:
-        app = create_app(published_settings.replace(**changes))
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        close_app(app)
 
 
 @pytest.fixture

@@ -5,34 +5,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from kg.formats import NTRIPLES
 from kg.settings import Settings
 from kg.snapshots import current
-from kg.web.app import create_app
-from tests.web.conftest import close_app
+from tests.web.conftest import MakeApp
 
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-MakeApp = Callable[..., Flask]
-
-
-@pytest.fixture
-def make_app(published_settings: Settings) -> Iterator[MakeApp]:
-    apps: list[Flask] = []
-
-    def make(**changes: object) -> Flask:
-        app = create_app(published_settings.replace(**changes))
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        close_app(app)
 
 
 def test_405_says_what_is_allowed(client: FlaskClient):
