@@ -25,6 +25,8 @@ ALIAS_CITY = 500_000  # people: alternate names are read for cities this large
 # Chinese subdivisions as ISO 3166-2 writes them ("Hebei Sheng", "Xinjiang Uygur Zizhiqu").
 _CHINESE_SUFFIX = re.compile(r"\s+(?:(?:Uygur|Huizu|Zhuangzu)\s+)?(?:Sheng|Shi|Zizhiqu)$")
 _SAR = re.compile(r"\s+SAR$")
+_AUTONOMOUS = re.compile(r"(?:\s+(Uygur|Huizu|Zhuangzu))?\s+Zizhiqu$")
+_PEOPLES = {"Uygur": "Uygur", "Huizu": "Hui", "Zhuangzu": "Zhuang"}  # ISO's names, in English
 # A Latin-script proper name: what an English text could write for a city.
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\-]+){0,4}$")
 
@@ -85,6 +87,10 @@ def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
             name = _SAR.sub("", _CHINESE_SUFFIX.sub("", sub.name))
             yield name, Place(name, "region")
             yield sub.name, Place(name, "region")
+            autonomous = _AUTONOMOUS.search(sub.name)
+            if autonomous:  # "Guangxi Zhuang Autonomous Region", as English writes ISO's name
+                people = _PEOPLES.get(autonomous.group(1) or "", "")
+                yield f"{name} {people} Autonomous Region".replace("  ", " "), Place(name, "region")
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         strong = city["population"] >= BIG_CITY or city["name"] in capitals

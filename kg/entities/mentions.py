@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg.articles import Article
 from kg.entities.lexicon import Lexicon
-from kg.entities.names import Mention, mentions_of
+from kg.entities.names import Mention, mentions_of, place_cue
 from kg.entities.spans import candidates
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
@@ -26,10 +26,6 @@ MODEL_KINDS = {
 
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']?|(?=\n)|$)")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across"})
-_PLACE_NOUNS = frozenset(
-    {"town", "towns", "city", "cities", "village", "villages", "port", "county", "province",
-     "region", "capital", "district"}
-)
 
 Span = tuple[int, int, str]  # start, end, label of one model entity
 
@@ -156,6 +152,7 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
             mention.kind is None
             or weak_place
             or (len(mention.words) > 1 and mention.kind != "organization" and not mention.place)
+            or (len(mention.words) > 1 and whole and best == "PERSON")
         ):
             mention.kind = kind  # type: ignore[assignment]
         return True
@@ -166,10 +163,7 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
 
 def _after_place_words(before: list[str]) -> bool:
     """ "in X", "from X", "the towns of X": words that put a place after them."""
-    return bool(before) and (
-        before[0] in _PLACE_PREPOSITIONS or (before[0] == "of" and before[1:2] != [] and (
-            before[1] in _PLACE_NOUNS))
-    )
+    return bool(before) and (before[0] in _PLACE_PREPOSITIONS or place_cue(before))
 
 
 def _rules_default(mention: Mention, lex: Lexicon) -> bool:

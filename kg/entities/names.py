@@ -19,6 +19,7 @@ from kg.entities.spans import BRAND, CONNECTORS, PARTICLES, QUOTES, Candidate, T
 _STOP = words("stop")
 _WEEKDAYS_MONTHS = words("calendar")
 _ORG_CUES = words("org_cues")
+_JOBS_TOO = words("jobs_too")
 # Lower-case words before a name that say it is a person ("spokesperson Wang Wenbin").
 _PERSON_CUES = frozenset({"mr", "ms", "mrs", "dr"})
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")  # "TechInsights", "PetroChina", "WeChat"
@@ -26,6 +27,15 @@ _NAME_PREFIXES = ("Mc", "Mac", "Van", "Von", "De", "Di", "La", "Le", "Fitz")
 _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
+_NAME_ADJECTIVES = frozenset({"new", "old"})
+_PLACE_OF = words("place_of")
+_PLACE_AFTER = words("place_after")
+_PLACE_BEFORE = words("place_before")
+# What follows a region's name in its full form ("Inner Mongolia Autonomous Region").
+_ADMIN_SUFFIXES = frozenset(
+    {"province", "prefecture", "state", "city", "region", "autonomous region", "oblast",
+     "special administrative region", "governorate", "municipality"}
+)
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
@@ -114,6 +124,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     while (
         tokens
         and not _chinese_name(tokens, lex, spelt=True)
+        and not _opens_name(tokens, cand, lex)
         and (
             (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
             or (
@@ -137,6 +148,21 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     for group in split_run(tokens, lex):
         found.extend(_classify(group, cand, doc, lex, last=group[-1] is cand.tokens[-1]))
     return found
+
+
+def _opens_name(tokens: list[Token], cand: Candidate, lex: Lexicon) -> bool:
+    """ "New" and "Old" start names ("New Zealand", "the New Development Bank", "Old Trafford")
+    anywhere but at the start of a sentence, and there too when the name is a known place or
+    ends in a head word ("New Development Bank said")."""
+    return (
+        len(tokens) > 1
+        and tokens[0].lower in _NAME_ADJECTIVES
+        and (
+            not (cand.sentence_start and tokens[0] is cand.tokens[0])
+            or lex.place(_text(tokens[:2])) is not None
+            or _has_head(tokens, lex)
+        )
+    )
 
 
 def _strong_place(text: str, lex: Lexicon) -> bool:
@@ -309,12 +335,10 @@ def _classify_name(
         mention.work = True
         return [mention]
     place = lex.place(text)
-    if (
-        place is None
-        and len(words) > 1
-        and words[-1] in ("province", "prefecture", "state", "city")
-    ):
-        place = lex.place(_text(tokens[:-1]))  # "Guangdong Province"
+    for size in (3, 2, 1):
+        if place is None and len(words) > size and " ".join(words[-size:]) in _ADMIN_SUFFIXES:
+            place = lex.place(_text(tokens[:-size]))  # "Guangdong Province", "Inner Mongolia
+            # Autonomous Region"
     if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
         place = Place(text, "area")  # "Northwest China"
     if place is not None and not place.strong and _cue(cand.before) == "organization":
@@ -349,8 +373,15 @@ def _classify_name(
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
         return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
-    if last and _org_apposed(cand.after):
-        return [_typed(mention, "organization")]  # "Honor, the phone maker that ..."
+    apposed = _org_apposed(cand.after) if last else None
+    if apposed and (len(tokens) == 1 or apposed not in _JOBS_TOO):
+        # "Honor, the phone maker that ..."; a full name said to be what a person may be too
+        # is left open ("Dragan Petrović, a crane operator")
+        return [_typed(mention, "organization")]
+    if place_cue(cand.before) or (last and cand.after[:1] and cand.after[0] in _PLACE_AFTER):
+        return [_typed(mention, "place")]  # "the village of Radinac", "the Three Gorges area"
+    if last and len(tokens) > 1 and _title_apposed(cand.after, lex):
+        return [_typed(mention, "person")]  # "Narit Therdsteerasukdi, secretary-general of"
     cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
@@ -539,10 +570,33 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
     )
 
 
-def _org_apposed(after: list[str]) -> bool:
-    """ "X, the owner of ...", "X, a Shenzhen-based maker": an apposition naming a company."""
-    return after[:1] == [","] and after[1:2] in (["the"], ["a"], ["an"]) and any(
-        w in _ORG_CUES or w == "owner" for w in after[2:4]
+def _org_apposed(after: list[str]) -> str | None:
+    """ "X, the owner of ...", "X, a Shenzhen-based maker": the noun of an apposition naming a
+    company, or None."""
+    if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"]):
+        return None
+    return next((w for w in after[2:4] if w in _ORG_CUES or w == "owner"), None)
+
+
+def place_cue(before: list[str]) -> bool:
+    """ "the town of X", "residents of X", "neighboring X": words that put a place after them."""
+    return bool(before) and (
+        before[0] in _PLACE_BEFORE or (before[0] == "of" and before[1:2] != [] and (
+            before[1] in _PLACE_OF))
+    )
+
+
+def _title_apposed(after: list[str], lex: Lexicon) -> bool:
+    """ "X Y, director of ...", "X Y, a deputy minister": an apposition giving a person's title
+    (not "leader", which companies are too)."""
+    words = after[1:4]
+    if words[:1] in (["a"], ["an"], ["the"]):
+        words = words[1:]
+    return (
+        after[:1] == [","]
+        and bool(words)
+        and words[0] != "leader"
+        and (words[0] in lex.titles or " ".join(words[:2]) in lex.titles)
     )
 
 

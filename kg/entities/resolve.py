@@ -31,7 +31,9 @@ _ACTING = words("acting")
 _ACTED_ON = words("acted_on")
 _CITY_PARTS = words("city_parts")
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
-_NEXT_WORD = re.compile(r"(['’]s)?\s+([\w\-]+)")
+# The word after a name, past a possessive and hyphenated modifiers ("Honiara's China-built
+# stadium": "stadium").
+_NEXT_WORD = re.compile(r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s))*\s+([\w\-]+)")
 _CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: [A-Z][\w\-]*)*")
 
 
@@ -305,9 +307,9 @@ def _contains(name: str, part: str) -> bool:
 def _refers_to(text: str, name: str) -> bool:
     if " " in text:
         return _contains(name, text)
-    return text.casefold() in surname_keys(name) or (
-        text.casefold() == name.split()[0].casefold() and len(name.split()) > 2
-    )
+    # a given name alone stands for the article's one person of that name: Thai usage
+    # ("Srettha" for Srettha Thavisin), and family names written first ("Kim" for Kim Jong Un)
+    return text.casefold() in surname_keys(name) or text.casefold() == name.split()[0].casefold()
 
 
 def _pick(
