@@ -28,9 +28,14 @@ _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NAME_ADJECTIVES = frozenset({"new", "old"})
+SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "4-2"
 _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
 _PLACE_BEFORE = words("place_before")
+_GOVERNMENT_LEVELS = frozenset(
+    {"municipal", "provincial", "city", "state", "federal", "regional", "local", "county",
+     "central", "national", "prefectural", "district"}
+)
 # What follows a region's name in its full form ("Inner Mongolia Autonomous Region").
 _ADMIN_SUFFIXES = frozenset(
     {"province", "prefecture", "state", "city", "region", "autonomous region", "oblast",
@@ -97,7 +102,8 @@ class Mention:
     suffix: str = ""  # "based" in "Beijing-based"
     parent: str | None = None  # surface of the organisation this one sits in ("X of the Y")
     label: str | None = None  # the model's label, when a model is in use
-    government: str | None = None  # a capital that acts: the government it stands for
+    stands_for: str | None = None  # an organisation a place's name stands for: a capital that
+    # acts for its government ("Washington said"), a country for its national team
     initial: bool = False  # first word of a sentence
     after_place: bool = False  # a place's name then more ("Beijing Guoan"): never the place
     work: bool = False  # a work or product ("the musical X"): its name is nobody's, all along
@@ -312,7 +318,8 @@ def _classify_name(
         return [_typed(mention, "place")]
     if len(words) == 1 and (
         len(words[0]) == 1
-        or (last and cand.after[:1] and cand.after[0][:1].isdigit())
+        or (last and cand.after[:1] and cand.after[0][:1].isdigit()
+            and not SCORE.match(cand.after[0]))  # "Mate 60", but "beat France 4-2"
         or (words[0] in lex.demonyms and not _strong_place(text, lex))  # "the Pacific"
         or words[0] in _WEEKDAYS_MONTHS
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
@@ -344,9 +351,10 @@ def _classify_name(
     if place is not None and not place.strong and _cue(cand.before) == "organization":
         place = None  # "Japanese brands Lawson": a brand, not the town
     if place is not None:
-        if last and cand.after[:1] == ["government"]:  # "the HKSAR government"
-            mention.government = lex.government_of(text, place.name)
-            return [_typed(mention, "organization")]
+        size = _government_tail(cand.after) if last else 0
+        if size:  # "the HKSAR government", "the Shanghai municipal government"
+            mention.stands_for = lex.government_of(text, place.name)
+            return [_typed(_stretch(mention, doc, size), "organization")]
         mention.place = place
         return [_typed(mention, "place", strong=place.strong)]
     if len(words) > 1 and words[0] in _PLACE_PREFIXES:
@@ -419,6 +427,14 @@ def _stretch(mention: Mention, doc: str, size: int) -> Mention:
     mention.end += end.end() if end else 0
     mention.text = doc[mention.start : mention.end]
     return mention
+
+
+def _government_tail(after: list[str]) -> int:
+    """How many lower-case words after a place's name make it its government ("government": 1,
+    "municipal government": 2)."""
+    if after[:1] == ["government"]:
+        return 1
+    return 2 if after[1:2] == ["government"] and after[0] in _GOVERNMENT_LEVELS else 0
 
 
 def _facility_tail(after: list[str]) -> int:

@@ -19,6 +19,7 @@ from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
 from kg.entities.names import Mention, initials, is_acronym
 from kg.entities.roles import appositive_roles, sub_units
+from kg.entities.teams import national_teams
 
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
 _ALIAS_GAP = re.compile(
@@ -105,6 +106,7 @@ def resolve(
         if m.acronym and m.kind in ("organization", None):
             state.acronyms.setdefault(m.acronym, m.text)
     _governments(mentions, doc, lex)
+    national_teams(mentions, doc)
     _agree(mentions, doc)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
@@ -151,10 +153,10 @@ def _agree(mentions: list[Mention], doc: str) -> None:
     that starts an organisation's name is that organisation."""
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
-        if m.kind is not None and not m.government:
+        if m.kind is not None and not m.stands_for:
             votes.setdefault(m.text, Counter())[m.kind] += 3 if m.strong else 1
     for m in mentions:
-        if not m.strong and not m.government and m.text in votes:
+        if not m.strong and not m.stands_for and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
     _coordinated(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
@@ -204,7 +206,7 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             continue
         m.kind = "organization"
         m.place = None
-        m.government = lex.capitals[m.text.casefold()]
+        m.stands_for = lex.capitals[m.text.casefold()]
 
 
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
@@ -343,8 +345,10 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
     for m in orgs:
         if id(m) in state.by_mention:
             continue
-        if m.government:
-            state.entity("organization", m.government, m)
+        if m.stands_for:
+            stands = state.entity("organization", m.stands_for, m)
+            if m.text.casefold() not in state.lex.capitals:
+                stands.alternate(m.text)  # "Argentina" of its national team
             continue
         if id(m) in aliases:
             continue  # another name of an entity named just before: linked below

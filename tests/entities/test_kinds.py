@@ -47,7 +47,7 @@ def test_governments_named_by_their_seat_or_with_government(extractor: Extractor
             "of the Hong Kong SAR deserved an answer.")
     (ex,) = extractor.extract([article("Rules", text)])
     assert find(ex, "The Hague").name == "Government of the Netherlands"
-    hksar = find(ex, "HKSAR")
+    hksar = find(ex, "HKSAR government")  # the mention is the whole name, "government" too
     assert hksar.kind == "organization"
     assert hksar.name == "Government of the Hong Kong Special Administrative Region"
     assert find(ex, "Hong Kong SAR").name == "Hong Kong"
@@ -136,3 +136,27 @@ def test_what_is_won_is_no_entity(extractor: Extractor) -> None:
     found = _kinds(extractor, text)
     assert "Silver Pagoda" not in found
     assert found["Robin Li"] == "person"  # "said the model": not a product called Robin Li
+
+
+def test_a_government_named_with_its_level(extractor: Extractor) -> None:
+    text = "The Chengdu municipal government said it would pay. The Kerala state government agreed."
+    (ex,) = extractor.extract([article("Pay", text)])
+    assert find(ex, "Chengdu municipal government").kind == "organization"
+    assert find(ex, "Kerala state government").kind == "organization"
+    assert not ex.places
+
+
+def test_countries_stand_for_their_teams_in_sports_news(extractor: Extractor) -> None:
+    sport = ("Uruguay beat Peru 3-1 in the football qualifier in Montevideo. Peru, who led early, "
+             "faded. Uruguay coach Marcelo Bielsa praised the squad. Fans celebrated across "
+             "Uruguay. Earlier, Chile's planned friendly against Bolivia was called off, and "
+             "Colombia's Luis Díaz was injured.")
+    (ex,) = extractor.extract([article("Qualifier", sport)])
+    orgs = {e.name: e for e in ex.organizations}
+    for country in ("Uruguay", "Peru", "Chile", "Bolivia"):
+        assert country in orgs[f"{country} national football team"].alternate_names
+    assert {"Uruguay", "Colombia", "Montevideo"} <= names(ex.places)  # a country where it is
+    assert "Peru" not in names(ex.places)
+    trade = "Uruguay beat forecasts as exports to Peru grew."
+    (news,) = extractor.extract([article("Trade", trade)])
+    assert {"Uruguay", "Peru"} <= names(news.places) and not news.organizations
