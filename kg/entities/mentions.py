@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg.articles import Article
 from kg.entities.lexicon import Lexicon
-from kg.entities.names import Mention, mentions_of, place_cue
+from kg.entities.names import Mention, join_titles, mentions_of, place_cue
 from kg.entities.spans import candidates
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
@@ -51,7 +51,7 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
     offset = 0
     for number, line in enumerate(doc.split("\n")):
         skip = _KICKER.match(line).end() if number == 0 and _KICKER.match(line) else 0
-        for cand in candidates(line[skip:], offset + skip):
+        for cand in join_titles(candidates(line[skip:], offset + skip), doc, lex):
             found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.model import Kind
@@ -118,6 +119,35 @@ def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and word.upper() not in _NOT_ACRONYMS and len(word) <= 10
 
 
+def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidate]:
+    """Runs a title joins across "to" and across the commas of a list of portfolios: "Ambassador
+    to Kenya Zhou Pingjian", "Secretary for Culture, Sports and Tourism Kevin Yeung",
+    "Economy, Trade and Industry Minister Ken Saito"."""
+    joined: list[Candidate] = []
+    for cand in cands:
+        prev = joined[-1] if joined else None
+        gap = doc[prev.end : cand.start] if prev else ""
+        if prev is not None and (
+            (gap == " to " and is_title(prev.tokens[-1].lower, lex))
+            or (gap == ", " and any(t.lower == "and" for t in cand.tokens) and (
+                _listing_portfolios(prev.tokens, lex)
+                or (all(t.lower in _TITLE_MODIFIERS or t.text == "," for t in prev.tokens)
+                    and any(is_title(t.lower, lex) for t in cand.tokens[1:-1]))
+            ))
+        ):
+            joint = Token(gap.strip(), prev.end + gap.index(gap.strip()), cand.start - 1)
+            joined[-1] = replace(prev, tokens=[*prev.tokens, joint, *cand.tokens],
+                                 after=cand.after, paren_after=cand.paren_after)
+        else:
+            joined.append(cand)
+    return joined
+
+
+def _listing_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Secretary for Culture", "Minister of Trade": a title and its first portfolio."""
+    return len(tokens) > 2 and is_title(tokens[-3].lower, lex) and tokens[-2].lower in ("of", "for")
+
+
 def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) -> list[Mention]:
     """The typed mentions one capitalised run holds."""
     tokens = list(cand.tokens)
@@ -151,8 +181,15 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         skipped = cand.tokens[: cand.tokens.index(tokens[0])]
         cand = replace(cand, before=[t.lower for t in reversed(skipped)] + cand.before)
     found: list[Mention] = []
+    shared = None  # "Presidents X and Y": the title is Y's too
     for group in split_run(tokens, lex):
+        if shared and _name_like(group, lex):
+            found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
+                                 strong=True, title=shared))
+            continue
         found.extend(_classify(group, cand, doc, lex, last=group[-1] is cand.tokens[-1]))
+        if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
+            shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
 
 
@@ -238,8 +275,19 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
         else:
             chunk_head = _has_org_head(chunk, lex)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
-            join = (not head_ok and chunk_head and len(group) == 1 and modifiers) or (
-                _has_org_head(group[0], lex) and len(group) > 1 and not chunk_head
+            join = (
+                (not head_ok and chunk_head and len(group) == 1 and modifiers)
+                or (_has_org_head(group[0], lex) and len(group) > 1 and not chunk_head)
+                # "Secretary for Transport and Logistics Lam Sai-hung" (one portfolio word
+                # before "and": not "Minister of Commerce Wang Wentao and Jin Zhuanglong")
+                or (is_title(group[0][-1].lower, lex) and len(group) == 3
+                    and all(a.text == "," or b.text == "," for a, b in pairwise(group[-1])))
+                # "Health and Welfare Minister Cho Kyoo-hong"
+                or (
+                    len(group) == 1
+                    and _portfolio_list([*group[0], *conn_tokens])
+                    and any(is_title(t.lower, lex) for t in chunk[1:-1])
+                )
             )
         if join:
             group.extend([conn_tokens, chunk])
@@ -645,20 +693,27 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
             continue
         rest = tokens[end + 1 :]
         portfolio: list[Token] = []
-        if rest and rest[0].lower == "of":  # "Minister of Commerce Wang Wentao"
+        extra: list[Mention] = []
+        if rest and rest[0].lower in ("of", "to", "for"):
+            # "Minister of Commerce Wang Wentao", "Ambassador to Kenya Zhou Pingjian",
+            # "Secretary for Culture, Sports and Tourism Kevin Yeung"
+            to = rest[0].lower == "to"
             rest = rest[1:]
             if len(rest) < 2:
                 return None
-            cut = max(1, len(rest) - 2)
+            cut, place = _portfolio_end(rest, lex)
             portfolio, rest = rest[:cut], rest[cut:]
+            if to and place is not None:
+                extra.append(Mention("place", _surface(portfolio, doc), portfolio[0].start,
+                                     portfolio[-1].end, strong=True, place=place))
         if not rest or not _name_like(rest, lex):
             continue
-        title_words = tokens[start : end + 1] + (
-            [Token("of", 0, 0), *portfolio] if portfolio else []
-        )
-        title = " ".join(t.text for t in title_words)
         prefix = tokens[:start]
-        extra: list[Mention] = []
+        if _portfolio_list(prefix):  # "Economy, Trade and Industry Minister Ken Saito"
+            start, prefix = 0, []
+        title = doc[tokens[start].start : (portfolio or tokens[: end + 1])[-1].end]
+        if words[end] not in lex.titles:  # "Presidents X and Y": each is a president
+            title = title[:-1]
         affiliation = None
         if prefix:
             pre_text = _surface(prefix, doc)
@@ -697,6 +752,33 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
     return None
 
 
+def _portfolio_end(rest: list[Token], lex: Lexicon) -> tuple[int, Place | None]:
+    """Where the portfolio after "of", "to" or "for" ends and the name begins, and the place
+    the portfolio is, if it is one: after the longest place ("Solomon Islands Li Ming"), else
+    one word after the last "and" ("Sports and Tourism Kevin Yeung"), else before the last
+    two words."""
+    for k in range(len(rest) - 1, 0, -1):
+        place = lex.place(_text(rest[:k]))
+        if place is not None:
+            return k, place
+    ands = [k for k, t in enumerate(rest) if t.lower == "and"]
+    if ands and ands[-1] + 2 < len(rest):
+        return ands[-1] + 2, None
+    return max(1, len(rest) - 2), None
+
+
+def _portfolio_list(prefix: list[Token]) -> bool:
+    """ "Economy, Trade and Industry", "Health and Welfare": portfolios listed before a title."""
+    return any(t.text == "," or t.lower == "and" for t in prefix) and all(
+        t.lower in _TITLE_MODIFIERS or t.text == "," or t.lower == "and" for t in prefix
+    )
+
+
+def is_title(word: str, lex: Lexicon) -> bool:
+    """A title, or titles ("Presidents X and Y")."""
+    return word in lex.titles or (word.endswith("s") and word[:-1] in lex.titles)
+
+
 def _title_start(words: list[str], end: int, lex: Lexicon) -> int | None:
     """Start of the title ending at ``end`` ("Chief Executive", "Foreign Minister"), or None."""
     start = None
@@ -704,6 +786,8 @@ def _title_start(words: list[str], end: int, lex: Lexicon) -> int | None:
         if end - size + 1 >= 0 and " ".join(words[end - size + 1 : end + 1]) in lex.titles:
             start = end - size + 1
             break
+    if start is None and is_title(words[end], lex):
+        start = end
     if start is None:
         return None
     while start > 0 and (words[start - 1] in lex.titles or words[start - 1] in _TITLE_MODIFIERS):

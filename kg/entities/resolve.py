@@ -226,6 +226,7 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
 
 
 def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
+    mentions = [m for m in mentions if not _after_the(m)]
     full = [m for m in mentions if m.kind == "person" and len(m.words) > 1 and id(m) not in aliases]
     names = _full_names(full)
     for m in full:
@@ -253,9 +254,20 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
         if is_full_name(m.text):
             _known_name(state, "person", m.text, m)
         else:  # a bare surname no full name in the article explains: never resolved elsewhere
+            known = state.known.persons_named(m.text)
+            if not (m.strong or known):
+                # one word only the model calls a person, with no title and nobody of that
+                # name known: most often a company, a place or a work ("McLaren", "the Louvre")
+                continue
             builder = state.entity("person", m.text, m)
-            builder.ambiguous = builder.ambiguous or bool(state.known.persons_named(m.text))
+            builder.ambiguous = builder.ambiguous or bool(known)
     _link_aliases(state, mentions, aliases, "person")
+
+
+def _after_the(m: Mention) -> bool:
+    """ "the Madaraka Express", "the Louvre": what the model took for a person's name after
+    "the" is no person's (a title between them is stripped: "the Kenyan president X")."""
+    return m.kind == "person" and not m.strong and m.before[:1] == ["the"]
 
 
 def _known_name(state: _Article, kind: Kind, name: str, mention: Mention) -> _Builder:

@@ -266,3 +266,24 @@ def test_spanish_particles_stay_inside_a_name(extractor: Extractor) -> None:
     text = "The port hired Ana de los Ríos and Pedro de las Heras as advisers."
     (ex,) = extractor.extract([article("Port", text)])
     assert {"Ana de los Ríos", "Pedro de las Heras"} <= names(ex.all())  # whole, never cut
+
+
+def test_a_lone_word_only_the_model_calls_a_person_is_nobody(extractor: Extractor) -> None:
+    text = ("Investors cheered as Vantora raised its forecast. Relics from the Tellmar were shown "
+            "at the Ostrava Gallery. Brazilian winger Dudu scored, and Dudu said he was happy.")
+    (ex,) = extractor.extract([article("Markets", text)])
+    assert names(ex.persons) == {"Dudu"}  # a title before it makes a one-word name a person
+
+
+def test_titles_with_portfolios_listed_or_after_to(extractor: Extractor) -> None:
+    text = ("Secretary for Housing, Lands and Works Carmen Lau spoke first. Labour and Welfare "
+            "Minister Ito Kenji replied. Agriculture, Food and Fisheries Minister Saku Mele "
+            "agreed. Chinese Ambassador to Fiji Zhou Jian attended, as did Presidents Ilir "
+            "Meta and Aleksandar Vučić. Economist Tomas Ruiz and Sprinter Ana Lopes were guests.")
+    (ex,) = extractor.extract([article("Housing", text)])
+    assert names(ex.persons) == {"Carmen Lau", "Ito Kenji", "Saku Mele", "Zhou Jian",
+                                 "Ilir Meta", "Aleksandar Vučić", "Tomas Ruiz", "Ana Lopes"}
+    assert not ex.organizations
+    assert names(ex.places) == {"Fiji"}
+    assert find(ex, "Carmen Lau").roles[0].job_title == "secretary for housing, lands and works"
+    assert find(ex, "Ilir Meta").roles[0].job_title == "president"
