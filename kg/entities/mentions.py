@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.articles import Article
-from kg.entities.lexicon import Lexicon
+from kg.entities.lexicon import Lexicon, Place
 from kg.entities.names import Mention, join_titles, mentions_of, place_cue
 from kg.entities.spans import candidates
 
@@ -26,6 +26,8 @@ MODEL_KINDS = {
 
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']?|(?=\n)|$)")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across"})
+
+_PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
 
 Span = tuple[int, int, str]  # start, end, label of one model entity
 
@@ -55,7 +57,21 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
             found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
-    return Analysis(doc, title_end, [m for m in found if m.text not in works])
+    found = [m for m in found if m.text not in works]
+    _short_places(found)
+    return Analysis(doc, title_end, found)
+
+
+def _short_places(mentions: list[Mention]) -> None:
+    """ "Qomolangma" with "Mount Qomolangma": a mountain, lake or fort named without its prefix
+    is that place."""
+    full = {" ".join(m.words[1:]): m for m in mentions
+            if m.kind == "place" and len(m.words) > 1 and m.words[0].casefold() in _PREFIXED}
+    for m in mentions:
+        whole = full.get(m.text)
+        if whole is not None and not m.strong:
+            m.kind, m.strong = "place", True
+            m.place = whole.place or Place(whole.text, "area")
 
 
 def model_text(analysis: Analysis) -> tuple[str, list[tuple[int, int]]]:

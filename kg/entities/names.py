@@ -29,6 +29,10 @@ _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NAME_ADJECTIVES = frozenset({"new", "old"})
+_ON_HEADS = frozenset({"center", "centre", "committee", "commission", "council", "conference",
+                       "panel", "institute", "group", "forum"})  # "Council on Foreign Relations"
+_SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with "in <place>"
+_IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
 SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "4-2"
 _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
@@ -267,21 +271,31 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             continue
         group = groups[-1]
         head_ok = _has_head(group[0], lex)
+        last_head = _has_head(group[-1], lex)  # "Industrial and Commercial Bank" of China
         whole = [t for part in group for t in part] + conn_tokens + chunk
         if lex.place(_text(whole)):
             join = True
+        elif conn == "on":  # "Center on Human Evolution", not "Theatre on Jiangning Road"
+            join = group[-1][-1].lower in _ON_HEADS and chunk[0].lower not in _WEEKDAYS_MONTHS
         elif conn in ("of", "for", "to"):
-            join = head_ok
+            join = head_ok or last_head
         else:
             chunk_head = _has_org_head(chunk, lex)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
             join = (
                 (not head_ok and chunk_head and len(group) == 1 and modifiers)
-                or (_has_org_head(group[0], lex) and len(group) > 1 and not chunk_head)
+                # "Ministry of Commerce and Trade"; "Committee of the Ministry of Industry and
+                # Information Technology": the innermost name has the head
+                or ((_has_org_head(group[0], lex)
+                     or (len(group) > 2 and _has_org_head(group[-3], lex)))
+                    and len(group) > 1 and not chunk_head and len(conn_tokens) == 1)
                 # "Secretary for Transport and Logistics Lam Sai-hung" (one portfolio word
                 # before "and": not "Minister of Commerce Wang Wentao and Jin Zhuanglong")
                 or (is_title(group[0][-1].lower, lex) and len(group) == 3
                     and all(a.text == "," or b.text == "," for a, b in pairwise(group[-1])))
+                # "Hong Kong and Macao Affairs Office": two places share the body's name
+                or (len(group) == 1 and len(conn_tokens) == 1 and chunk_head
+                    and _region(_text(group[0]), lex) and _region(chunk[0].text, lex))
                 # "Health and Welfare Minister Cho Kyoo-hong"
                 or (
                     len(group) == 1
@@ -294,6 +308,13 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
         else:
             groups.append([chunk])
     return [[t for part in group for t in part] for group in groups]
+
+
+def _region(text: str, lex: Lexicon) -> bool:
+    """A place within a country (a country never shares a body's name: "Kazakhstan and
+    Shanghai Cooperation Organisation" are two)."""
+    place = lex.place(text)
+    return place is not None and place.kind != "country"
 
 
 def _text(tokens: list[Token]) -> str:
@@ -418,6 +439,13 @@ def _classify_name(
         words[1] in PARTICLES or words[1][:2] in ("d'", "d’")
     ):  # the head first, as French, Spanish or Portuguese names have it
         return [_typed(mention, "organization")]  # "Institut d'Études Politiques de Paris"
+    if len(words) == 2 and words[0] in lex.org_heads and len(words[1]) == 1:
+        return []  # "Group C": a group of a draw, not a body
+    if head in _SEATED and last and cand.after[:1] == ["in"]:  # "the Chinese Embassy in Brazil"
+        seat = _IN_PLACE.match(doc, mention.end)
+        if seat and lex.place(seat.group(1)):
+            mention.end = seat.end()
+            mention.text = doc[mention.start : mention.end]
     if head in lex.org_heads and len(words) > 1 and words[-1] not in _MISSIONS:
         nested = _nested(tokens, doc, lex)
         if nested and nested[0].holds_outer:  # "X of the Y"; not "Mission to the EU"
@@ -541,7 +569,7 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
     """ "tech company Huawei", "companies such as Qualcomm", "Mr Smith": the kind the words say."""
     if not before:
         return None
-    if _organisation_noun(before[0]):
+    if organisation_noun(before[0]):
         return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
     if before[0] == "on" and single:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
@@ -556,12 +584,12 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         if before[:2] == ["as", "such"]
         else []
     )
-    if listing and listing[0].endswith("s") and _organisation_noun(listing[0]):
+    if listing and listing[0].endswith("s") and organisation_noun(listing[0]):
         return "organization"  # "companies such as Qualcomm", "including rivals Lawson"
     return None
 
 
-def _organisation_noun(word: str) -> bool:
+def organisation_noun(word: str) -> bool:
     """ "company", "brands", "companies": a noun that names organisations."""
     return (
         word in _ORG_CUES
@@ -577,7 +605,7 @@ def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
 
 
 def _head(tokens: list[Token]) -> str:
-    """Head word of a name: the last word before its first "of"/"for"/"to"."""
+    """Head word of a name: the last word before its first "of"/"for"/"to"/"on"."""
     index = _head_index(tokens)
     return re.sub(r"[.\s]", "", tokens[index].lower) if index >= 0 else ""  # "F. C.": "fc"
 
@@ -585,7 +613,7 @@ def _head(tokens: list[Token]) -> str:
 def _head_index(tokens: list[Token]) -> int:
     head = -1
     for k, t in enumerate(tokens):
-        if t.lower in ("of", "for", "to") and head >= 0:
+        if t.lower in ("of", "for", "to", "on") and head >= 0:
             break
         if not t.paren:
             head = k

@@ -17,7 +17,7 @@ from itertools import pairwise
 from kg.entities.known import KnownEntities, identity_key, is_full_name, surname_keys
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
-from kg.entities.names import Mention, initials, is_acronym
+from kg.entities.names import Mention, initials, is_acronym, organisation_noun
 from kg.entities.roles import appositive_roles, sub_units
 from kg.entities.teams import national_teams
 
@@ -159,6 +159,7 @@ def _agree(mentions: list[Mention], doc: str) -> None:
         if not m.strong and not m.stands_for and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
     _coordinated(mentions, doc)
+    _possessives(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
     starts = {
         " ".join(words[:k])
@@ -168,6 +169,26 @@ def _agree(mentions: list[Mention], doc: str) -> None:
     for m in mentions:
         if not m.strong and m.kind != "organization" and m.text in starts:
             m.kind = "organization"
+
+
+def _possessives(mentions: list[Mention], doc: str) -> None:
+    """ "Google's Android", "Huawei's Ascend processors": what a company owns is a product, no
+    organisation of its own; "McLaren's Lando Norris": whoever has a person is a team or a
+    company (a country is the person's own: "Sweden's Armand Duplantis")."""
+    for owner, m in pairwise(mentions):
+        if doc[owner.end : m.start] not in ("'s ", "’s "):
+            continue
+        if (
+            owner.kind == "organization" and m.kind in ("organization", None) and not m.strong
+            and not (m.after[:1] and organisation_noun(m.after[0]))  # "SAIC Motor's MG brand"
+        ):
+            m.kind = None
+            m.work = True
+        elif (
+            m.kind == "person" and len(m.words) > 1 and not owner.strong
+            and owner.kind in ("person", None) and owner.place is None
+        ):
+            owner.kind = "organization"
 
 
 def _coordinated(mentions: list[Mention], doc: str) -> None:

@@ -26,7 +26,7 @@ _HYPHEN_SUFFIX = re.compile(
     r"centric|specific|wide|level|era|[a-z]{2,}ed)$"
 )
 # Lower-case words that join capitalised words inside one name.
-CONNECTORS = frozenset({"of", "for", "and", "und", "&", "to"})
+CONNECTORS = frozenset({"of", "for", "and", "und", "&", "to", "on"})  # "Center on Human Evolution"
 PARTICLES = frozenset(
     {
         "de",

@@ -81,7 +81,7 @@ def test_clubs_named_in_full_then_in_short(extractor: Extractor) -> None:
     found = _kinds(extractor, text)
     assert found["Chengdu Rongcheng F.C."] == "organization"
     assert found.get("Chengdu Rongcheng", "organization") == "organization"
-    assert found.get("Chinese Embassy") == "organization"
+    assert found.get("Chinese Embassy in Brazil") == "organization"  # named with its seat
 
 
 def test_events_vessels_awards_and_their_acronyms_are_left_out(extractor: Extractor) -> None:
@@ -160,3 +160,39 @@ def test_countries_stand_for_their_teams_in_sports_news(extractor: Extractor) ->
     trade = "Uruguay beat forecasts as exports to Peru grew."
     (news,) = extractor.extract([article("Trade", trade)])
     assert {"Uruguay", "Peru"} <= names(news.places) and not news.organizations
+
+
+def test_what_a_company_owns_is_a_product_and_who_has_a_player_a_team(
+    extractor: Extractor,
+) -> None:
+    text = ("Phones still run Google's Android and Samsung's Tizen chips. Geely's Volvo brand "
+            "grew. Later, Williams's Alexander Albon finished fourth and Sweden's Ludvig "
+            "Aberg won.")
+    found = _kinds(extractor, text)
+    assert "Android" not in found and "Tizen" not in found
+    assert found["Volvo"] == "organization"  # a brand is the company's
+    assert found["Williams"] == "organization"
+    assert found["Sweden"] == "place"
+
+
+def test_names_joined_by_on_and_and_where_one_name_goes_on(extractor: Extractor) -> None:
+    text = ("Researchers at the Council on Energy Transition and the Industrial and Commercial "
+            "Bank of Korea met officials of the Guangxi and Yunnan Border Affairs Office on "
+            "Monday at the Palace Theatre on Baker Road. The Commission on Monday agreed.")
+    (ex,) = extractor.extract([article("Energy", text)])
+    assert {"Council on Energy Transition", "Industrial and Commercial Bank of Korea",
+            "Guangxi and Yunnan Border Affairs Office"} <= names(ex.organizations)
+    assert "Palace Theatre" in names(ex.places)
+    assert not [n for n in names(ex.all()) if "Monday" in n or "Theatre on" in n]
+
+
+def test_facilities_seats_and_short_names_of_places(extractor: Extractor) -> None:
+    text = ("Climbers left Mount Kazbek; Kazbek is 5,054 meters high. The Swiss Embassy in "
+            "Kenya said the Varna Fortress, the Sofia Terminus and the Tigran crater were shut. "
+            "Group B winners met in the Thames Tech Zone.")
+    (ex,) = extractor.extract([article("Climb", text)])
+    assert find(ex, "Kazbek").name == "Mount Kazbek"
+    assert find(ex, "Swiss Embassy in Kenya").kind == "organization"
+    for place in ("Varna Fortress", "Sofia Terminus", "Tigran crater", "Thames Tech Zone"):
+        assert find(ex, place).kind == "place", place
+    assert "Group B" not in names(ex.all())
