@@ -31,6 +31,11 @@ _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NAME_ADJECTIVES = frozenset({"new", "old"})
 _ON_HEADS = frozenset({"center", "centre", "committee", "commission", "council", "conference",
                        "panel", "institute", "group", "forum"})  # "Council on Foreign Relations"
+# A lower-case title between a name and a capitalised one ("OpenAI chief executive Sam").
+_TITLE_AFTER = re.compile(r" ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*) (?=[A-Z][a-z])")
+_OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
+_SPORT_ROLES = frozenset({"coach", "head coach", "striker", "midfielder", "goalkeeper",
+                          "defender", "captain", "forward", "winger", "playmaker"})
 _SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with "in <place>"
 _IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
 SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "4-2"
@@ -332,6 +337,7 @@ def _classify(
         any(c.isdigit() for c in t.text)
         and not _GROUP_OF.match(t.text)
         and not BRAND.match(t.text)
+        and not (is_acronym(t.text) and _has_org_head(tokens, lex))  # "MK2 Films"
         and not (_ORDINAL.match(t.text) and k + 1 < len(tokens) and tokens[k + 1].text == "Century")
         for k, t in enumerate(tokens)
     ):
@@ -419,6 +425,12 @@ def _classify_name(
         place = Place(text, "area")  # "Northwest China"
     if place is not None and not place.strong and _cue(cand.before) == "organization":
         place = None  # "Japanese brands Lawson": a brand, not the town
+    employer = _employs(doc, mention.end, lex) if last else None
+    if employer and f"{words[-1]} {employer}" in lex.titles:
+        return []  # "Opposition leader Matthew Wale": a title, no employer
+    if employer and (place is None or (place.kind == "city" and employer in _SPORT_ROLES)):
+        # "OpenAI chief executive Sam Altman", "Barcelona coach X": whoever employs a person
+        return [_typed(mention, "organization")]
     if place is not None:
         size = _government_tail(cand.after) if last else 0
         if size:  # "the HKSAR government", "the Shanghai municipal government"
@@ -503,6 +515,19 @@ def _stretch(mention: Mention, doc: str, size: int) -> Mention:
     mention.end += end.end() if end else 0
     mention.text = doc[mention.start : mention.end]
     return mention
+
+
+def _employs(doc: str, end: int, lex: Lexicon) -> str | None:
+    """The lower-case title between a name and a person's name ("OpenAI chief executive Sam
+    Altman": "chief executive"), or None."""
+    found = _TITLE_AFTER.match(doc, end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if words[0] in _TITLE_MODIFIERS and " ".join(words[1:]) in lex.titles:
+        words = words[1:]  # "deputy director", "former coach"
+    title = " ".join(words)
+    return title if title in lex.titles and title not in _OCCUPATIONS else None
 
 
 def _government_tail(after: list[str]) -> int:

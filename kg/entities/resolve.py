@@ -175,6 +175,7 @@ def _possessives(mentions: list[Mention], doc: str) -> None:
     """ "Google's Android", "Huawei's Ascend processors": what a company owns is a product, no
     organisation of its own; "McLaren's Lando Norris": whoever has a person is a team or a
     company (a country is the person's own: "Sweden's Armand Duplantis")."""
+    products = set()
     for owner, m in pairwise(mentions):
         if doc[owner.end : m.start] not in ("'s ", "’s "):
             continue
@@ -182,13 +183,16 @@ def _possessives(mentions: list[Mention], doc: str) -> None:
             owner.kind == "organization" and m.kind in ("organization", None) and not m.strong
             and not (m.after[:1] and organisation_noun(m.after[0]))  # "SAIC Motor's MG brand"
         ):
-            m.kind = None
-            m.work = True
+            products.add(m.text)
         elif (
             m.kind == "person" and len(m.words) > 1 and not owner.strong
             and owner.kind in ("person", None) and owner.place is None
         ):
             owner.kind = "organization"
+    for m in mentions:  # a product named so once is one wherever the article names it
+        if m.text in products and not m.strong:
+            m.kind = None
+            m.work = True
 
 
 def _coordinated(mentions: list[Mention], doc: str) -> None:
@@ -203,17 +207,40 @@ def _coordinated(mentions: list[Mention], doc: str) -> None:
         if m is not None and group and _LIST_GAP.fullmatch(doc, group[-1].end, m.start):
             group.append(m)
             continue
-        kinds = Counter(x.kind for x in group)
-        if kinds["organization"] >= 2 and kinds["organization"] > kinds["person"]:
-            for x in group:
-                if (
-                    not x.strong
-                    and len(x.words) == 1
-                    and x.kind in ("person", None)
-                    and x.text.casefold() not in surnames  # "Musk" of "Elon Musk"
-                ):
-                    x.kind = "organization"
+        _one_kind(group, surnames)
         group = [m] if m is not None else []
+
+
+def _one_kind(group: list[Mention], surnames: set[str]) -> None:
+    """The kind a list's typed names give its weakly typed ones: "Broadcom and Microsoft"
+    (companies), "Wataru Endo and Kaoru Mitoma" (people), "Dali and Jinniushan" (places)."""
+    kinds = Counter(x.kind for x in group)
+    orgs, people, places = kinds["organization"], kinds["person"], kinds["place"]
+    for x in group:
+        if x.strong or x.place is not None:
+            continue
+        single = len(x.words) == 1
+        if single and x.text.casefold() not in surnames and (  # "Musk" of "Elon Musk"
+            (x.kind == "person" and orgs >= 2 and orgs > people)
+            or (x.kind is None and orgs >= 1 and not people)
+        ):
+            x.kind = "organization"
+        elif single and x.kind in ("person", None) and places and not orgs and any(
+            y.place is not None for y in group
+        ):
+            x.kind = "place"
+        elif not single and x.kind != "person" and all(
+            w[:1].isupper() and w.replace("-", "").isalpha() for w in x.words
+        ) and _listed_with_people(x, group):
+            x.kind = "person"
+
+
+def _listed_with_people(x: Mention, group: list[Mention]) -> bool:
+    """The others of the list are people named in full, and none is an organisation."""
+    others = [y for y in group if y is not x]
+    return any(y.kind == "person" and len(y.words) > 1 for y in others) and not any(
+        y.kind == "organization" for y in others
+    )
 
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
