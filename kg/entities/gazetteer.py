@@ -8,9 +8,10 @@
   and Chinese names, and abbreviations ("US", "PRC", "Nur-Sultan").
 
 A place is *strong* when the name can hardly mean anything else (countries, subdivisions,
-regions, capitals, cities of a million people): no vote overrides it. Smaller cities are weak: a
-name can be a town and a surname ("Pereira", "Gao"), so the model's vote and the article's own
-people decide.
+regions, capitals, cities of a million people): no vote overrides it. Smaller cities, and
+provinces abroad named in one word, are weak: a name can be a town and a surname ("Pereira",
+"Gao"), or a province and a company ("Meta"), so the model's vote and the article's own people
+decide.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ class Place:
 
 
 def places(extra: list[tuple[str, str, str]], surnames: frozenset[str]) -> dict[str, Place]:
-    """Surface (see :func:`key_of`) → place; the first source to name a surface keeps it.
+    """Surface (see :func:`key_of`) → place; the first source to name a surface keeps it, strong
+    when any source is.
 
     A one-word place that is also a Chinese family name ("Gao", a region of Mali) is weak.
     """
@@ -50,7 +52,9 @@ def places(extra: list[tuple[str, str, str]], surnames: frozenset[str]) -> dict[
         key = key_of(surface)
         if key in surnames and place.strong:
             place = Place(place.name, place.kind, strong=False)
-        table.setdefault(key, place)
+        known = table.setdefault(key, place)
+        if place.strong and not known.strong:  # "Lima": a province, and a capital
+            table[key] = Place(known.name, known.kind)
     return table
 
 
@@ -85,8 +89,11 @@ def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             name = _SAR.sub("", _CHINESE_SUFFIX.sub("", sub.name))
-            yield name, Place(name, "region")
-            yield sub.name, Place(name, "region")
+            # one word naming a province abroad may name a company too ("Meta", a department
+            # of Colombia): weak, the model's to retype; China's provinces are strong
+            strong = sub.country_code == "CN" or " " in name
+            yield name, Place(name, "region", strong)
+            yield sub.name, Place(name, "region", strong)
             autonomous = _AUTONOMOUS.search(sub.name)
             if autonomous:  # "Guangxi Zhuang Autonomous Region", as English writes ISO's name
                 people = _PEOPLES.get(autonomous.group(1) or "", "")

@@ -63,6 +63,9 @@ _FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
 _PRODUCT_MODIFIERS = words("product_modifiers")
 _FACILITY_TAILS = frozenset(w.replace("_", " ") for w in words("facility_tails"))
 _COMPASS = words("compass")
+_FEATURE_TAILS = words("feature_tails")
+_MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "lithium", "nickel",
+                    "uranium", "diamond", "zinc"})  # "the X copper and gold mine"
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port"})
 # One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
@@ -391,6 +394,11 @@ def _classify_name(
     if mainland:  # "the Chinese mainland"
         _stretch(mention, doc, 1).place = mainland
         return [_typed(mention, "place")]
+    demonym = " ".join(words)
+    if last and demonym in lex.country_of_demonym and _government_tail(cand.after):
+        # "the Mongolian government", "the Kenyan federal government"
+        mention.stands_for = lex.government_of("", lex.country_of_demonym[demonym])
+        return [_typed(_stretch(mention, doc, _government_tail(cand.after)), "organization")]
     if len(words) == 1 and (
         len(words[0]) == 1
         or (last and cand.after[:1] and cand.after[0][:1].isdigit()
@@ -413,6 +421,9 @@ def _classify_name(
     tail = _facility_tail(cand.after) if last else 0
     if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
         return [_typed(_stretch(mention, doc, tail), "place")]
+    tail = _feature_tail(cand.after) if last else 0
+    if tail:  # "the Poyo ravine"; "the Oyu Tolgoi copper mine" is Oyu Tolgoi
+        return [_typed(_stretch(mention, doc, 1) if tail == 1 else mention, "place")]
     if _work(cand, last):
         mention.work = True
         return [mention]
@@ -426,8 +437,9 @@ def _classify_name(
     if place is not None and not place.strong and _cue(cand.before) == "organization":
         place = None  # "Japanese brands Lawson": a brand, not the town
     employer = _employs(doc, mention.end, lex) if last else None
-    if employer and f"{words[-1]} {employer}" in lex.titles:
-        return []  # "Opposition leader Matthew Wale": a title, no employer
+    if employer and (" ".join(words) in lex.demonyms or words == [w for w in words
+                                                           if w in _TITLE_MODIFIERS]):
+        return []  # "Opposition leader X", "Regional leader X": part of a title, no employer
     if employer and (place is None or (place.kind == "city" and employer in _SPORT_ROLES)):
         # "OpenAI chief executive Sam Altman", "Barcelona coach X": whoever employs a person
         return [_typed(mention, "organization")]
@@ -539,9 +551,24 @@ def _government_tail(after: list[str]) -> int:
 
 
 def _facility_tail(after: list[str]) -> int:
-    """How many lower-case words after a name make it a facility ("power plant": 2)."""
+    """How many lower-case words after a name make it a facility or a natural feature ("power
+    plant": 2, "ravine": 1, "copper and gold mine": 4)."""
     for size in (3, 2, 1):
         if " ".join(after[:size]) in _FACILITY_TAILS:
+            return size
+    return 0
+
+
+def _feature_tail(after: list[str]) -> int:
+    """How many lower-case words after a name say what it is: a natural feature or a mine ("the
+    Poyo ravine": 1, "the Oyu Tolgoi copper and gold mine": 4)."""
+    for size in (4, 3, 2, 1):
+        words = after[:size]
+        if (
+            len(words) == size
+            and words[-1] in _FEATURE_TAILS
+            and all(w in _MINED or w == "and" for w in words[:-1])
+        ):
             return size
     return 0
 

@@ -31,6 +31,7 @@ _PLACE_WORDS = words("place_context")
 _ACTING = words("acting")
 _ACTED_ON = words("acted_on")
 _CITY_PARTS = words("city_parts")
+_WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across"})
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 # The word after a name, past a possessive and hyphenated modifiers ("Honiara's China-built
 # stadium": "stadium").
@@ -185,7 +186,7 @@ def _possessives(mentions: list[Mention], doc: str) -> None:
         ):
             products.add(m.text)
         elif (
-            m.kind == "person" and len(m.words) > 1 and not owner.strong
+            m.kind == "person" and len(m.words) > 1 and not owner.strong and len(owner.words) == 1
             and owner.kind in ("person", None) and owner.place is None
         ):
             owner.kind = "organization"
@@ -274,6 +275,9 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
 
 
 def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
+    for m in mentions:
+        if _located(m, state.doc):
+            m.kind = "place"  # "the arena in Hung Hom": where, not who
     mentions = [m for m in mentions if not _after_the(m)]
     full = [m for m in mentions if m.kind == "person" and len(m.words) > 1 and id(m) not in aliases]
     names = _full_names(full)
@@ -310,6 +314,15 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
             builder = state.entity("person", m.text, m)
             builder.ambiguous = builder.ambiguous or bool(known)
     _link_aliases(state, mentions, aliases, "person")
+
+
+def _located(m: Mention, doc: str) -> bool:
+    """What only the model calls a person, named right after "in", "at" or "near" (and owning
+    nothing: "in Xi's speech"), is a place."""
+    return (
+        m.kind == "person" and not m.strong and m.before[:1] != [] and m.before[0] in _WHERE
+        and doc[m.end : m.end + 2] not in ("'s", "’s")
+    )
 
 
 def _after_the(m: Mention) -> bool:
@@ -480,6 +493,10 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
         country = state.lex.country_of_demonym.get(" ".join(words[:-1]).casefold())
         if country:
             return f"Government of {'the ' if country.startswith('United') else ''}{country}"
+    if len(words) > 3 and words[1] in ("Ministry", "Department") and words[2] == "of":
+        country = state.lex.country_of_demonym.get(words[0].casefold())
+        if country:  # "Mongolian Ministry of Environment" → "Ministry of Environment of Mongolia"
+            return f"{' '.join(words[1:])} of {country}"
     name = " ".join(words)
     if " of the " in name:
         outer, _, inner = name.partition(" of the ")

@@ -227,3 +227,23 @@ def test_plans_vehicles_and_networks_are_left_out(extractor: Extractor) -> None:
     found = _kinds(extractor, text)
     assert not {"Superheavy", "Xingwang", "Zero Hunger"} & set(found)
     assert found["MK2 Films"] == "organization"  # digits in a company's name
+
+
+def test_governments_and_ministries_named_with_a_demonym(extractor: Extractor) -> None:
+    text = ("The Kenyan government and the Peruvian Ministry of Energy and Mines agreed. "
+            "Regional leader Ana Vidal and South Korean writer Kim Ji-young disagreed.")
+    (ex,) = extractor.extract([article("Deal", text)])
+    assert find(ex, "Kenyan government").name == "Government of Kenya"
+    assert "Ministry of Energy and Mines of Peru" in names(ex.organizations)
+    assert not {"Regional", "South Korean"} & {m for e in ex.all() for m in e.mentions}
+
+
+def test_what_the_model_calls_a_person_where_a_place_goes(extractor: Extractor) -> None:
+    text = ("Fans packed the arena in Tsim Sha Tsui. Water burst from the Barranco ravine and "
+            "flooded the Erdenet copper and gold mine. Yang Jiayi, an analyst, agreed. Yang "
+            "said Chinese field athletes had improved. Zhang Ke's comedy Blue River Sky sold well.")
+    (ex,) = extractor.extract([article("Floods", text)])
+    assert {"Barranco ravine", "Erdenet"} <= names(ex.places)
+    assert "Tsim Sha Tsui" not in names(ex.persons)  # where, not who
+    assert find(ex, "Yang").name == "Yang Jiayi"  # "Yang said Chinese field ...": no field
+    assert "Zhang Ke" in names(ex.persons)  # a person's film leaves the person a person
