@@ -34,7 +34,8 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\-]*(?: [A-Za-z
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer entry: canonical name, kind (country, region, city, area), strength."""
+    """A gazetteer entry: canonical name, kind (country, continent, region, city, area),
+    strength."""
 
     name: str
     kind: str
@@ -83,7 +84,7 @@ def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
             if value and "," not in value:
                 yield value, place
     for continent in cache.get_continents().values():
-        yield continent["name"], Place(continent["name"], "area")
+        yield continent["name"], Place(continent["name"], "continent")
     for state in cache.get_us_states().values():
         yield state["name"], Place(state["name"], "region")
     for sub in pycountry.subdivisions:

@@ -318,6 +318,22 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     return [[t for part in group for t in part] for group in groups]
 
 
+def _regional_unit(tokens: list[Token], lex: Lexicon) -> bool:
+    """A name then a continent ("Tatler Asia", "Nikkei Asia"): a company's unit for that
+    continent, named as companies name them (not "The Wandering Earth")."""
+    area = lex.place(tokens[-1].text)
+    return (
+        len(tokens) > 1
+        and area is not None
+        and area.kind == "continent"
+        and all(
+            t.text[:1].isupper() and "-" not in t.text and lex.place(t.text) is None
+            and t.lower not in _COMPASS and t.lower not in lex.demonyms
+            for t in tokens[:-1]
+        )
+    )
+
+
 def _region(text: str, lex: Lexicon) -> bool:
     """A place within a country (a country never shares a body's name: "Kazakhstan and
     Shanghai Cooperation Organisation" are two)."""
@@ -500,6 +516,8 @@ def _classify_name(
         or BRAND.match(tokens[0].text)
     ):
         return [_typed(mention, "organization")]
+    if _regional_unit(tokens, lex):
+        return [_typed(mention, "organization")]  # "Tatler Asia", "Nissan Europe"
     if (
         len(tokens) > 1
         and _strong_place(tokens[0].text, lex)

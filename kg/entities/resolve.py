@@ -203,16 +203,17 @@ def _coordinated(mentions: list[Mention], doc: str) -> None:
         key for m in mentions if m.kind == "person" and len(m.words) > 1
         for key in surname_keys(m.text)
     }
+    named = {m.text.casefold() for m in mentions if len(m.words) == 1}  # one-word mentions
     group: list[Mention] = []
     for m in [*mentions, None]:
         if m is not None and group and _LIST_GAP.fullmatch(doc, group[-1].end, m.start):
             group.append(m)
             continue
-        _one_kind(group, surnames)
+        _one_kind(group, surnames, named)
         group = [m] if m is not None else []
 
 
-def _one_kind(group: list[Mention], surnames: set[str]) -> None:
+def _one_kind(group: list[Mention], surnames: set[str], named: set[str]) -> None:
     """The kind a list's typed names give its weakly typed ones: "Broadcom and Microsoft"
     (companies), "Wataru Endo and Kaoru Mitoma" (people), "Dali and Jinniushan" (places)."""
     kinds = Counter(x.kind for x in group)
@@ -223,7 +224,7 @@ def _one_kind(group: list[Mention], surnames: set[str]) -> None:
         single = len(x.words) == 1
         if single and x.text.casefold() not in surnames and (  # "Musk" of "Elon Musk"
             (x.kind == "person" and orgs >= 2 and orgs > people)
-            or (x.kind is None and orgs >= 1 and not people)
+            or (x.kind is None and orgs >= 1 and orgs >= people)
         ):
             x.kind = "organization"
         elif single and x.kind in ("person", None) and places and not orgs and any(
@@ -234,6 +235,16 @@ def _one_kind(group: list[Mention], surnames: set[str]) -> None:
             w[:1].isupper() and w.replace("-", "").isalpha() for w in x.words
         ) and _listed_with_people(x, group):
             x.kind = "person"
+    orgs = sum(x.kind == "organization" for x in group)
+    people = sum(x.kind == "person" for x in group)
+    if orgs >= 2 and orgs > people:
+        for x in group:  # "Alibaba, SenseTime and Zhipu AI": a company the model took for a
+            # place or a person (one the article never calls by a surname: not "Elon Musk")
+            if not x.strong and x.place is None and len(x.words) > 1 and (
+                x.kind in ("place", None)
+                or (x.kind == "person" and not set(surname_keys(x.text)) & named)
+            ):
+                x.kind = "organization"
 
 
 def _listed_with_people(x: Mention, group: list[Mention]) -> bool:

@@ -247,3 +247,16 @@ def test_what_the_model_calls_a_person_where_a_place_goes(extractor: Extractor) 
     assert "Tsim Sha Tsui" not in names(ex.persons)  # where, not who
     assert find(ex, "Yang").name == "Yang Jiayi"  # "Yang said Chinese field ...": no field
     assert "Zhang Ke" in names(ex.persons)  # a person's film leaves the person a person
+
+
+def test_a_company_named_for_a_continent_and_companies_listed(extractor: Extractor) -> None:
+    text = ("Tatler Asia and Nissan Europe reported sales in Latin America and East Asia. "
+            "Baidu, SenseTime and Moonshot AI have also launched models. The Wandering Earth "
+            "was a hit.")
+    found = _kinds(extractor, text)
+    assert found["Tatler Asia"] == found["Nissan Europe"] == "organization"
+    assert found["Latin America"] == found["East Asia"] == "place"
+    assert found["Moonshot AI"] == "organization"  # listed with companies
+    assert "Wandering Earth" not in found
+    people = _kinds(extractor, "Elon Musk, Tesla and SpaceX grew. Musk said so.")
+    assert people["Elon Musk"] == "person"  # called by his surname: a person after all
