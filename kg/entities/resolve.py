@@ -3,8 +3,11 @@
 Within the article: surnames resolve to the full name used elsewhere in it (the headline too),
 acronyms to the name they abbreviate, "X, also known as Y" to X, "Foreign Ministry" to the
 "Chinese Foreign Ministry" named before, a capital that acts ("Washington said") to its
-government. What the article leaves open is asked of the known entities (the store's and the
-batch's). A surname that fits two people is attached to the likelier one and flagged ambiguous.
+government, a country named as a side in sports news to its national team
+(:mod:`kg.entities.teams`). Names in one list take one kind; what a company owns is a product.
+What the article leaves open is asked of the known entities (the store's and the batch's). A
+surname that fits two people is attached to the likelier one and flagged ambiguous; a lone word
+only the model calls a person is nobody.
 """
 
 from __future__ import annotations
