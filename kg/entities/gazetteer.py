@@ -8,9 +8,10 @@
   and Chinese names, and abbreviations ("US", "PRC", "Nur-Sultan").
 
 A place is *strong* when the name can hardly mean anything else (countries, subdivisions,
-regions, capitals, cities of a million people): no vote overrides it. Smaller cities are weak: a
-name can be a town and a surname ("Pereira", "Gao"), so the model's vote and the article's own
-people decide.
+regions, capitals, cities of a million people): no vote overrides it. Smaller cities, and
+provinces abroad named in one word, are weak: a name can be a town and a surname ("Pereira",
+"Gao"), or a province and a company ("Meta"), so the model's vote and the article's own people
+decide.
 """
 
 from __future__ import annotations
@@ -25,13 +26,16 @@ ALIAS_CITY = 500_000  # people: alternate names are read for cities this large
 # Chinese subdivisions as ISO 3166-2 writes them ("Hebei Sheng", "Xinjiang Uygur Zizhiqu").
 _CHINESE_SUFFIX = re.compile(r"\s+(?:(?:Uygur|Huizu|Zhuangzu)\s+)?(?:Sheng|Shi|Zizhiqu)$")
 _SAR = re.compile(r"\s+SAR$")
+_AUTONOMOUS = re.compile(r"(?:\s+(Uygur|Huizu|Zhuangzu))?\s+Zizhiqu$")
+_PEOPLES = {"Uygur": "Uygur", "Huizu": "Hui", "Zhuangzu": "Zhuang"}  # ISO's names, in English
 # A Latin-script proper name: what an English text could write for a city.
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\-]+){0,4}$")
 
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer entry: canonical name, kind (country, region, city, area), strength."""
+    """A gazetteer entry: canonical name, kind (country, continent, region, city, area),
+    strength."""
 
     name: str
     kind: str
@@ -39,7 +43,8 @@ class Place:
 
 
 def places(extra: list[tuple[str, str, str]], surnames: frozenset[str]) -> dict[str, Place]:
-    """Surface (see :func:`key_of`) → place; the first source to name a surface keeps it.
+    """Surface (see :func:`key_of`) → place; the first source to name a surface keeps it, strong
+    when any source is.
 
     A one-word place that is also a Chinese family name ("Gao", a region of Mali) is weak.
     """
@@ -48,7 +53,9 @@ def places(extra: list[tuple[str, str, str]], surnames: frozenset[str]) -> dict[
         key = key_of(surface)
         if key in surnames and place.strong:
             place = Place(place.name, place.kind, strong=False)
-        table.setdefault(key, place)
+        known = table.setdefault(key, place)
+        if place.strong and not known.strong:  # "Lima": a province, and a capital
+            table[key] = Place(known.name, known.kind)
     return table
 
 
@@ -77,14 +84,21 @@ def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
             if value and "," not in value:
                 yield value, place
     for continent in cache.get_continents().values():
-        yield continent["name"], Place(continent["name"], "area")
+        yield continent["name"], Place(continent["name"], "continent")
     for state in cache.get_us_states().values():
         yield state["name"], Place(state["name"], "region")
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             name = _SAR.sub("", _CHINESE_SUFFIX.sub("", sub.name))
-            yield name, Place(name, "region")
-            yield sub.name, Place(name, "region")
+            # one word naming a province abroad may name a company too ("Meta", a department
+            # of Colombia): weak, the model's to retype; China's provinces are strong
+            strong = sub.country_code == "CN" or " " in name
+            yield name, Place(name, "region", strong)
+            yield sub.name, Place(name, "region", strong)
+            autonomous = _AUTONOMOUS.search(sub.name)
+            if autonomous:  # "Guangxi Zhuang Autonomous Region", as English writes ISO's name
+                people = _PEOPLES.get(autonomous.group(1) or "", "")
+                yield f"{name} {people} Autonomous Region".replace("  ", " "), Place(name, "region")
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         strong = city["population"] >= BIG_CITY or city["name"] in capitals

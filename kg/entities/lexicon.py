@@ -83,7 +83,7 @@ def lexicon() -> Lexicon:
         demonym, country = line.split("\t")
         demonym_country[demonym.casefold()] = country
     return Lexicon(
-        titles=_words("titles.txt"),
+        titles=_words("titles.txt") | {w.replace("_", " ") for w in words("occupations")},
         org_heads=_words("org_heads.txt"),
         place_heads=_words("place_heads.txt"),
         other_heads=_words("other_heads.txt"),

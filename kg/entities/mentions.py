@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.articles import Article
-from kg.entities.lexicon import Lexicon
-from kg.entities.names import Mention, mentions_of
+from kg.entities.lexicon import Lexicon, Place
+from kg.entities.names import Mention, join_titles, mentions_of, place_cue
 from kg.entities.spans import candidates
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
@@ -26,10 +26,8 @@ MODEL_KINDS = {
 
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']?|(?=\n)|$)")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across"})
-_PLACE_NOUNS = frozenset(
-    {"town", "towns", "city", "cities", "village", "villages", "port", "county", "province",
-     "region", "capital", "district"}
-)
+
+_PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
 
 Span = tuple[int, int, str]  # start, end, label of one model entity
 
@@ -55,11 +53,25 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
     offset = 0
     for number, line in enumerate(doc.split("\n")):
         skip = _KICKER.match(line).end() if number == 0 and _KICKER.match(line) else 0
-        for cand in candidates(line[skip:], offset + skip):
+        for cand in join_titles(candidates(line[skip:], offset + skip), doc, lex):
             found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
-    return Analysis(doc, title_end, [m for m in found if m.text not in works])
+    found = [m for m in found if m.text not in works]
+    _short_places(found)
+    return Analysis(doc, title_end, found)
+
+
+def _short_places(mentions: list[Mention]) -> None:
+    """ "Qomolangma" with "Mount Qomolangma": a mountain, lake or fort named without its prefix
+    is that place."""
+    full = {" ".join(m.words[1:]): m for m in mentions
+            if m.kind == "place" and len(m.words) > 1 and m.words[0].casefold() in _PREFIXED}
+    for m in mentions:
+        whole = full.get(m.text)
+        if whole is not None and not m.strong:
+            m.kind, m.strong = "place", True
+            m.place = whole.place or Place(whole.text, "area")
 
 
 def model_text(analysis: Analysis) -> tuple[str, list[tuple[int, int]]]:
@@ -156,6 +168,7 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
             mention.kind is None
             or weak_place
             or (len(mention.words) > 1 and mention.kind != "organization" and not mention.place)
+            or (len(mention.words) > 1 and whole and best == "PERSON")
         ):
             mention.kind = kind  # type: ignore[assignment]
         return True
@@ -166,10 +179,7 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
 
 def _after_place_words(before: list[str]) -> bool:
     """ "in X", "from X", "the towns of X": words that put a place after them."""
-    return bool(before) and (
-        before[0] in _PLACE_PREPOSITIONS or (before[0] == "of" and before[1:2] != [] and (
-            before[1] in _PLACE_NOUNS))
-    )
+    return bool(before) and (before[0] in _PLACE_PREPOSITIONS or place_cue(before))
 
 
 def _rules_default(mention: Mention, lex: Lexicon) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.model import Kind
@@ -19,6 +20,7 @@ from kg.entities.spans import BRAND, CONNECTORS, PARTICLES, QUOTES, Candidate, T
 _STOP = words("stop")
 _WEEKDAYS_MONTHS = words("calendar")
 _ORG_CUES = words("org_cues")
+_JOBS_TOO = words("jobs_too")
 # Lower-case words before a name that say it is a person ("spokesperson Wang Wenbin").
 _PERSON_CUES = frozenset({"mr", "ms", "mrs", "dr"})
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")  # "TechInsights", "PetroChina", "WeChat"
@@ -26,6 +28,29 @@ _NAME_PREFIXES = ("Mc", "Mac", "Van", "Von", "De", "Di", "La", "Le", "Fitz")
 _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
+_NAME_ADJECTIVES = frozenset({"new", "old"})
+_ON_HEADS = frozenset({"center", "centre", "committee", "commission", "council", "conference",
+                       "panel", "institute", "group", "forum"})  # "Council on Foreign Relations"
+# A lower-case title between a name and a capitalised one ("OpenAI chief executive Sam").
+_TITLE_AFTER = re.compile(r" ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*) (?=[A-Z][a-z])")
+_OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
+_SPORT_ROLES = frozenset({"coach", "head coach", "striker", "midfielder", "goalkeeper",
+                          "defender", "captain", "forward", "winger", "playmaker"})
+_SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with "in <place>"
+_IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
+SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "4-2"
+_PLACE_OF = words("place_of")
+_PLACE_AFTER = words("place_after")
+_PLACE_BEFORE = words("place_before")
+_GOVERNMENT_LEVELS = frozenset(
+    {"municipal", "provincial", "city", "state", "federal", "regional", "local", "county",
+     "central", "national", "prefectural", "district"}
+)
+# What follows a region's name in its full form ("Inner Mongolia Autonomous Region").
+_ADMIN_SUFFIXES = frozenset(
+    {"province", "prefecture", "state", "city", "region", "autonomous region", "oblast",
+     "special administrative region", "governorate", "municipality"}
+)
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
@@ -38,6 +63,9 @@ _FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
 _PRODUCT_MODIFIERS = words("product_modifiers")
 _FACILITY_TAILS = frozenset(w.replace("_", " ") for w in words("facility_tails"))
 _COMPASS = words("compass")
+_FEATURE_TAILS = words("feature_tails")
+_MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "lithium", "nickel",
+                    "uranium", "diamond", "zinc"})  # "the X copper and gold mine"
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port"})
 # One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
@@ -87,7 +115,8 @@ class Mention:
     suffix: str = ""  # "based" in "Beijing-based"
     parent: str | None = None  # surface of the organisation this one sits in ("X of the Y")
     label: str | None = None  # the model's label, when a model is in use
-    government: str | None = None  # a capital that acts: the government it stands for
+    stands_for: str | None = None  # an organisation a place's name stands for: a capital that
+    # acts for its government ("Washington said"), a country for its national team
     initial: bool = False  # first word of a sentence
     after_place: bool = False  # a place's name then more ("Beijing Guoan"): never the place
     work: bool = False  # a work or product ("the musical X"): its name is nobody's, all along
@@ -102,6 +131,35 @@ def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and word.upper() not in _NOT_ACRONYMS and len(word) <= 10
 
 
+def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidate]:
+    """Runs a title joins across "to" and across the commas of a list of portfolios: "Ambassador
+    to Kenya Zhou Pingjian", "Secretary for Culture, Sports and Tourism Kevin Yeung",
+    "Economy, Trade and Industry Minister Ken Saito"."""
+    joined: list[Candidate] = []
+    for cand in cands:
+        prev = joined[-1] if joined else None
+        gap = doc[prev.end : cand.start] if prev else ""
+        if prev is not None and (
+            (gap == " to " and is_title(prev.tokens[-1].lower, lex))
+            or (gap == ", " and any(t.lower == "and" for t in cand.tokens) and (
+                _listing_portfolios(prev.tokens, lex)
+                or (all(t.lower in _TITLE_MODIFIERS or t.text == "," for t in prev.tokens)
+                    and any(is_title(t.lower, lex) for t in cand.tokens[1:-1]))
+            ))
+        ):
+            joint = Token(gap.strip(), prev.end + gap.index(gap.strip()), cand.start - 1)
+            joined[-1] = replace(prev, tokens=[*prev.tokens, joint, *cand.tokens],
+                                 after=cand.after, paren_after=cand.paren_after)
+        else:
+            joined.append(cand)
+    return joined
+
+
+def _listing_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Secretary for Culture", "Minister of Trade": a title and its first portfolio."""
+    return len(tokens) > 2 and is_title(tokens[-3].lower, lex) and tokens[-2].lower in ("of", "for")
+
+
 def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) -> list[Mention]:
     """The typed mentions one capitalised run holds."""
     tokens = list(cand.tokens)
@@ -114,6 +172,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     while (
         tokens
         and not _chinese_name(tokens, lex, spelt=True)
+        and not _opens_name(tokens, cand, lex)
         and (
             (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
             or (
@@ -134,9 +193,31 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         skipped = cand.tokens[: cand.tokens.index(tokens[0])]
         cand = replace(cand, before=[t.lower for t in reversed(skipped)] + cand.before)
     found: list[Mention] = []
+    shared = None  # "Presidents X and Y": the title is Y's too
     for group in split_run(tokens, lex):
+        if shared and _name_like(group, lex):
+            found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
+                                 strong=True, title=shared))
+            continue
         found.extend(_classify(group, cand, doc, lex, last=group[-1] is cand.tokens[-1]))
+        if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
+            shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
+
+
+def _opens_name(tokens: list[Token], cand: Candidate, lex: Lexicon) -> bool:
+    """ "New" and "Old" start names ("New Zealand", "the New Development Bank", "Old Trafford")
+    anywhere but at the start of a sentence, and there too when the name is a known place or
+    ends in a head word ("New Development Bank said")."""
+    return (
+        len(tokens) > 1
+        and tokens[0].lower in _NAME_ADJECTIVES
+        and (
+            not (cand.sentence_start and tokens[0] is cand.tokens[0])
+            or lex.place(_text(tokens[:2])) is not None
+            or _has_head(tokens, lex)
+        )
+    )
 
 
 def _strong_place(text: str, lex: Lexicon) -> bool:
@@ -198,22 +279,66 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             continue
         group = groups[-1]
         head_ok = _has_head(group[0], lex)
+        last_head = _has_head(group[-1], lex)  # "Industrial and Commercial Bank" of China
         whole = [t for part in group for t in part] + conn_tokens + chunk
         if lex.place(_text(whole)):
             join = True
+        elif conn == "on":  # "Center on Human Evolution", not "Theatre on Jiangning Road"
+            join = group[-1][-1].lower in _ON_HEADS and chunk[0].lower not in _WEEKDAYS_MONTHS
         elif conn in ("of", "for", "to"):
-            join = head_ok
+            join = head_ok or last_head
         else:
             chunk_head = _has_org_head(chunk, lex)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
-            join = (not head_ok and chunk_head and len(group) == 1 and modifiers) or (
-                _has_org_head(group[0], lex) and len(group) > 1 and not chunk_head
+            join = (
+                (not head_ok and chunk_head and len(group) == 1 and modifiers)
+                # "Ministry of Commerce and Trade"; "Committee of the Ministry of Industry and
+                # Information Technology": the innermost name has the head
+                or ((_has_org_head(group[0], lex)
+                     or (len(group) > 2 and _has_org_head(group[-3], lex)))
+                    and len(group) > 1 and not chunk_head and len(conn_tokens) == 1)
+                # "Secretary for Transport and Logistics Lam Sai-hung" (one portfolio word
+                # before "and": not "Minister of Commerce Wang Wentao and Jin Zhuanglong")
+                or (is_title(group[0][-1].lower, lex) and len(group) == 3
+                    and all(a.text == "," or b.text == "," for a, b in pairwise(group[-1])))
+                # "Hong Kong and Macao Affairs Office": two places share the body's name
+                or (len(group) == 1 and len(conn_tokens) == 1 and chunk_head
+                    and _region(_text(group[0]), lex) and _region(chunk[0].text, lex))
+                # "Health and Welfare Minister Cho Kyoo-hong"
+                or (
+                    len(group) == 1
+                    and _portfolio_list([*group[0], *conn_tokens])
+                    and any(is_title(t.lower, lex) for t in chunk[1:-1])
+                )
             )
         if join:
             group.extend([conn_tokens, chunk])
         else:
             groups.append([chunk])
     return [[t for part in group for t in part] for group in groups]
+
+
+def _regional_unit(tokens: list[Token], lex: Lexicon) -> bool:
+    """A name then a continent ("Tatler Asia", "Nikkei Asia"): a company's unit for that
+    continent, named as companies name them (not "The Wandering Earth")."""
+    area = lex.place(tokens[-1].text)
+    return (
+        len(tokens) > 1
+        and area is not None
+        and area.kind == "continent"
+        and all(
+            t.text[:1].isupper() and "-" not in t.text and lex.place(t.text) is None
+            and t.lower not in _COMPASS and t.lower not in lex.demonyms
+            for t in tokens[:-1]
+        )
+    )
+
+
+def _region(text: str, lex: Lexicon) -> bool:
+    """A place within a country (a country never shares a body's name: "Kazakhstan and
+    Shanghai Cooperation Organisation" are two)."""
+    place = lex.place(text)
+    return place is not None and place.kind != "country"
 
 
 def _text(tokens: list[Token]) -> str:
@@ -231,6 +356,7 @@ def _classify(
         any(c.isdigit() for c in t.text)
         and not _GROUP_OF.match(t.text)
         and not BRAND.match(t.text)
+        and not (is_acronym(t.text) and _has_org_head(tokens, lex))  # "MK2 Films"
         and not (_ORDINAL.match(t.text) and k + 1 < len(tokens) and tokens[k + 1].text == "Century")
         for k, t in enumerate(tokens)
     ):
@@ -284,9 +410,15 @@ def _classify_name(
     if mainland:  # "the Chinese mainland"
         _stretch(mention, doc, 1).place = mainland
         return [_typed(mention, "place")]
+    demonym = " ".join(words)
+    if last and demonym in lex.country_of_demonym and _government_tail(cand.after):
+        # "the Mongolian government", "the Kenyan federal government"
+        mention.stands_for = lex.government_of("", lex.country_of_demonym[demonym])
+        return [_typed(_stretch(mention, doc, _government_tail(cand.after)), "organization")]
     if len(words) == 1 and (
         len(words[0]) == 1
-        or (last and cand.after[:1] and cand.after[0][:1].isdigit())
+        or (last and cand.after[:1] and cand.after[0][:1].isdigit()
+            and not SCORE.match(cand.after[0]))  # "Mate 60", but "beat France 4-2"
         or (words[0] in lex.demonyms and not _strong_place(text, lex))  # "the Pacific"
         or words[0] in _WEEKDAYS_MONTHS
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
@@ -305,24 +437,33 @@ def _classify_name(
     tail = _facility_tail(cand.after) if last else 0
     if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
         return [_typed(_stretch(mention, doc, tail), "place")]
+    tail = _feature_tail(cand.after) if last else 0
+    if tail:  # "the Poyo ravine"; "the Oyu Tolgoi copper mine" is Oyu Tolgoi
+        return [_typed(_stretch(mention, doc, 1) if tail == 1 else mention, "place")]
     if _work(cand, last):
         mention.work = True
         return [mention]
     place = lex.place(text)
-    if (
-        place is None
-        and len(words) > 1
-        and words[-1] in ("province", "prefecture", "state", "city")
-    ):
-        place = lex.place(_text(tokens[:-1]))  # "Guangdong Province"
+    for size in (3, 2, 1):
+        if place is None and len(words) > size and " ".join(words[-size:]) in _ADMIN_SUFFIXES:
+            place = lex.place(_text(tokens[:-size]))  # "Guangdong Province", "Inner Mongolia
+            # Autonomous Region"
     if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
         place = Place(text, "area")  # "Northwest China"
     if place is not None and not place.strong and _cue(cand.before) == "organization":
         place = None  # "Japanese brands Lawson": a brand, not the town
+    employer = _employs(doc, mention.end, lex) if last else None
+    if employer and (" ".join(words) in lex.demonyms or words == [w for w in words
+                                                           if w in _TITLE_MODIFIERS]):
+        return []  # "Opposition leader X", "Regional leader X": part of a title, no employer
+    if employer and (place is None or (place.kind == "city" and employer in _SPORT_ROLES)):
+        # "OpenAI chief executive Sam Altman", "Barcelona coach X": whoever employs a person
+        return [_typed(mention, "organization")]
     if place is not None:
-        if last and cand.after[:1] == ["government"]:  # "the HKSAR government"
-            mention.government = lex.government_of(text, place.name)
-            return [_typed(mention, "organization")]
+        size = _government_tail(cand.after) if last else 0
+        if size:  # "the HKSAR government", "the Shanghai municipal government"
+            mention.stands_for = lex.government_of(text, place.name)
+            return [_typed(_stretch(mention, doc, size), "organization")]
         mention.place = place
         return [_typed(mention, "place", strong=place.strong)]
     if len(words) > 1 and words[0] in _PLACE_PREFIXES:
@@ -338,6 +479,13 @@ def _classify_name(
         words[1] in PARTICLES or words[1][:2] in ("d'", "d’")
     ):  # the head first, as French, Spanish or Portuguese names have it
         return [_typed(mention, "organization")]  # "Institut d'Études Politiques de Paris"
+    if len(words) == 2 and words[0] in lex.org_heads and len(words[1]) == 1:
+        return []  # "Group C": a group of a draw, not a body
+    if head in _SEATED and last and cand.after[:1] == ["in"]:  # "the Chinese Embassy in Brazil"
+        seat = _IN_PLACE.match(doc, mention.end)
+        if seat and lex.place(seat.group(1)):
+            mention.end = seat.end()
+            mention.text = doc[mention.start : mention.end]
     if head in lex.org_heads and len(words) > 1 and words[-1] not in _MISSIONS:
         nested = _nested(tokens, doc, lex)
         if nested and nested[0].holds_outer:  # "X of the Y"; not "Mission to the EU"
@@ -349,8 +497,15 @@ def _classify_name(
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
         return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
-    if last and _org_apposed(cand.after):
-        return [_typed(mention, "organization")]  # "Honor, the phone maker that ..."
+    apposed = _org_apposed(cand.after) if last else None
+    if apposed and (len(tokens) == 1 or apposed not in _JOBS_TOO):
+        # "Honor, the phone maker that ..."; a full name said to be what a person may be too
+        # is left open ("Dragan Petrović, a crane operator")
+        return [_typed(mention, "organization")]
+    if place_cue(cand.before) or (last and cand.after[:1] and cand.after[0] in _PLACE_AFTER):
+        return [_typed(mention, "place")]  # "the village of Radinac", "the Three Gorges area"
+    if last and len(tokens) > 1 and _title_apposed(cand.after, lex):
+        return [_typed(mention, "person")]  # "Narit Therdsteerasukdi, secretary-general of"
     cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
@@ -361,6 +516,8 @@ def _classify_name(
         or BRAND.match(tokens[0].text)
     ):
         return [_typed(mention, "organization")]
+    if _regional_unit(tokens, lex):
+        return [_typed(mention, "organization")]  # "Tatler Asia", "Nissan Europe"
     if (
         len(tokens) > 1
         and _strong_place(tokens[0].text, lex)
@@ -390,10 +547,46 @@ def _stretch(mention: Mention, doc: str, size: int) -> Mention:
     return mention
 
 
+def _employs(doc: str, end: int, lex: Lexicon) -> str | None:
+    """The lower-case title between a name and a person's name ("OpenAI chief executive Sam
+    Altman": "chief executive"), or None."""
+    found = _TITLE_AFTER.match(doc, end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if words[0] in _TITLE_MODIFIERS and " ".join(words[1:]) in lex.titles:
+        words = words[1:]  # "deputy director", "former coach"
+    title = " ".join(words)
+    return title if title in lex.titles and title not in _OCCUPATIONS else None
+
+
+def _government_tail(after: list[str]) -> int:
+    """How many lower-case words after a place's name make it its government ("government": 1,
+    "municipal government": 2)."""
+    if after[:1] == ["government"]:
+        return 1
+    return 2 if after[1:2] == ["government"] and after[0] in _GOVERNMENT_LEVELS else 0
+
+
 def _facility_tail(after: list[str]) -> int:
-    """How many lower-case words after a name make it a facility ("power plant": 2)."""
+    """How many lower-case words after a name make it a facility or a natural feature ("power
+    plant": 2, "ravine": 1, "copper and gold mine": 4)."""
     for size in (3, 2, 1):
         if " ".join(after[:size]) in _FACILITY_TAILS:
+            return size
+    return 0
+
+
+def _feature_tail(after: list[str]) -> int:
+    """How many lower-case words after a name say what it is: a natural feature or a mine ("the
+    Poyo ravine": 1, "the Oyu Tolgoi copper and gold mine": 4)."""
+    for size in (4, 3, 2, 1):
+        words = after[:size]
+        if (
+            len(words) == size
+            and words[-1] in _FEATURE_TAILS
+            and all(w in _MINED or w == "and" for w in words[:-1])
+        ):
             return size
     return 0
 
@@ -446,7 +639,7 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
     """ "tech company Huawei", "companies such as Qualcomm", "Mr Smith": the kind the words say."""
     if not before:
         return None
-    if _organisation_noun(before[0]):
+    if organisation_noun(before[0]):
         return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
     if before[0] == "on" and single:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
@@ -461,12 +654,12 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         if before[:2] == ["as", "such"]
         else []
     )
-    if listing and listing[0].endswith("s") and _organisation_noun(listing[0]):
+    if listing and listing[0].endswith("s") and organisation_noun(listing[0]):
         return "organization"  # "companies such as Qualcomm", "including rivals Lawson"
     return None
 
 
-def _organisation_noun(word: str) -> bool:
+def organisation_noun(word: str) -> bool:
     """ "company", "brands", "companies": a noun that names organisations."""
     return (
         word in _ORG_CUES
@@ -482,7 +675,7 @@ def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
 
 
 def _head(tokens: list[Token]) -> str:
-    """Head word of a name: the last word before its first "of"/"for"/"to"."""
+    """Head word of a name: the last word before its first "of"/"for"/"to"/"on"."""
     index = _head_index(tokens)
     return re.sub(r"[.\s]", "", tokens[index].lower) if index >= 0 else ""  # "F. C.": "fc"
 
@@ -490,7 +683,7 @@ def _head(tokens: list[Token]) -> str:
 def _head_index(tokens: list[Token]) -> int:
     head = -1
     for k, t in enumerate(tokens):
-        if t.lower in ("of", "for", "to") and head >= 0:
+        if t.lower in ("of", "for", "to", "on") and head >= 0:
             break
         if not t.paren:
             head = k
@@ -539,10 +732,33 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
     )
 
 
-def _org_apposed(after: list[str]) -> bool:
-    """ "X, the owner of ...", "X, a Shenzhen-based maker": an apposition naming a company."""
-    return after[:1] == [","] and after[1:2] in (["the"], ["a"], ["an"]) and any(
-        w in _ORG_CUES or w == "owner" for w in after[2:4]
+def _org_apposed(after: list[str]) -> str | None:
+    """ "X, the owner of ...", "X, a Shenzhen-based maker": the noun of an apposition naming a
+    company, or None."""
+    if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"]):
+        return None
+    return next((w for w in after[2:4] if w in _ORG_CUES or w == "owner"), None)
+
+
+def place_cue(before: list[str]) -> bool:
+    """ "the town of X", "residents of X", "neighboring X": words that put a place after them."""
+    return bool(before) and (
+        before[0] in _PLACE_BEFORE or (before[0] == "of" and before[1:2] != [] and (
+            before[1] in _PLACE_OF))
+    )
+
+
+def _title_apposed(after: list[str], lex: Lexicon) -> bool:
+    """ "X Y, director of ...", "X Y, a deputy minister": an apposition giving a person's title
+    (not "leader", which companies are too)."""
+    words = after[1:4]
+    if words[:1] in (["a"], ["an"], ["the"]):
+        words = words[1:]
+    return (
+        after[:1] == [","]
+        and bool(words)
+        and words[0] != "leader"
+        and (words[0] in lex.titles or " ".join(words[:2]) in lex.titles)
     )
 
 
@@ -575,20 +791,27 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
             continue
         rest = tokens[end + 1 :]
         portfolio: list[Token] = []
-        if rest and rest[0].lower == "of":  # "Minister of Commerce Wang Wentao"
+        extra: list[Mention] = []
+        if rest and rest[0].lower in ("of", "to", "for"):
+            # "Minister of Commerce Wang Wentao", "Ambassador to Kenya Zhou Pingjian",
+            # "Secretary for Culture, Sports and Tourism Kevin Yeung"
+            to = rest[0].lower == "to"
             rest = rest[1:]
             if len(rest) < 2:
                 return None
-            cut = max(1, len(rest) - 2)
+            cut, place = _portfolio_end(rest, lex)
             portfolio, rest = rest[:cut], rest[cut:]
+            if to and place is not None:
+                extra.append(Mention("place", _surface(portfolio, doc), portfolio[0].start,
+                                     portfolio[-1].end, strong=True, place=place))
         if not rest or not _name_like(rest, lex):
             continue
-        title_words = tokens[start : end + 1] + (
-            [Token("of", 0, 0), *portfolio] if portfolio else []
-        )
-        title = " ".join(t.text for t in title_words)
         prefix = tokens[:start]
-        extra: list[Mention] = []
+        if _portfolio_list(prefix):  # "Economy, Trade and Industry Minister Ken Saito"
+            start, prefix = 0, []
+        title = doc[tokens[start].start : (portfolio or tokens[: end + 1])[-1].end]
+        if words[end] not in lex.titles:  # "Presidents X and Y": each is a president
+            title = title[:-1]
         affiliation = None
         if prefix:
             pre_text = _surface(prefix, doc)
@@ -627,6 +850,33 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
     return None
 
 
+def _portfolio_end(rest: list[Token], lex: Lexicon) -> tuple[int, Place | None]:
+    """Where the portfolio after "of", "to" or "for" ends and the name begins, and the place
+    the portfolio is, if it is one: after the longest place ("Solomon Islands Li Ming"), else
+    one word after the last "and" ("Sports and Tourism Kevin Yeung"), else before the last
+    two words."""
+    for k in range(len(rest) - 1, 0, -1):
+        place = lex.place(_text(rest[:k]))
+        if place is not None:
+            return k, place
+    ands = [k for k, t in enumerate(rest) if t.lower == "and"]
+    if ands and ands[-1] + 2 < len(rest):
+        return ands[-1] + 2, None
+    return max(1, len(rest) - 2), None
+
+
+def _portfolio_list(prefix: list[Token]) -> bool:
+    """ "Economy, Trade and Industry", "Health and Welfare": portfolios listed before a title."""
+    return any(t.text == "," or t.lower == "and" for t in prefix) and all(
+        t.lower in _TITLE_MODIFIERS or t.text == "," or t.lower == "and" for t in prefix
+    )
+
+
+def is_title(word: str, lex: Lexicon) -> bool:
+    """A title, or titles ("Presidents X and Y")."""
+    return word in lex.titles or (word.endswith("s") and word[:-1] in lex.titles)
+
+
 def _title_start(words: list[str], end: int, lex: Lexicon) -> int | None:
     """Start of the title ending at ``end`` ("Chief Executive", "Foreign Minister"), or None."""
     start = None
@@ -634,6 +884,8 @@ def _title_start(words: list[str], end: int, lex: Lexicon) -> int | None:
         if end - size + 1 >= 0 and " ".join(words[end - size + 1 : end + 1]) in lex.titles:
             start = end - size + 1
             break
+    if start is None and is_title(words[end], lex):
+        start = end
     if start is None:
         return None
     while start > 0 and (words[start - 1] in lex.titles or words[start - 1] in _TITLE_MODIFIERS):

@@ -3,8 +3,11 @@
 Within the article: surnames resolve to the full name used elsewhere in it (the headline too),
 acronyms to the name they abbreviate, "X, also known as Y" to X, "Foreign Ministry" to the
 "Chinese Foreign Ministry" named before, a capital that acts ("Washington said") to its
-government. What the article leaves open is asked of the known entities (the store's and the
-batch's). A surname that fits two people is attached to the likelier one and flagged ambiguous.
+government, a country named as a side in sports news to its national team
+(:mod:`kg.entities.teams`). Names in one list take one kind; what a company owns is a product.
+What the article leaves open is asked of the known entities (the store's and the batch's). A
+surname that fits two people is attached to the likelier one and flagged ambiguous; a lone word
+only the model calls a person is nobody.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from itertools import pairwise
 from kg.entities.known import KnownEntities, identity_key, is_full_name, surname_keys
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
-from kg.entities.names import Mention, initials, is_acronym
+from kg.entities.names import Mention, initials, is_acronym, organisation_noun
 from kg.entities.roles import appositive_roles, sub_units
+from kg.entities.teams import national_teams
 
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
 _ALIAS_GAP = re.compile(
@@ -30,8 +34,11 @@ _PLACE_WORDS = words("place_context")
 _ACTING = words("acting")
 _ACTED_ON = words("acted_on")
 _CITY_PARTS = words("city_parts")
+_WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across"})
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
-_NEXT_WORD = re.compile(r"(['’]s)?\s+([\w\-]+)")
+# The word after a name, past a possessive and hyphenated modifiers ("Honiara's China-built
+# stadium": "stadium").
+_NEXT_WORD = re.compile(r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s))*\s+([\w\-]+)")
 _CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: [A-Z][\w\-]*)*")
 
 
@@ -103,6 +110,7 @@ def resolve(
         if m.acronym and m.kind in ("organization", None):
             state.acronyms.setdefault(m.acronym, m.text)
     _governments(mentions, doc, lex)
+    national_teams(mentions, doc)
     _agree(mentions, doc)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
@@ -149,12 +157,13 @@ def _agree(mentions: list[Mention], doc: str) -> None:
     that starts an organisation's name is that organisation."""
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
-        if m.kind is not None and not m.government:
+        if m.kind is not None and not m.stands_for:
             votes.setdefault(m.text, Counter())[m.kind] += 3 if m.strong else 1
     for m in mentions:
-        if not m.strong and not m.government and m.text in votes:
+        if not m.strong and not m.stands_for and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
     _coordinated(mentions, doc)
+    _possessives(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
     starts = {
         " ".join(words[:k])
@@ -166,6 +175,30 @@ def _agree(mentions: list[Mention], doc: str) -> None:
             m.kind = "organization"
 
 
+def _possessives(mentions: list[Mention], doc: str) -> None:
+    """ "Google's Android", "Huawei's Ascend processors": what a company owns is a product, no
+    organisation of its own; "McLaren's Lando Norris": whoever has a person is a team or a
+    company (a country is the person's own: "Sweden's Armand Duplantis")."""
+    products = set()
+    for owner, m in pairwise(mentions):
+        if doc[owner.end : m.start] not in ("'s ", "’s "):
+            continue
+        if (
+            owner.kind == "organization" and m.kind in ("organization", None) and not m.strong
+            and not (m.after[:1] and organisation_noun(m.after[0]))  # "SAIC Motor's MG brand"
+        ):
+            products.add(m.text)
+        elif (
+            m.kind == "person" and len(m.words) > 1 and not owner.strong and len(owner.words) == 1
+            and owner.kind in ("person", None) and owner.place is None
+        ):
+            owner.kind = "organization"
+    for m in mentions:  # a product named so once is one wherever the article names it
+        if m.text in products and not m.strong:
+            m.kind = None
+            m.work = True
+
+
 def _coordinated(mentions: list[Mention], doc: str) -> None:
     """Names in one list are one kind of thing: in "Alipay, WeChat and Meituan" a one-word name
     the model took for a person is a company like the others."""
@@ -173,22 +206,56 @@ def _coordinated(mentions: list[Mention], doc: str) -> None:
         key for m in mentions if m.kind == "person" and len(m.words) > 1
         for key in surname_keys(m.text)
     }
+    named = {m.text.casefold() for m in mentions if len(m.words) == 1}  # one-word mentions
     group: list[Mention] = []
     for m in [*mentions, None]:
         if m is not None and group and _LIST_GAP.fullmatch(doc, group[-1].end, m.start):
             group.append(m)
             continue
-        kinds = Counter(x.kind for x in group)
-        if kinds["organization"] >= 2 and kinds["organization"] > kinds["person"]:
-            for x in group:
-                if (
-                    not x.strong
-                    and len(x.words) == 1
-                    and x.kind in ("person", None)
-                    and x.text.casefold() not in surnames  # "Musk" of "Elon Musk"
-                ):
-                    x.kind = "organization"
+        _one_kind(group, surnames, named)
         group = [m] if m is not None else []
+
+
+def _one_kind(group: list[Mention], surnames: set[str], named: set[str]) -> None:
+    """The kind a list's typed names give its weakly typed ones: "Broadcom and Microsoft"
+    (companies), "Wataru Endo and Kaoru Mitoma" (people), "Dali and Jinniushan" (places)."""
+    kinds = Counter(x.kind for x in group)
+    orgs, people, places = kinds["organization"], kinds["person"], kinds["place"]
+    for x in group:
+        if x.strong or x.place is not None:
+            continue
+        single = len(x.words) == 1
+        if single and x.text.casefold() not in surnames and (  # "Musk" of "Elon Musk"
+            (x.kind == "person" and orgs >= 2 and orgs > people)
+            or (x.kind is None and orgs >= 1 and orgs >= people)
+        ):
+            x.kind = "organization"
+        elif single and x.kind in ("person", None) and places and not orgs and any(
+            y.place is not None for y in group
+        ):
+            x.kind = "place"
+        elif not single and x.kind != "person" and all(
+            w[:1].isupper() and w.replace("-", "").isalpha() for w in x.words
+        ) and _listed_with_people(x, group):
+            x.kind = "person"
+    orgs = sum(x.kind == "organization" for x in group)
+    people = sum(x.kind == "person" for x in group)
+    if orgs >= 2 and orgs > people:
+        for x in group:  # "Alibaba, SenseTime and Zhipu AI": a company the model took for a
+            # place or a person (one the article never calls by a surname: not "Elon Musk")
+            if not x.strong and x.place is None and len(x.words) > 1 and (
+                x.kind in ("place", None)
+                or (x.kind == "person" and not set(surname_keys(x.text)) & named)
+            ):
+                x.kind = "organization"
+
+
+def _listed_with_people(x: Mention, group: list[Mention]) -> bool:
+    """The others of the list are people named in full, and none is an organisation."""
+    others = [y for y in group if y is not x]
+    return any(y.kind == "person" and len(y.words) > 1 for y in others) and not any(
+        y.kind == "organization" for y in others
+    )
 
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
@@ -202,7 +269,7 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             continue
         m.kind = "organization"
         m.place = None
-        m.government = lex.capitals[m.text.casefold()]
+        m.stands_for = lex.capitals[m.text.casefold()]
 
 
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
@@ -222,6 +289,10 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
 
 
 def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
+    for m in mentions:
+        if _located(m, state.doc):
+            m.kind = "place"  # "the arena in Hung Hom": where, not who
+    mentions = [m for m in mentions if not _after_the(m)]
     full = [m for m in mentions if m.kind == "person" and len(m.words) > 1 and id(m) not in aliases]
     names = _full_names(full)
     for m in full:
@@ -249,9 +320,29 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
         if is_full_name(m.text):
             _known_name(state, "person", m.text, m)
         else:  # a bare surname no full name in the article explains: never resolved elsewhere
+            known = state.known.persons_named(m.text)
+            if not (m.strong or known):
+                # one word only the model calls a person, with no title and nobody of that
+                # name known: most often a company, a place or a work ("McLaren", "the Louvre")
+                continue
             builder = state.entity("person", m.text, m)
-            builder.ambiguous = builder.ambiguous or bool(state.known.persons_named(m.text))
+            builder.ambiguous = builder.ambiguous or bool(known)
     _link_aliases(state, mentions, aliases, "person")
+
+
+def _located(m: Mention, doc: str) -> bool:
+    """What only the model calls a person, named right after "in", "at" or "near" (and owning
+    nothing: "in Xi's speech"), is a place."""
+    return (
+        m.kind == "person" and not m.strong and m.before[:1] != [] and m.before[0] in _WHERE
+        and doc[m.end : m.end + 2] not in ("'s", "’s")
+    )
+
+
+def _after_the(m: Mention) -> bool:
+    """ "the Madaraka Express", "the Louvre": what the model took for a person's name after
+    "the" is no person's (a title between them is stripped: "the Kenyan president X")."""
+    return m.kind == "person" and not m.strong and m.before[:1] == ["the"]
 
 
 def _known_name(state: _Article, kind: Kind, name: str, mention: Mention) -> _Builder:
@@ -305,9 +396,9 @@ def _contains(name: str, part: str) -> bool:
 def _refers_to(text: str, name: str) -> bool:
     if " " in text:
         return _contains(name, text)
-    return text.casefold() in surname_keys(name) or (
-        text.casefold() == name.split()[0].casefold() and len(name.split()) > 2
-    )
+    # a given name alone stands for the article's one person of that name: Thai usage
+    # ("Srettha" for Srettha Thavisin), and family names written first ("Kim" for Kim Jong Un)
+    return text.casefold() in surname_keys(name) or text.casefold() == name.split()[0].casefold()
 
 
 def _pick(
@@ -341,8 +432,10 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
     for m in orgs:
         if id(m) in state.by_mention:
             continue
-        if m.government:
-            state.entity("organization", m.government, m)
+        if m.stands_for:
+            stands = state.entity("organization", m.stands_for, m)
+            if m.text.casefold() not in state.lex.capitals:
+                stands.alternate(m.text)  # "Argentina" of its national team
             continue
         if id(m) in aliases:
             continue  # another name of an entity named just before: linked below
@@ -414,6 +507,10 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
         country = state.lex.country_of_demonym.get(" ".join(words[:-1]).casefold())
         if country:
             return f"Government of {'the ' if country.startswith('United') else ''}{country}"
+    if len(words) > 3 and words[1] in ("Ministry", "Department") and words[2] == "of":
+        country = state.lex.country_of_demonym.get(words[0].casefold())
+        if country:  # "Mongolian Ministry of Environment" → "Ministry of Environment of Mongolia"
+            return f"{' '.join(words[1:])} of {country}"
     name = " ".join(words)
     if " of the " in name:
         outer, _, inner = name.partition(" of the ")

@@ -19,13 +19,14 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?: [A-Z]\.)+|[^\W_](?:[\w'’\-&]*
 _ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
 _ABBREVIATIONS = frozenset({"co", "jr", "sr", "inc", "ltd", "corp", "st", "dr", "mr", "mrs", "ms"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-# "US-led", "Beijing-based": the capitalised part is a name, the rest a modifier.
+# "US-led", "Beijing-based", "China-built": the capitalised part is a name, the rest a modifier
+# (any participle in -ed; a lower-case syllable such as the "-chiu" of "Ka-chiu" stays in a name).
 _HYPHEN_SUFFIX = re.compile(
-    r"^(.*[^\W\d_])-(led|based|backed|born|made|owned|funded|themed|style|type|related|bound|"
-    r"linked|run|controlled|listed|friendly|centric|specific|wide|level|era|affiliated|registered)$"
+    r"^(.*[^\W\d_])-(led|based|backed|born|made|built|grown|run|owned|style|type|bound|friendly|"
+    r"centric|specific|wide|level|era|[a-z]{2,}ed)$"
 )
 # Lower-case words that join capitalised words inside one name.
-CONNECTORS = frozenset({"of", "for", "and", "und", "&", "to"})
+CONNECTORS = frozenset({"of", "for", "and", "und", "&", "to", "on"})  # "Center on Human Evolution"
 PARTICLES = frozenset(
     {
         "de",
@@ -44,6 +45,8 @@ PARTICLES = frozenset(
         "des",
         "la",
         "le",
+        "las",
+        "los",
         "bin",
         "al",
         "el",

@@ -89,7 +89,7 @@ def test_text_longer_than_the_model_takes_is_read_in_pieces(
     extractor = Extractor(Settings(ner="model"))
     extractor.extract([article("Warm up", "Mirziyoyev spoke.")])  # loads the model
     monkeypatch.setattr(extractor._nlp, "max_length", 2_000)  # spaCy's E088 beyond it
-    lines = [f"On day {i} Mirziyoyev spoke with Berdimuhamedow." for i in range(200)]
+    lines = [f"On day {i} President Mirziyoyev spoke with Berdimuhamedow." for i in range(200)]
     text = "\n".join([*lines, "Then Zhu Yongbiao called Rustam Minnikhanov in Kazan."])
     (ex,) = extractor.extract([article("Long", text)])
     assert find(ex, "Rustam Minnikhanov").kind == "person"  # found in the last piece, whole

@@ -68,3 +68,35 @@ def test_regions_written_with_the(extractor: Extractor) -> None:
     assert find(ex, "Chinese mainland").name == "Mainland China"
     assert find(ex, "Pacific").kind == "place"
     assert find(ex, "Horgos").kind == "place"
+
+
+def test_words_around_a_name_that_make_it_a_place(extractor: Extractor) -> None:
+    text = ("Dust reached the hamlet and the nearby village of Oblakovo. Tolvani residents "
+            "complained, and so did farmers in neighboring Strelnik. She was born in her hometown "
+            "of Ardenzo, in the Velmar Hills area.")
+    (ex,) = extractor.extract([article("Dust", text)])
+    assert {"Oblakovo", "Tolvani", "Strelnik", "Ardenzo", "Velmar Hills"} <= names(ex.places)
+    assert not ex.persons and not ex.organizations
+
+
+def test_new_and_old_start_names(extractor: Extractor) -> None:
+    text = ("Flights left New Zealand for New Mexico. The New Development Bank lent more. "
+            "New rules apply from Monday.")
+    (ex,) = extractor.extract([article("Flights", text)])
+    assert {"New Zealand", "New Mexico"} <= names(ex.places)
+    assert names(ex.organizations) == {"New Development Bank"}
+
+
+def test_a_region_written_in_full_is_the_region(extractor: Extractor) -> None:
+    text = ("The rover team met in Guangxi Zhuang Autonomous Region. Guangxi exports grew, as "
+            "did those of Xinjiang Uygur Autonomous Region.")
+    (ex,) = extractor.extract([article("Trade", text)])
+    assert find(ex, "Guangxi Zhuang Autonomous Region").name == find(ex, "Guangxi").name
+    assert find(ex, "Xinjiang Uygur Autonomous Region").name == "Xinjiang"
+
+
+def test_a_capital_owning_a_built_thing_is_the_place(extractor: Extractor) -> None:
+    text = "Port Moresby's Japan-funded terminal opened. Nairobi's Chinese-built expressway too."
+    (ex,) = extractor.extract([article("Roads", text)])
+    assert {"Port Moresby", "Nairobi"} <= names(ex.places)
+    assert not ex.organizations  # neither "Japan-funded" nor the capitals as governments

@@ -243,3 +243,47 @@ def test_names_are_not_cut_at_stops_or_apostrophes(extractor: Extractor) -> None
     assert find(ex, "Gulf").name == "Persian Gulf"
     assert find(ex, "Rio").name == "Rio de Janeiro"  # one place, two names
     assert "Sustainable Development Goals" not in {m for e in ex.all() for m in e.mentions}
+
+
+def test_an_apposition_giving_a_title_makes_a_person(extractor: Extractor) -> None:
+    text = ("Exports rose, the agency said. Somchai Wongsakul, deputy governor of the Bank of "
+            "Thailand, said so. \"We are busy,\" said Dragoslav Jovanović, a crane operator at the "
+            "port. Kestrel Robotics, a company based in Leeds, agreed.")
+    (ex,) = extractor.extract([article("Exports", text)])
+    assert {"Somchai Wongsakul", "Dragoslav Jovanović"} <= names(ex.persons)
+    assert "Kestrel Robotics" in names(ex.organizations)
+
+
+def test_a_given_name_alone_is_the_one_person_of_that_name(extractor: Extractor) -> None:
+    text = ("Prime Minister Paetongtarn Shinawatra opened the plant. Paetongtarn said it would "
+            "bring jobs. Kim Hye-kyung and Kim Keon-hee arrived; Kim said nothing.")
+    (ex,) = extractor.extract([article("Plant", text)])
+    assert find(ex, "Paetongtarn").name == "Paetongtarn Shinawatra"
+    assert find(ex, "Kim").ambiguous  # two people of that name: flagged, never merged
+
+
+def test_spanish_particles_stay_inside_a_name(extractor: Extractor) -> None:
+    text = "The port hired Ana de los Ríos and Pedro de las Heras as advisers."
+    (ex,) = extractor.extract([article("Port", text)])
+    assert {"Ana de los Ríos", "Pedro de las Heras"} <= names(ex.all())  # whole, never cut
+
+
+def test_a_lone_word_only_the_model_calls_a_person_is_nobody(extractor: Extractor) -> None:
+    text = ("Investors cheered as Vantora raised its forecast. Relics from the Tellmar were shown "
+            "at the Ostrava Gallery. Brazilian winger Dudu scored, and Dudu said he was happy.")
+    (ex,) = extractor.extract([article("Markets", text)])
+    assert names(ex.persons) == {"Dudu"}  # a title before it makes a one-word name a person
+
+
+def test_titles_with_portfolios_listed_or_after_to(extractor: Extractor) -> None:
+    text = ("Secretary for Housing, Lands and Works Carmen Lau spoke first. Labour and Welfare "
+            "Minister Ito Kenji replied. Agriculture, Food and Fisheries Minister Saku Mele "
+            "agreed. Chinese Ambassador to Fiji Zhou Jian attended, as did Presidents Ilir "
+            "Meta and Aleksandar Vučić. Economist Tomas Ruiz and Sprinter Ana Lopes were guests.")
+    (ex,) = extractor.extract([article("Housing", text)])
+    assert names(ex.persons) == {"Carmen Lau", "Ito Kenji", "Saku Mele", "Zhou Jian",
+                                 "Ilir Meta", "Aleksandar Vučić", "Tomas Ruiz", "Ana Lopes"}
+    assert not ex.organizations
+    assert names(ex.places) == {"Fiji"}
+    assert find(ex, "Carmen Lau").roles[0].job_title == "secretary for housing, lands and works"
+    assert find(ex, "Ilir Meta").roles[0].job_title == "president"

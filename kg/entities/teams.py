@@ -1,0 +1,84 @@
+"""Countries that stand for their national teams in sports news.
+
+"Argentina beat France 4-2", "Japan coach Hajime Moriyasu", "a friendly against Nigeria": in an
+article about sport, a country named as a side that plays, wins, loses or has a coach is its
+national team, the organisation "<Country> national <sport> team" (the sport the article names
+nearest before it, else the one it names most, else football). Elsewhere ("fans across
+Argentina", "born in France") the country stays a place, as it does in any other article
+("China beat expectations").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.entities.lexicon import words
+from kg.entities.names import SCORE, Mention
+
+_SPORTS = sorted((w.replace("_", " ") for w in words("sports")), key=len, reverse=True)
+_SPORT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _SPORTS) + r")\b", re.IGNORECASE)
+_SPORT_TERMS = words("sports_terms")
+_PLAYS = words("team_plays")  # "Argentina beat", "Japan coach"
+_PLAYED = words("team_played")  # "beat Australia", "against Nigeria"
+_GAMES = _SPORT_TERMS | {"match", "game", "win", "victory", "defeat", "loss"}
+_MEDALS = frozenset({"gold", "golds", "silver", "bronze", "medal", "medals"})
+_WORD = re.compile(r"[a-z]+")
+_LOCATED = frozenset(
+    {"in", "across", "from", "to", "into", "throughout", "outside", "inside", "within", "at"}
+)
+
+
+def national_teams(mentions: list[Mention], doc: str) -> None:
+    """Retype the countries of a sports article that stand for their teams (``stands_for``)."""
+    countries = [m for m in mentions if m.kind == "place" and m.place and m.place.kind == "country"]
+    if not countries or not _about_sport(doc):
+        return
+    sports = [(match.start(), match.group().casefold()) for match in _SPORT.finditer(doc)]
+    sides = {id(m): _side(m, doc) for m in countries}
+    teams = {m.place.name for m in countries if sides[id(m)]}  # type: ignore[union-attr]
+    for m in countries:
+        name = m.place.name  # type: ignore[union-attr]
+        # named as a side, or named again where nothing says it is the country
+        if name in teams and (sides[id(m)] or (sides[id(m)] is None and not _located(m))):
+            m.kind = "organization"
+            m.stands_for = f"{name} national {_sport(m.start, sports)} team"
+
+
+def _about_sport(doc: str) -> bool:
+    """The article names a sport, or uses two words only sport uses ("coach", "striker")."""
+    if _SPORT.search(doc):
+        return True
+    return len(_SPORT_TERMS & set(_WORD.findall(doc.casefold()))) >= 2
+
+
+def _side(m: Mention, doc: str) -> bool | None:
+    """True when named as a side ("X beat", "X 2-0", "X coach", "beat X", "lost 7-0 to X",
+    "held by X"), False when as a country winning medals ("China won 40 golds"), else None."""
+    after, before = [w for w in m.after if w != ","], m.before
+    if doc[m.end : m.end + 2] in ("'s", "’s"):
+        # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country
+        return True if _GAMES & set(after[:3]) else (False if _named(doc, m.end) else None)
+    if after[:1] and after[0] in _PLAYS:
+        return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])
+    if any(SCORE.match(w) for w in after[:3]) or any(SCORE.match(w) for w in before[1:3]):
+        return True  # "Japan led 2-0", "lost 7-0 to Japan", "held 1-1 by Indonesia"
+    return True if before and before[0] in _PLAYED else None
+
+
+def _named(doc: str, end: int) -> bool:
+    """A capitalised name follows the possessive ending at ``end``."""
+    return doc[end + 2 : end + 4].strip()[:1].isupper()
+
+
+def _located(m: Mention) -> bool:
+    """ "in X", "across X", "from X": a country named as where something is."""
+    return bool(m.before) and m.before[0] in _LOCATED
+
+
+def _sport(start: int, sports: list[tuple[int, str]]) -> str:
+    before = [sport for at, sport in sports if at < start]
+    if before:
+        return before[-1]
+    counts = Counter(sport for _, sport in sports)
+    return counts.most_common(1)[0][0] if counts else "football"
