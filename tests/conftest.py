@@ -18,6 +18,7 @@ CORPUS = FIXTURES / "corpus"
 CORPUS_TUNE = FIXTURES / "corpus-tune"
 CORPUS_CHECK = FIXTURES / "corpus-check"
 CORPUS_HELDOUT = FIXTURES / "corpus-heldout"
+CORPUS_FINAL = FIXTURES / "corpus-final"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 

@@ -24,7 +24,11 @@ MODEL_KINDS = {
     "FAC": "place",
 }
 
-_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’']?|(?=\n)|$)")
+# A sentence; the dot of an initial ("J. Robert", "U.S.") or of a title ("Dr. Smith") ends none.
+_SENTENCE = re.compile(
+    r"(?:[^\n.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|St|Jr))\.|(?<=\bMrs)\.)+"
+    r"(?:[.!?]+[\"”’']?|(?=\n)|$)"
+)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across"})
 
 _PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
@@ -126,6 +130,8 @@ def _trim(mention: Mention, spans: Sequence[Span], doc: str) -> None:
         and mention.start < start
         and doc[start - 1] == " "
         and " " in doc[start:end]
+        and doc[mention.start : start - 1].isalpha()  # a word, not a name ("Da'Vine", "J.")
+        and doc[mention.start + 1 : start - 1].islower()
     ):
         mention.text, mention.start = doc[start:end], start
 

@@ -37,6 +37,7 @@ _OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
 _SPORT_ROLES = frozenset({"coach", "head coach", "striker", "midfielder", "goalkeeper",
                           "defender", "captain", "forward", "winger", "playmaker"})
 _SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with "in <place>"
+_OF_NAME = re.compile(r" of (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
 _IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
 SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "4-2"
 _PLACE_OF = words("place_of")
@@ -64,6 +65,11 @@ _PRODUCT_MODIFIERS = words("product_modifiers")
 _FACILITY_TAILS = frozenset(w.replace("_", " ") for w in words("facility_tails"))
 _COMPASS = words("compass")
 _FEATURE_TAILS = words("feature_tails")
+# The rest of a list of names ending in a plural that makes each a place (words.txt).
+_PLURAL_PLACES = "|".join(sorted(words("places_listed")))
+_PLACES_LIST = re.compile(
+    rf"(?:,? (?:and |or )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)* (?:{_PLURAL_PLACES})\b"
+)
 _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "lithium", "nickel",
                     "uranium", "diamond", "zinc"})  # "the X copper and gold mine"
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -285,8 +291,14 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             join = True
         elif conn == "on":  # "Center on Human Evolution", not "Theatre on Jiangning Road"
             join = group[-1][-1].lower in _ON_HEADS and chunk[0].lower not in _WEEKDAYS_MONTHS
-        elif conn in ("of", "for", "to"):
+        elif conn == "to":  # "Ambassador to Kenya", "Mission to the EU"; "from Shanxi Province
+            # to the Three Gorges" is a way between two places
+            join = any(_has_head(part, lex) and part[-1].lower not in lex.place_heads
+                       for part in (group[0], group[-1]))
+        elif conn in ("of", "for"):
             join = head_ok or last_head
+        elif conn == "&":  # a list says "and": "Johnson & Johnson", "Marks & Spencer" are one
+            join = True
         else:
             chunk_head = _has_org_head(chunk, lex)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
@@ -438,8 +450,13 @@ def _classify_name(
     if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
         return [_typed(_stretch(mention, doc, tail), "place")]
     tail = _feature_tail(cand.after) if last else 0
-    if tail:  # "the Poyo ravine"; "the Oyu Tolgoi copper mine" is Oyu Tolgoi
-        return [_typed(_stretch(mention, doc, 1) if tail == 1 else mention, "place")]
+    if tail:  # "the Poyo ravine"; "the Oyu Tolgoi copper mine" is Oyu Tolgoi, and so is "the
+        # Yellow River valley" the Yellow River: a name that says what it is keeps its name
+        named = words[-1] in lex.place_heads
+        return [_typed(_stretch(mention, doc, 1) if tail == 1 and not named else mention,
+                       "place")]
+    if _PLACES_LIST.match(doc, mention.end):
+        return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
     if _work(cand, last):
         mention.work = True
         return [mention]
@@ -466,6 +483,10 @@ def _classify_name(
             return [_typed(_stretch(mention, doc, size), "organization")]
         mention.place = place
         return [_typed(mention, "place", strong=place.strong)]
+    if last and cand.after[:1] == ["administration"] and cand.before[:1] == ["the"]:
+        return [_typed(mention, "person")]  # "the Biden administration": a president's
+    if "&" in words[1:-1]:
+        return [_typed(mention, "organization")]  # "Procter & Gamble"; not a person, not a place
     if len(words) > 1 and words[0] in _PLACE_PREFIXES:
         return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest"
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
@@ -532,6 +553,7 @@ def _classify_name(
         _chinese_name(tokens, lex)
         or _title_before(cand.before, lex)
         or _country_owns(cand.before, tokens, lex)
+        or (1 < len(tokens) < 4 and _of_country(doc, mention.end, lex))
     ):
         return [_typed(mention, "person")]
     if words[0] in lex.demonyms and len(words) > 1:
@@ -733,8 +755,10 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
 
 
 def _org_apposed(after: list[str]) -> str | None:
-    """ "X, the owner of ...", "X, a Shenzhen-based maker": the noun of an apposition naming a
-    company, or None."""
+    """ "X, the owner of ...", "X, a Shenzhen-based maker", "X, owned by": the noun of an
+    apposition naming a company, or None."""
+    if after[:3] in ([",", "owned", "by"], [",", "a", "subsidiary"], [",", "a", "unit"]):
+        return after[1]  # "Temu, owned by PDD Holdings": people are not owned
     if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"]):
         return None
     return next((w for w in after[2:4] if w in _ORG_CUES or w == "owner"), None)
@@ -762,6 +786,14 @@ def _title_apposed(after: list[str], lex: Lexicon) -> bool:
     )
 
 
+def _of_country(doc: str, end: int, lex: Lexicon) -> bool:
+    """ "Ana Ivanović of Serbia": a name without a head word, then "of" and a country, is a
+    person, as sport and diplomacy write them."""
+    country = _OF_NAME.match(doc, end)
+    place = lex.place(country.group(1)) if country else None
+    return place is not None and place.kind == "country"
+
+
 def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
     """ "Sweden's Armand Duplantis": a country's own first and last name is a person."""
     if not before or not before[0].endswith("'s") or not 2 <= len(tokens) <= 3:
@@ -785,6 +817,8 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
     returned as mentions of their own; demonyms ("Kazakh") are dropped.
     """
     words = [t.lower for t in tokens]
+    if words[-1] in lex.place_heads and not _chinese_name(tokens[-2:], lex):
+        return None  # "King George Island", "Prince Edward County": a place named after one
     for end in range(len(tokens) - 2, -1, -1):
         start = _title_start(words, end, lex)
         if start is None:

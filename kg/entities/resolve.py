@@ -40,6 +40,9 @@ _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 # stadium": "stadium").
 _NEXT_WORD = re.compile(r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s))*\s+([\w\-]+)")
 _CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: [A-Z][\w\-]*)*")
+# The parties of relations: "relations between Canberra and Beijing", "ties between X and Y".
+_PARTIES_OF = "|".join(words("parties_of"))
+_BETWEEN = re.compile(rf"\b(?i:{_PARTIES_OF}) between (?:[A-Z][\w\-]*(?: [A-Z][\w\-]*)* and )?$")
 
 
 @dataclass
@@ -260,12 +263,15 @@ def _listed_with_people(x: Mention, group: list[Mention]) -> bool:
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     """A capital that acts ("Washington said", "Budapest says", "urged Beijing to", "Beijing's
-    push") stands for its government; anywhere else ("talks in Beijing", "arrived in Astana",
-    "a Beijing-based critic", "Beijing's streets") it is the place."""
+    push") or is a party ("relations between Canberra and Beijing") stands for its government;
+    anywhere else ("talks in Beijing", "arrived in Astana", "a Beijing-based critic", "Beijing's
+    streets") it is the place."""
     for m in mentions:
         if m.kind != "place" or m.place is None or m.text.casefold() not in lex.capitals:
             continue
-        if m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS) or not _acts(m, doc, lex):
+        parties = _BETWEEN.search(doc, max(0, m.start - 80), m.start)  # not "flights between"
+        if not parties and (m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS)
+                            or not _acts(m, doc, lex)):
             continue
         m.kind = "organization"
         m.place = None

@@ -261,3 +261,14 @@ def test_a_company_named_for_a_continent_and_companies_listed(extractor: Extract
     assert "Wandering Earth" not in found
     people = _kinds(extractor, "Elon Musk, Tesla and SpaceX grew. Musk said so.")
     assert people["Elon Musk"] == "person"  # called by his surname: a person after all
+
+
+def test_ampersand_names_owned_companies_and_administrations(extractor: Extractor) -> None:
+    text = ("Marks & Spencer and AT&T cut jobs. Mattel, owned by investors, grew. The Trump "
+            "administration said so. The spy thriller Hidden Blade did well, and the Tianwen "
+            "Rover and the Xuntian Telescope were shown.")
+    found = _kinds(extractor, text)
+    assert found["Marks & Spencer"] == found["AT&T"] == found["Mattel"] == "organization"
+    assert found["Trump"] == "person"
+    assert not {"Marks", "Spencer", "Hidden Blade", "Tianwen Rover", "Xuntian Telescope"} & set(
+        found)

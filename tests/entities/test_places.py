@@ -100,3 +100,22 @@ def test_a_capital_owning_a_built_thing_is_the_place(extractor: Extractor) -> No
     (ex,) = extractor.extract([article("Roads", text)])
     assert {"Port Moresby", "Nairobi"} <= names(ex.places)
     assert not ex.organizations  # neither "Japan-funded" nor the capitals as governments
+
+
+def test_each_name_of_a_list_ending_in_a_plural_place_word_is_a_place(
+    extractor: Extractor,
+) -> None:
+    text = ("Officials toured the Mu Us, Hobq and Gurbantunggut deserts, then the Nu and "
+            "Lancang rivers. The Mekong River delta and King Christian Island were next.")
+    (ex,) = extractor.extract([article("Deserts", text)])
+    assert {"Mu Us", "Hobq", "Gurbantunggut", "Nu", "Lancang"} <= names(ex.places)
+    assert {"Mekong River", "King Christian Island"} <= names(ex.places)  # not "... delta"
+    assert not ex.persons and not ex.organizations
+
+
+def test_capitals_as_the_parties_of_relations_are_governments(extractor: Extractor) -> None:
+    text = ("Ties between Ottawa and New Delhi have soured. Flights between Ottawa and Toronto "
+            "resumed.")
+    (ex,) = extractor.extract([article("Ties", text)])
+    assert {"Government of Canada", "Government of India"} <= names(ex.organizations)
+    assert "Ottawa" in names(ex.places)  # flights go between places

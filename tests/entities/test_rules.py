@@ -287,3 +287,12 @@ def test_titles_with_portfolios_listed_or_after_to(extractor: Extractor) -> None
     assert names(ex.places) == {"Fiji"}
     assert find(ex, "Carmen Lau").roles[0].job_title == "secretary for housing, lands and works"
     assert find(ex, "Ilir Meta").roles[0].job_title == "president"
+
+
+def test_initials_apostrophes_and_a_country_after_a_name(extractor: Extractor) -> None:
+    text = ("The physicist E. O. Lawrence and H. G. Wells met. Da'Quan Lee Jones spoke. "
+            "George W. Bush agreed, and so did Ana Ivanović of Serbia.")
+    (ex,) = extractor.extract([article("Names", text)])
+    assert {"E. O. Lawrence", "H. G. Wells", "Da'Quan Lee Jones", "George W. Bush",
+            "Ana Ivanović"} <= names(ex.persons)
+    assert "Serbia" in names(ex.places)
