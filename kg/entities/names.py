@@ -54,6 +54,11 @@ _ADMIN_SUFFIXES = frozenset(
 )
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
+_PLURAL_WORKS = "|".join(sorted(w if w.endswith("s") else w + "s" for w in _WORKS))
+_WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, from ... to"
+    rf"\b(?i:{_PLURAL_WORKS}),? (?:(?:such as|like|including)"
+    r"(?: [A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*,?(?: and| or)?)*|from(?: [A-Z][\w'’\-]*)* to|from) $"
+)
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
@@ -73,6 +78,7 @@ _PLACES_LIST = re.compile(
 _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "lithium", "nickel",
                     "uranium", "diamond", "zinc"})  # "the X copper and gold mine"
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_PINYIN_FEATURES = frozenset({"Dao", "Jiao", "Qundao", "Liedao"})
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port"})
 # One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
 _PINYIN = re.compile(
@@ -173,6 +179,10 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         return []  # a title in quotation marks: a film, a book, a slogan
     if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):
         return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
+    if (tokens[0].text == "The" and not cand.sentence_start and cand.before[:1]
+            and cand.before[0].endswith(("'s", "’s"))):
+        return []  # "Hayao Miyazaki's The Boy and the Heron": a capital "The" inside a sentence
+        # after an owner starts the title of a work
     # "The", "Under", "Visiting", "Much" (spaCy's stop words), "Record" (when the article also
     # writes "record") start sentences, not names; but "He Xiaoyu" and "Long Xingchun" are people
     while (
@@ -302,8 +312,11 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
         else:
             chunk_head = _has_org_head(chunk, lex)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
+            place_words = head_ok and group[0][-1].lower in lex.place_heads
             join = (
-                (not head_ok and chunk_head and len(group) == 1 and modifiers)
+                # "Machinery and Equipment Group"; "China Road and Bridge Corporation", whose
+                # place words only describe what the company builds
+                ((not head_ok or place_words) and chunk_head and len(group) == 1 and modifiers)
                 # "Ministry of Commerce and Trade"; "Committee of the Ministry of Industry and
                 # Information Technology": the innermost name has the head
                 or ((_has_org_head(group[0], lex)
@@ -457,7 +470,7 @@ def _classify_name(
                        "place")]
     if _PLACES_LIST.match(doc, mention.end):
         return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
-    if _work(cand, last):
+    if _work(cand, last, doc):
         mention.work = True
         return [mention]
     place = lex.place(text)
@@ -489,6 +502,8 @@ def _classify_name(
         return [_typed(mention, "organization")]  # "Procter & Gamble"; not a person, not a place
     if len(words) > 1 and words[0] in _PLACE_PREFIXES:
         return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest"
+    if _pinyin_feature(tokens, lex):
+        return [_typed(mention, "place")]  # "Huangyan Dao", "Ren'ai Jiao": an island, a reef
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
         return []  # "Central Asian", "South American", "Senior Chinese"
     head = _head(tokens)
@@ -613,7 +628,7 @@ def _feature_tail(after: list[str]) -> int:
     return 0
 
 
-def _work(cand: Candidate, last: bool) -> bool:
+def _work(cand: Candidate, last: bool, doc: str) -> bool:
     """A film, musical, product, vessel or award: "the musical Elisabeth", "shows like X", "its
     Spark large language model", "the Tiangong space station", "YOLO, a drama about"."""
     before = [w for w in cand.before if w != ","]
@@ -623,10 +638,10 @@ def _work(cand: Candidate, last: bool) -> bool:
         return True  # "the novel's central character, the physicist Wang Miao"
     if before[:1] == ["the"] and before[1:2] and before[1] in _WON and cand.after[:1] != ["title"]:
         return True  # "won the Golden Goblet": an award or a cup ("won the X League title": X)
-    listed = before[1:2] if before[:1] in (["like"], ["including"]) else (
-        before[2:3] if before[:2] == ["as", "such"] else [])
-    if listed and listed[0].endswith("s") and listed[0][:-1] in _WORKS:
-        return True  # "shows like Les Misérables", "films such as Hero"
+    listed = _WORKS_LISTED.search(doc, max(0, cand.start - 120), cand.start)
+    if listed and (not listed.group().endswith("from ") or cand.after[:1] == ["to"]):
+        return True  # "shows like Les Misérables", "films such as Hero", "films, from X to Y"
+        # (but "films from Hungary and Japan" come from places)
     if not last or cand.possessive:  # "China's electric vehicles": an owner, not a product
         return False
     after = cand.after
@@ -739,6 +754,17 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
             found.extend([inner, *deeper])
             break
     return found
+
+
+def _pinyin_feature(tokens: list[Token], lex: Lexicon) -> bool:
+    """A Chinese name of an island or a reef as written in pinyin: a word that is no family
+    name, then "Dao" (island), "Jiao" (reef) or "Qundao" (islands)."""
+    return (
+        len(tokens) == 2
+        and tokens[1].text in _PINYIN_FEATURES
+        and tokens[0].lower not in lex.chinese_surnames
+        and bool(_PINYIN.match(tokens[0].lower.replace("'", "").replace("’", "")))
+    )
 
 
 def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> bool:

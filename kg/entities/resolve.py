@@ -133,7 +133,7 @@ def resolve(
 
 def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
     """id(alias mention) → the mention it renames ("X, better known as Y"; "Y, as he is known
-    in China" after X)."""
+    in China" after X; a place's acronym after "X (ACR)")."""
     found = {}
     for prev, m in pairwise(mentions):
         gap = doc[prev.end : m.start]
@@ -146,6 +146,12 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
             found[id(m)] = people[-1]
         elif m.kind == "person" and len(m.words) > 1:
             people.append(m)
+    places = {m.acronym: m for m in mentions if m.acronym and m.kind == "place"}
+    for m in mentions:  # "the Standard Gauge Railway (SGR) ... the SGR": that railway
+        owner = places.get(m.text)
+        if owner is not None and owner.start < m.start:
+            m.kind, m.place = "place", owner.place
+            found[id(m)] = owner
     ending = {m.end: m for m in mentions if m.acronym and len(m.acronym.split()) > 1}
     for m in mentions:  # "Party School of ... (National Academy of Governance)"
         prev = ending.get(m.start - 2)

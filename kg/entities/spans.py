@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 # Tokens: dotted initials ("U.S.", "F. C."), an initial before a name ("J. Robert Oppenheimer",
-# "George W. Bush"; not a sentence's end before "The", "He", ...), words (with inner hyphens and
-# apostrophes), single characters.
+# "George W. Bush"; not a sentence's end before "The", "He", "OpenAI", ...), words (with inner
+# hyphens and apostrophes), single characters.
 _STARTERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I", "But",
              "And", "This", "That", "These", "Those", "There", "Then", "As", "After", "When",
              "While", "If", "For", "By", "With", "His", "Her", "Its", "Their", "Our", "Mr", "Ms")
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?: [A-Z]\.)+"
-    rf"|(?<![\w.])[A-Z]\.(?= (?!(?:{'|'.join(_STARTERS)})\b)[A-Z][a-z])"
+    rf"|(?<![\w.])[A-Z]\.(?= (?!(?:{'|'.join(_STARTERS)})\b)[A-Z][a-z]+(?![\w&]))"
     r"|[^\W_](?:[\w'’\-&]*[^\W_])?|\S"
 )
 # An elided particle glued to a capitalised word: "d'Études", "l'Orient" (inside a name).

@@ -272,3 +272,11 @@ def test_ampersand_names_owned_companies_and_administrations(extractor: Extracto
     assert found["Trump"] == "person"
     assert not {"Marks", "Spencer", "Hidden Blade", "Tianwen Rover", "Xuntian Telescope"} & set(
         found)
+
+
+def test_works_after_an_owner_or_listed_from_to_and_awards(extractor: Extractor) -> None:
+    text = ("Hayao Miyazaki's The Wind Rises was shown. Nolan's films, from Memento to Tenet, "
+            "sold well at the Oscars. China Harbour and Engineering Company built the port.")
+    found = _kinds(extractor, text)
+    assert not {"Wind Rises", "Memento", "Tenet", "Oscars"} & set(found)
+    assert found["China Harbour and Engineering Company"] == "organization"

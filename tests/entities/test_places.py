@@ -119,3 +119,14 @@ def test_capitals_as_the_parties_of_relations_are_governments(extractor: Extract
     (ex,) = extractor.extract([article("Ties", text)])
     assert {"Government of Canada", "Government of India"} <= names(ex.organizations)
     assert "Ottawa" in names(ex.places)  # flights go between places
+
+
+def test_pinyin_islands_planetary_plains_zones_and_a_place_acronym(extractor: Extractor) -> None:
+    text = ("Ships near Meizhou Dao and Ren'ai Jiao were warned; Wang Dao said so. The rover "
+            "crossed Utopia Planitia. The Tianjin Economic-Technological Development Area grew. "
+            "The Lagos Coastal Railway (LCR) opened, and the LCR carried 10,000 people.")
+    (ex,) = extractor.extract([article("Places", text)])
+    assert {"Meizhou Dao", "Ren'ai Jiao", "Utopia Planitia",
+            "Tianjin Economic-Technological Development Area"} <= names(ex.places)
+    assert "Wang Dao" in names(ex.persons)  # a family name first: a person
+    assert find(ex, "LCR").kind == "place" and "LCR" in find(ex, "Lagos Coastal Railway").mentions
