@@ -179,6 +179,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         return []  # a title in quotation marks: a film, a book, a slogan
     if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):
         return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
+    if cand.sentence_start and len(tokens) == 1 and cand.after[:1] in (["maker"], ["giant"]):
+        return []  # "Smartphone maker Xiaomi", "Tech giant Huawei": what it makes, no name
     if (tokens[0].text == "The" and not cand.sentence_start and cand.before[:1]
             and cand.before[0].endswith(("'s", "’s"))):
         return []  # "Hayao Miyazaki's The Boy and the Heron": a capital "The" inside a sentence
@@ -542,11 +544,11 @@ def _classify_name(
         return [_typed(mention, "place")]  # "the village of Radinac", "the Three Gorges area"
     if last and len(tokens) > 1 and _title_apposed(cand.after, lex):
         return [_typed(mention, "person")]  # "Narit Therdsteerasukdi, secretary-general of"
+    if tokens[-1].text.endswith("OS") and tokens[-1].text[-3:-2].islower():
+        return []  # "HarmonyOS", "iOS", "on HyperOS": operating systems, not platforms
     cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
-    if tokens[-1].text.endswith("OS") and len(tokens[-1].text) > 2:
-        return []  # "HarmonyOS", "iOS": operating systems
     if len(tokens) == 1 and (
         (_CAMEL.match(tokens[0].text) and not tokens[0].text.startswith(_NAME_PREFIXES))
         or BRAND.match(tokens[0].text)
@@ -586,15 +588,18 @@ def _stretch(mention: Mention, doc: str, size: int) -> Mention:
 
 def _employs(doc: str, end: int, lex: Lexicon) -> str | None:
     """The lower-case title between a name and a person's name ("OpenAI chief executive Sam
-    Altman": "chief executive"), or None."""
+    Altman": "chief executive"; "founder and chairman"), or None."""
     found = _TITLE_AFTER.match(doc, end)
     if found is None:
         return None
-    words = found.group(1).split()
-    if words[0] in _TITLE_MODIFIERS and " ".join(words[1:]) in lex.titles:
-        words = words[1:]  # "deputy director", "former coach"
-    title = " ".join(words)
-    return title if title in lex.titles and title not in _OCCUPATIONS else None
+    titles = []
+    for part in found.group(1).split(" and "):  # "Xiaomi founder and chairman Lei Jun"
+        words = part.split()
+        if words[0] in _TITLE_MODIFIERS and " ".join(words[1:]) in lex.titles:
+            words = words[1:]  # "deputy director", "former coach"
+        titles.append(" ".join(words))
+    known = all(t in lex.titles and t not in _OCCUPATIONS for t in titles)
+    return " and ".join(titles) if known else None
 
 
 def _government_tail(after: list[str]) -> int:

@@ -57,7 +57,10 @@ def _side(m: Mention, doc: str) -> bool | None:
     "held by X"), False when as a country winning medals ("China won 40 golds"), else None."""
     after, before = [w for w in m.after if w != ","], m.before
     if doc[m.end : m.end + 2] in ("'s", "’s"):
-        # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country
+        # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country, and
+        # "China's first Olympic gold medal" a country's medal
+        if _MEDALS & set(after[:4]):
+            return False
         return True if _GAMES & set(after[:3]) else (False if _named(doc, m.end) else None)
     if after[:1] and after[0] in _PLAYS:
         return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])

@@ -280,3 +280,19 @@ def test_works_after_an_owner_or_listed_from_to_and_awards(extractor: Extractor)
     found = _kinds(extractor, text)
     assert not {"Wind Rises", "Memento", "Tenet", "Oscars"} & set(found)
     assert found["China Harbour and Engineering Company"] == "organization"
+
+
+def test_a_country_s_medal_is_the_country_s(extractor: Extractor) -> None:
+    text = ("Li Na won China's first Olympic gold medal in tennis on Saturday. Argentina's "
+            "planned friendly against Nigeria was called off.")
+    found = _kinds(extractor, text, title="Tennis")
+    assert found["China"] == "place"
+    assert found["Argentina"] == "organization"
+
+
+def test_employers_with_two_titles_makers_and_operating_systems(extractor: Extractor) -> None:
+    text = ("Smartphone maker Vivo grew. Vivo founder and chairman Shen Wei said so. The phone "
+            "runs on OriginOS, its operating system.")
+    found = _kinds(extractor, text)
+    assert found["Vivo"] == "organization" and found["Shen Wei"] == "person"
+    assert not {"Smartphone", "OriginOS"} & set(found)
