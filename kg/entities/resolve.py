@@ -280,8 +280,11 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
                             or not _acts(m, doc, lex)):
             continue
         m.kind = "organization"
+        # "the government of Abu Dhabi" named before: Abu Dhabi acting is that government, not
+        # the country's
+        own = re.search(rf"\bgovernment of (?:the )?{re.escape(m.text)}\b", doc, re.IGNORECASE)
+        m.stands_for = f"Government of {m.place.name}" if own else lex.capitals[m.text.casefold()]
         m.place = None
-        m.stands_for = lex.capitals[m.text.casefold()]
 
 
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:

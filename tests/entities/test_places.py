@@ -130,3 +130,12 @@ def test_pinyin_islands_planetary_plains_zones_and_a_place_acronym(extractor: Ex
             "Tianjin Economic-Technological Development Area"} <= names(ex.places)
     assert "Wang Dao" in names(ex.persons)  # a family name first: a person
     assert find(ex, "LCR").kind == "place" and "LCR" in find(ex, "Lagos Coastal Railway").mentions
+
+
+def test_a_capital_acting_after_its_own_government_is_named(extractor: Extractor) -> None:
+    text = ("CYVN is controlled by the government of Abu Dhabi. Abu Dhabi is now the largest "
+            "shareholder. Beijing said so.")
+    (ex,) = extractor.extract([article("Stake", text)])
+    assert "Abu Dhabi" in names(ex.places)  # "the government of" it: a place
+    assert {"Government of Abu Dhabi", "Government of China"} <= names(ex.organizations)
+    assert "Government of the United Arab Emirates" not in names(ex.organizations)
