@@ -39,7 +39,7 @@ _SPORT_ROLES = frozenset({"coach", "head coach", "striker", "midfielder", "goalk
 _SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with "in <place>"
 _OF_NAME = re.compile(r" of (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
 _IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
-SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")  # "4-2"
+SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")  # "4-2", "127-118"
 _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
 _PLACE_BEFORE = words("place_before")
@@ -79,7 +79,8 @@ _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "l
                     "uranium", "diamond", "zinc"})  # "the X copper and gold mine"
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PINYIN_FEATURES = frozenset({"Dao", "Jiao", "Qundao", "Liedao"})
-_PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port"})
+_PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "cerro", "monte",
+                             "isla", "lago", "sierra"})
 # One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
@@ -315,6 +316,8 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             chunk_head = _has_org_head(chunk, lex)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
             place_words = head_ok and group[0][-1].lower in lex.place_heads
+            modifiers = modifiers and not is_acronym(group[0][-1].text)  # "IQE and Cardiff
+            # University" are two
             join = (
                 # "Machinery and Equipment Group"; "China Road and Bridge Corporation", whose
                 # place words only describe what the company builds
@@ -687,8 +690,8 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
     if before[0].rpartition("-")[2] in _OWNED:
         return "organization"  # "Shenzhen-based Fantawild", "Tokyo-listed Seven & i"
-    if before[0] in _PERSON_CUES:
-        return "person"
+    if before[0] in _PERSON_CUES or before[:2] in (["by", "coached"], ["by", "managed"]):
+        return "person"  # "Mr Smith"; "China, coached by Aleksandar Đorđević"
     listing = (
         before[1:3]
         if before[0] == "including"
@@ -781,7 +784,8 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
         and tokens[1].text[1:].islower()
         and tokens[1].text.isalpha()
         and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
-        and (not spelt or (bool(_PINYIN.match(tokens[1].lower)) and not lex.place(tokens[1].text)))
+        and (not spelt or (bool(_PINYIN.match(tokens[1].lower))
+                           and not _strong_place(tokens[1].text, lex)))  # "He Yao": Yao a town
     )
 
 

@@ -39,7 +39,7 @@ _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 # The word after a name, past a possessive and hyphenated modifiers ("Honiara's China-built
 # stadium": "stadium").
 _NEXT_WORD = re.compile(r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s))*\s+([\w\-]+)")
-_CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: [A-Z][\w\-]*)*")
+_CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: (?:and |of |& )?[A-Z][\w\-]*)*")  # a name
 # The parties of relations: "relations between Canberra and Beijing", "ties between X and Y".
 _PARTIES_OF = "|".join(words("parties_of"))
 _BETWEEN = re.compile(rf"\b(?i:{_PARTIES_OF}) between (?:[A-Z][\w\-]*(?: [A-Z][\w\-]*)* and )?$")
@@ -272,12 +272,16 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     push") or is a party ("relations between Canberra and Beijing") stands for its government;
     anywhere else ("talks in Beijing", "arrived in Astana", "a Beijing-based critic", "Beijing's
     streets") it is the place."""
-    for m in mentions:
-        if m.kind != "place" or m.place is None or m.text.casefold() not in lex.capitals:
-            continue
-        parties = _BETWEEN.search(doc, max(0, m.start - 80), m.start)  # not "flights between"
-        if not parties and (m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS)
-                            or not _acts(m, doc, lex)):
+    capitals = [m for m in mentions if m.kind == "place" and m.place is not None
+                and m.text.casefold() in lex.capitals]
+    placed = {id(m) for m in capitals if m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS)}
+    acting = {id(m) for m in capitals
+              if _party(m, doc) or (id(m) not in placed and _acts(m, doc, lex))}
+    for m, other in pairwise(capitals):  # "Rome and Brussels would", "Seoul and Beijing had"
+        if id(other) in acting and id(m) not in placed and doc[m.end : other.start] == " and ":
+            acting.add(id(m))
+    for m in capitals:
+        if id(m) not in acting:
             continue
         m.kind = "organization"
         # "the government of Abu Dhabi" named before: Abu Dhabi acting is that government, not
@@ -285,6 +289,11 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
         own = re.search(rf"\bgovernment of (?:the )?{re.escape(m.text)}\b", doc, re.IGNORECASE)
         m.stands_for = f"Government of {m.place.name}" if own else lex.capitals[m.text.casefold()]
         m.place = None
+
+
+def _party(m: Mention, doc: str) -> bool:
+    """ "relations between Canberra and Beijing": a party to relations (not "flights between")."""
+    return _BETWEEN.search(doc, max(0, m.start - 80), m.start) is not None
 
 
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
@@ -295,7 +304,9 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
     if after and possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang"
         name = _CAPITALISED.match(doc, after.start(2))
         head = name.group().split()[-1].casefold() if name else word
-        return head not in _CITY_PARTS and head not in lex.place_heads
+        # "Singapore's Sea Limited", "Beijing's Chaoyang", "Paris's Louvre Museum": a body or a
+        # place there, not a policy of its state
+        return head not in _CITY_PARTS and head not in lex.place_heads and head not in lex.org_heads
     if m.before[:1] and m.before[0] in _ACTED_ON:
         return True
     return word in _ACTING or (word.endswith("ly") and word.islower()) or (

@@ -21,7 +21,7 @@ _STARTERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We"
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?: [A-Z]\.)+"
     rf"|(?<![\w.])[A-Z]\.(?= (?!(?:{'|'.join(_STARTERS)})\b)[A-Z][a-z]+(?![\w&]))"
-    r"|[^\W_](?:[\w'’\-&]*[^\W_])?|\S"
+    r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:\.com\b)?|\S"  # "Trip.com"
 )
 # An elided particle glued to a capitalised word: "d'Études", "l'Orient" (inside a name).
 _ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # (any participle in -ed; a lower-case syllable such as the "-chiu" of "Ka-chiu" stays in a name).
 _HYPHEN_SUFFIX = re.compile(
     r"^(.*[^\W\d_])-(led|based|backed|born|made|built|grown|run|owned|style|type|bound|friendly|"
-    r"centric|specific|wide|level|era|[a-z]{2,}ed)$"
+    r"centric|specific|wide|level|era|only|[a-z]{2,}ed)$"
 )
 # Lower-case words that join capitalised words inside one name.
 CONNECTORS = frozenset({"of", "for", "and", "und", "&", "to", "on"})  # "Center on Human Evolution"

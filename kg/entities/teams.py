@@ -3,9 +3,10 @@
 "Argentina beat France 4-2", "Japan coach Hajime Moriyasu", "a friendly against Nigeria": in an
 article about sport, a country named as a side that plays, wins, loses or has a coach is its
 national team, the organisation "<Country> national <sport> team" (the sport the article names
-nearest before it, else the one it names most, else football). Elsewhere ("fans across
-Argentina", "born in France") the country stays a place, as it does in any other article
-("China beat expectations").
+nearest before it, else the one it names most, else football; "<Country> women's national
+<sport> team" in an article about women's sport). Elsewhere ("fans across Argentina", "born in
+France") the country stays a place, as it does in any other article ("China beat
+expectations").
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _PLAYED = words("team_played")  # "beat Australia", "against Nigeria"
 _GAMES = _SPORT_TERMS | {"match", "game", "win", "victory", "defeat", "loss"}
 _MEDALS = frozenset({"gold", "golds", "silver", "bronze", "medal", "medals"})
 _WORD = re.compile(r"[a-z]+")
+_WOMEN = re.compile(r"\b(?:[Ww]omen|WOMEN)['’]s\b")
 _LOCATED = frozenset(
     {"in", "across", "from", "to", "into", "throughout", "outside", "inside", "within", "at"}
 )
@@ -37,12 +39,15 @@ def national_teams(mentions: list[Mention], doc: str) -> None:
     sports = [(match.start(), match.group().casefold()) for match in _SPORT.finditer(doc)]
     sides = {id(m): _side(m, doc) for m in countries}
     teams = {m.place.name for m in countries if sides[id(m)]}  # type: ignore[union-attr]
+    # the women's side is another team than the men's ("Spain were crowned women's world
+    # champions"): never one entity across articles
+    women = "women's " if _WOMEN.search(doc) else ""
     for m in countries:
         name = m.place.name  # type: ignore[union-attr]
         # named as a side, or named again where nothing says it is the country
         if name in teams and (sides[id(m)] or (sides[id(m)] is None and not _located(m))):
             m.kind = "organization"
-            m.stands_for = f"{name} national {_sport(m.start, sports)} team"
+            m.stands_for = f"{name} {women}national {_sport(m.start, sports)} team"
 
 
 def _about_sport(doc: str) -> bool:
@@ -55,7 +60,9 @@ def _about_sport(doc: str) -> bool:
 def _side(m: Mention, doc: str) -> bool | None:
     """True when named as a side ("X beat", "X 2-0", "X coach", "beat X", "lost 7-0 to X",
     "held by X"), False when as a country winning medals ("China won 40 golds"), else None."""
-    after, before = [w for w in m.after if w != ","], m.before
+    # "China, coached by X"; "beating the United States 127-118"
+    after = [w for w in m.after if w != ","]
+    before = m.before[1:] if m.before[:1] == ["the"] else m.before
     if doc[m.end : m.end + 2] in ("'s", "’s"):
         # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country, and
         # "China's first Olympic gold medal" a country's medal

@@ -296,3 +296,26 @@ def test_employers_with_two_titles_makers_and_operating_systems(extractor: Extra
     found = _kinds(extractor, text)
     assert found["Vivo"] == "organization" and found["Shen Wei"] == "person"
     assert not {"Smartphone", "OriginOS"} & set(found)
+
+
+def test_women_s_teams_plural_verbs_coaches_and_big_scores(extractor: Extractor) -> None:
+    text = ("Sweden were crowned women's basketball champions, beating the United States "
+            "127-118. Japan, coached by Tom Hovasse, came third. Fans across Sweden cheered.")
+    (ex,) = extractor.extract([article("Final", text)])
+    teams = names(ex.organizations)
+    assert {"Sweden women's national basketball team",
+            "United States women's national basketball team",
+            "Japan women's national basketball team"} <= teams
+    assert "Tom Hovasse" in names(ex.persons) and "Sweden" in names(ex.places)
+
+
+def test_names_with_com_acronyms_before_and_and_he_as_a_family_name(
+    extractor: Extractor,
+) -> None:
+    text = ("The deal covers IQE and Cardiff University. Trip.com Group grew. Hong Kong-only "
+            "shows ran. He Yao said so. Today Barcelona gets its industry back.")
+    found = _kinds(extractor, text)
+    assert found["IQE"] == found["Cardiff University"] == found["Trip.com Group"] == (
+        "organization")
+    assert found["He Yao"] == "person" and found["Hong Kong"] == "place"
+    assert "Today Barcelona" not in found

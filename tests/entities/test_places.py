@@ -139,3 +139,26 @@ def test_a_capital_acting_after_its_own_government_is_named(extractor: Extractor
     assert "Abu Dhabi" in names(ex.places)  # "the government of" it: a place
     assert {"Government of Abu Dhabi", "Government of China"} <= names(ex.organizations)
     assert "Government of the United Arab Emirates" not in names(ex.organizations)
+
+
+def test_capitals_in_a_coordinated_subject_and_owners_of_named_bodies(
+    extractor: Extractor,
+) -> None:
+    text = ("Lim said Madrid and Rome had every reason to agree. Talks in Lisbon and Oslo "
+            "followed. Shopee, owned by Singapore's Sea Limited, grew, and Oslo's Port "
+            "Authority said so.")
+    (ex,) = extractor.extract([article("Capitals", text)])
+    assert {"Government of Spain", "Government of Italy"} <= names(ex.organizations)
+    assert {"Lisbon", "Oslo", "Singapore"} <= names(ex.places)
+    assert not {"Government of Singapore", "Government of Norway"} & names(ex.organizations)
+
+
+def test_religious_titles_houses_of_parliament_and_facilities(extractor: Extractor) -> None:
+    text = ("Archbishop of Lyon Olivier de Germay spoke, and the Archdiocese of Lyon said so. "
+            "The House of Lords voted. Visitors reached Cerro Tololo, the Chartres Cathedral "
+            "and the Kennedy Space Center.")
+    (ex,) = extractor.extract([article("Visits", text)])
+    assert "Olivier de Germay" in names(ex.persons)
+    assert {"Archdiocese of Lyon", "House of Lords"} <= names(ex.organizations)
+    assert {"Cerro Tololo", "Chartres Cathedral", "Kennedy Space Center"} <= names(ex.places)
+    assert "Government of France" not in names(ex.organizations)
