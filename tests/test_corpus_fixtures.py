@@ -15,9 +15,16 @@ import pytest
 
 from kg.articles import Article, read_article
 from kg.settings import Settings
-from tests.conftest import CORPUS, CORPUS_CHECK, CORPUS_FINAL, CORPUS_HELDOUT, CORPUS_TUNE
+from tests.conftest import (
+    CORPUS,
+    CORPUS_CHECK,
+    CORPUS_HELDOUT,
+    CORPUS_HELDOUT2,
+    CORPUS_HELDOUT3,
+    CORPUS_TUNE,
+)
 
-FOLDERS = [CORPUS, CORPUS_TUNE, CORPUS_CHECK, CORPUS_HELDOUT, CORPUS_FINAL]
+FOLDERS = [CORPUS, CORPUS_TUNE, CORPUS_CHECK, CORPUS_HELDOUT, CORPUS_HELDOUT2, CORPUS_HELDOUT3]
 KINDS = ("persons", "organizations", "places")
 by_folder = pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
 

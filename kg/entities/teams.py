@@ -69,6 +69,8 @@ def _side(m: Mention, doc: str) -> bool | None:
         if _MEDALS & set(after[:4]):
             return False
         return True if _GAMES & set(after[:3]) else (False if _named(doc, m.end) else None)
+    if after[:1] in (["were"], ["are"]) and before[:1] and before[0] in _LOCATED | {"of"}:
+        return None  # "the highlands of Ethiopia were": the country's, not a side's
     if after[:1] and after[0] in _PLAYS:
         return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])
     if any(SCORE.match(w) for w in after[:3]) or any(SCORE.match(w) for w in before[1:3]):
