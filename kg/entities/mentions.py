@@ -29,7 +29,8 @@ _SENTENCE = re.compile(
     r"(?:[^\n.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|St|Jr))\.|(?<=\bMrs)\.)+"
     r"(?:[.!?]+[\"”’']?|(?=\n)|$)"
 )
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
+                                 "outside", "throughout", "within", "towards", "toward"})
 
 _PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
 

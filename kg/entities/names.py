@@ -211,6 +211,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     if tokens and tokens[0] is not cand.tokens[0]:
         skipped = cand.tokens[: cand.tokens.index(tokens[0])]
         cand = replace(cand, before=[t.lower for t in reversed(skipped)] + cand.before)
+    if (len(tokens) in (3, 4) and tokens[0].lower in lex.demonyms and _name_like(tokens[1:], lex)
+            and tokens[1].lower not in PARTICLES
+            and not any(t.lower in lex.other_heads or t.lower in lex.place_heads for t in tokens)):
+        # "Serbian Aleksandar Đorđević": a demonym, then the person
+        return [Mention("person", _surface(tokens[1:], doc), tokens[1].start, tokens[-1].end,
+                        before=[tokens[0].lower, *cand.before], after=cand.after, strong=True)]
     found: list[Mention] = []
     shared = None  # "Presidents X and Y": the title is Y's too
     for group in split_run(tokens, lex):
@@ -320,8 +326,10 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             # University" are two
             join = (
                 # "Machinery and Equipment Group"; "China Road and Bridge Corporation", whose
-                # place words only describe what the company builds
-                ((not head_ok or place_words) and chunk_head and len(group) == 1 and modifiers)
+                # place words only describe what the company builds; "National Security and
+                # Investment Act"
+                ((not head_ok or place_words) and len(group) == 1 and modifiers
+                 and (chunk_head or chunk[-1].lower in lex.other_heads))
                 # "Ministry of Commerce and Trade"; "Committee of the Ministry of Industry and
                 # Information Technology": the innermost name has the head
                 or ((_has_org_head(group[0], lex)
@@ -538,7 +546,7 @@ def _classify_name(
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
         return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
-    apposed = _org_apposed(cand.after) if last else None
+    apposed = _org_apposed(cand.after, lex) if last else None
     if apposed and (len(tokens) == 1 or apposed not in _JOBS_TOO):
         # "Honor, the phone maker that ..."; a full name said to be what a person may be too
         # is left open ("Dragan Petrović, a crane operator")
@@ -559,6 +567,8 @@ def _classify_name(
         return [_typed(mention, "organization")]
     if _regional_unit(tokens, lex):
         return [_typed(mention, "organization")]  # "Tatler Asia", "Nissan Europe"
+    if last and cand.after[:2] == [",", "who"] and 1 < len(tokens) < 4 and _name_like(tokens, lex):
+        return [_typed(mention, "person")]  # "Montserrat Vidal, who spent 22 years": "who"
     if (
         len(tokens) > 1
         and _strong_place(tokens[0].text, lex)
@@ -789,13 +799,15 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
     )
 
 
-def _org_apposed(after: list[str]) -> str | None:
+def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
     """ "X, the owner of ...", "X, a Shenzhen-based maker", "X, owned by": the noun of an
     apposition naming a company, or None."""
     if after[:3] in ([",", "owned", "by"], [",", "a", "subsidiary"], [",", "a", "unit"]):
         return after[1]  # "Temu, owned by PDD Holdings": people are not owned
     if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"]):
         return None
+    if after[3:4] and (after[3] in lex.titles or after[3] in _OCCUPATIONS):
+        return None  # "X, a fund manager at ...": a person's job
     return next((w for w in after[2:4] if w in _ORG_CUES or w == "owner"), None)
 
 

@@ -319,3 +319,12 @@ def test_names_with_com_acronyms_before_and_and_he_as_a_family_name(
         "organization")
     assert found["He Yao"] == "person" and found["Hong Kong"] == "place"
     assert "Today Barcelona" not in found
+
+
+def test_who_a_job_in_apposition_and_a_demonym_before_a_person(extractor: Extractor) -> None:
+    text = ('"It matters," He Wei, a fund manager at a Shanghai-based firm, said. Lima Vidal, '
+            "who spent 22 years on the line, agreed, as did Serbian Aleksandar Đorđević. The "
+            "Digital Markets and Services Act passed.")
+    found = _kinds(extractor, text)
+    assert found["He Wei"] == found["Lima Vidal"] == found["Aleksandar Đorđević"] == "person"
+    assert not {"Serbian Aleksandar Đorđević", "Digital Markets", "Services Act"} & set(found)

@@ -162,3 +162,11 @@ def test_religious_titles_houses_of_parliament_and_facilities(extractor: Extract
     assert {"Archdiocese of Lyon", "House of Lords"} <= names(ex.organizations)
     assert {"Cerro Tololo", "Chartres Cathedral", "Kennedy Space Center"} <= names(ex.places)
     assert "Government of France" not in names(ex.organizations)
+
+
+def test_deltas_circuits_and_towns_around_which_things_are(extractor: Extractor) -> None:
+    text = ("It was a day of hope for the Pearl River delta and for the Mugello circuit. "
+            "Orchards around Cesena were flooded.")
+    (ex,) = extractor.extract([article("Floods", text)])
+    assert {"Mugello circuit", "Cesena"} <= names(ex.places)
+    assert "Pearl River" in names(ex.places)  # a river's name says what it is
