@@ -118,3 +118,13 @@ def test_identity_key_irons_out_spellings_not_names() -> None:
     )
     assert identity_key("Wang Yi") != identity_key("Wang Yu")
     assert identity_key("Li Qiang") != identity_key("Li Keqiang")
+
+
+def test_a_company_is_known_with_or_without_its_suffix() -> None:
+    known = KnownEntities(organizations=MappingProxyType(
+        {"Trip.com Group": (), "Alibaba": (), "Hong Kong Holdings": ()}))
+    assert known.named("organization", "Trip.com") == ["Trip.com Group"]
+    assert known.named("organization", "Alibaba Group") == ["Alibaba"]
+    assert known.named("organization", "Hong Kong") == []  # a place's name is not the company's
+    assert known.named("place", "Trip.com") == []  # only companies go without their suffix
+    assert known.named("organization", "Group") == []
