@@ -2,10 +2,11 @@
 
 Across articles, identity needs a full name or a known alias, never a shared surname: a full name
 ("Sergey Lavrov") resolves to the known entity whose name or alias is the same name spelt
-another way ("Sergei Lavrov"), a company's name to the known one with or without its suffix
-("Trip.com", "Trip.com Group"), and an acronym ("SCO") to the known organisation it abbreviates.
-A bare surname is never resolved here; that known people bear it only flags it ambiguous. A
-question with two answers is left open, never settled by a guess.
+another way ("Sergei Lavrov"), a company's or a river's name to the known one with or without
+its suffix ("Trip.com", "Trip.com Group"; "Yangtze", "Yangtze River"), and an acronym ("SCO")
+to the known organisation it abbreviates. A bare surname is never resolved here; that known
+people bear it only flags it ambiguous. A question with two answers is left open, never settled
+by a guess.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ class KnownEntities:
                         names = index.setdefault((kind, identity_key(form)), [])  # type: ignore[index]
                         if name not in names:
                             names.append(name)
-                if kind == "organization" and (short := _without_suffix(name)):
+                if kind != "person" and (short := _without_suffix(kind, name)):
                     names = index.setdefault((kind, short), [])  # "Trip.com" of "Trip.com Group"
                     if name not in names:
                         names.append(name)
@@ -130,7 +131,7 @@ class KnownEntities:
         found: dict[str, str] = {}
         for known in self._keys.get((kind, key), []):
             found.setdefault(identity_key(known), known)
-        short = _without_suffix(name) if kind == "organization" else None
+        short = _without_suffix(kind, name) if kind != "person" else None
         if not found and short:  # "Alibaba Group" for a known "Alibaba"
             for known in self._keys.get((kind, short), []):
                 found.setdefault(identity_key(known), known)
@@ -144,17 +145,22 @@ class KnownEntities:
         return names[0] if len(names) == 1 else None
 
 
-# What a company's name may end in or go without: "Trip.com Group" is Trip.com.
-_COMPANY_SUFFIX = re.compile(
-    r" (?:group|holdings|holding|inc|ltd|limited|corporation|corp|co|company|plc|sa|ag|se|nv)$"
-)
+# What a company's or a natural feature's name may end in or go without: "Trip.com Group" is
+# Trip.com, "the Yangtze River" the Yangtze.
+_SUFFIXES = {
+    "organization": re.compile(
+        r" (?:group|holdings|holding|inc|ltd|limited|corporation|corp|co|company|plc|sa|ag|se|nv)$"
+    ),
+    "place": re.compile(r" (?:river|desert|mountains)$"),
+}
 
 
-def _without_suffix(name: str) -> str | None:
-    """The identity key of a company's name without its suffix, if it has one and the rest is no
-    place's name ("Hong Kong Holdings" is not Hong Kong)."""
+def _without_suffix(kind: Kind, name: str) -> str | None:
+    """The identity key of a company's or a feature's name without its suffix, if it has one
+    and the rest is no place's name ("Hong Kong Holdings" is not Hong Kong, nor the Jordan
+    River Jordan)."""
     key = identity_key(name)
-    short = _COMPANY_SUFFIX.sub("", key)
+    short = _SUFFIXES[kind].sub("", key)
     if short == key or not short or lexicon().place(name.rsplit(" ", 1)[0]) is not None:
         return None
     return short

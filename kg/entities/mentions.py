@@ -24,9 +24,10 @@ MODEL_KINDS = {
     "FAC": "place",
 }
 
-# A sentence; the dot of an initial ("J. Robert", "U.S.") or of a title ("Dr. Smith") ends none.
+# A sentence; the dot of an initial ("J. Robert", "U.S."), of a title ("Dr. Smith") or inside a
+# word ("Trip.com", "3.5") ends none.
 _SENTENCE = re.compile(
-    r"(?:[^\n.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|St|Jr))\.|(?<=\bMrs)\.)+"
+    r"(?:[^\n.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|St|Jr))\.|(?<=\bMrs)\.|\.(?=\w))+"
     r"(?:[.!?]+[\"”’']?|(?=\n)|$)"
 )
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",

@@ -312,13 +312,15 @@ def test_women_s_teams_plural_verbs_coaches_and_big_scores(extractor: Extractor)
 def test_names_with_com_acronyms_before_and_and_he_as_a_family_name(
     extractor: Extractor,
 ) -> None:
-    text = ("The deal covers IQE and Cardiff University. Trip.com Group grew. Hong Kong-only "
+    text = ("The deal covers IQE and Cardiff University. Trip.com Group grew, the travel "
+            "platform Trip.com said. Hong Kong-only "
             "shows ran. He Yao said so. Today Barcelona gets its industry back.")
     found = _kinds(extractor, text)
     assert found["IQE"] == found["Cardiff University"] == found["Trip.com Group"] == (
         "organization")
     assert found["He Yao"] == "person" and found["Hong Kong"] == "place"
     assert "Today Barcelona" not in found
+    assert found["Trip.com"] == "organization"  # one name, one sentence: the dot is inside
 
 
 def test_who_a_job_in_apposition_and_a_demonym_before_a_person(extractor: Extractor) -> None:

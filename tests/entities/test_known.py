@@ -126,5 +126,8 @@ def test_a_company_is_known_with_or_without_its_suffix() -> None:
     assert known.named("organization", "Trip.com") == ["Trip.com Group"]
     assert known.named("organization", "Alibaba Group") == ["Alibaba"]
     assert known.named("organization", "Hong Kong") == []  # a place's name is not the company's
-    assert known.named("place", "Trip.com") == []  # only companies go without their suffix
+    assert known.named("place", "Trip.com") == []  # companies go without their suffix
+    rivers = KnownEntities(places=MappingProxyType({"Yangtze River": (), "Jordan River": ()}))
+    assert rivers.named("place", "Yangtze") == ["Yangtze River"]
+    assert rivers.named("place", "Jordan") == []  # a country
     assert known.named("organization", "Group") == []
