@@ -186,7 +186,9 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
 
 
 def _after_place_words(before: list[str]) -> bool:
-    """ "in X", "from X", "the towns of X": words that put a place after them."""
+    """ "in X", "into the X", "from X", "the towns of X": words that put a place after them."""
+    if before[:1] == ["the"]:
+        before = before[1:]
     return bool(before) and (before[0] in _PLACE_PREPOSITIONS or place_cue(before))
 
 

@@ -580,8 +580,11 @@ def _merge_target(name: str, start: int, first: dict[str, int], lex: Lexicon) ->
 def _places(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
     for m in mentions:
         if m.kind == "place" and id(m) not in state.by_mention and id(m) not in aliases:
+            # the gazetteer's name, else a known place's ("Yangtze River" for "the Yangtze");
             # the name as written stays an alternate name ("Nur-Sultan" of Astana)
-            state.entity("place", m.place.name if m.place else m.text, m).alternate(m.text)
+            builder = (state.entity("place", m.place.name, m) if m.place
+                       else _known_name(state, "place", m.text, m))
+            builder.alternate(m.text)
     _link_aliases(state, mentions, aliases, "place")
 
 

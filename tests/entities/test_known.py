@@ -131,3 +131,9 @@ def test_a_company_is_known_with_or_without_its_suffix() -> None:
     assert rivers.named("place", "Yangtze") == ["Yangtze River"]
     assert rivers.named("place", "Jordan") == []  # a country
     assert known.named("organization", "Group") == []
+
+
+def test_a_river_named_without_river_is_the_known_river(extractor: Extractor) -> None:
+    known = KnownEntities(places=MappingProxyType({"Mekong River": ()}))
+    ex = extractor.extract([article("Floods", "Boats sailed into the Mekong at dawn.")], known)[0]
+    assert find(ex, "Mekong").name == "Mekong River"
