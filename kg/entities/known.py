@@ -186,7 +186,8 @@ def is_full_name(name: str) -> bool:
     return len(words) > 1 and words[0].casefold() not in PARTICLES
 
 
-def surname_keys(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def surname_keys(name: str) -> tuple[str, ...]:
     """The single words a later bare mention may use for this person's full name.
 
     A Chinese name ("Wang Yi") is referred to by its family name, which comes first; other names
@@ -194,9 +195,9 @@ def surname_keys(name: str) -> list[str]:
     """
     words = name.split()
     if len(words) < 2:
-        return []
+        return ()
     lex = lexicon()
     if len(words) == 2 and words[0].casefold() in lex.chinese_surnames and words[1][1:].islower():
-        return [words[0].casefold()]
-    keys = [w.casefold() for w in words[1:] if w[:1].isupper()]
-    return keys or [words[-1].casefold()]
+        return (words[0].casefold(),)
+    keys = tuple(w.casefold() for w in words[1:] if w[:1].isupper())
+    return keys or (words[-1].casefold(),)

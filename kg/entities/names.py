@@ -55,6 +55,7 @@ _ADMIN_SUFFIXES = frozenset(
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
 _PLURAL_WORKS = "|".join(sorted(w if w.endswith("s") else w + "s" for w in _WORKS))
+_LISTING = (" such as ", " like ", " including ", " from ")
 _WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, from ... to"
     rf"\b(?i:{_PLURAL_WORKS}),? (?:(?:such as|like|including)"
     r"(?: [A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*,?(?: and| or)?)*|from(?: [A-Z][\w'’\-]*)* to|from) $"
@@ -658,7 +659,9 @@ def _work(cand: Candidate, last: bool, doc: str) -> bool:
         return True  # "the novel's central character, the physicist Wang Miao"
     if before[:1] == ["the"] and before[1:2] and before[1] in _WON and cand.after[:1] != ["title"]:
         return True  # "won the Golden Goblet": an award or a cup ("won the X League title": X)
-    listed = _WORKS_LISTED.search(doc, max(0, cand.start - 120), cand.start)
+    window = max(0, cand.start - 120)
+    listed = any(doc.find(word, window, cand.start) >= 0 for word in _LISTING) and (
+        _WORKS_LISTED.search(doc, window, cand.start))  # the search only where it may match
     if listed and (not listed.group().endswith("from ") or cand.after[:1] == ["to"]):
         return True  # "shows like Les Misérables", "films such as Hero", "films, from X to Y"
         # (but "films from Hungary and Japan" come from places)
