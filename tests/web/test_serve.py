@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +41,20 @@ def test_serve_without_a_snapshot_fails_with_a_message(tmp_path: Path):
     assert result.exit_code != 0
     assert "nothing published" in result.output and "kg ingest" in result.output
     assert "Traceback" not in result.output
+
+
+def test_serve_on_a_port_in_use_says_so_at_once(published_settings: Settings, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(SystemExit) as exited:
+            server.run(published_settings.replace(host="127.0.0.1", port=port))
+    assert time.monotonic() - started < 2  # no retries before giving up
+    assert f"cannot listen on 127.0.0.1:{port}" in str(exited.value) and "--port" in str(
+        exited.value)
+    assert "serving" not in capsys.readouterr().out  # said before any banner
 
 
 def test_banner_names_the_address_and_example_urls(published_settings: Settings):
