@@ -17,7 +17,10 @@ entities — the store's, plus everything the earlier rounds named.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
+import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -123,9 +126,9 @@ def ingest(
     store = folder.open_for_writing(settings)
     ledger = Ledger(settings.ledger_path)
     try:
-        with Workers(settings, report.processes, extractor) as workers:
+        with _ctrl_c() as stop, Workers(settings, report.processes, extractor) as workers:
             run = _Run(settings, store, ledger, workers, report, force,
-                       progress or (lambda n: None))
+                       progress or (lambda n: None), stop)
             run.all(files)
         if run.updated:
             with _Timer(report.seconds, "store"):
@@ -137,6 +140,27 @@ def ingest(
         ledger.close()
         store.close()
     return report
+
+
+@contextlib.contextmanager
+def _ctrl_c() -> Iterator[threading.Event]:
+    """Ctrl-C stops the ingest, even when the KeyboardInterrupt it raises lands in a finaliser
+    or a callback, where Python reports it and carries on: the writer also checks the returned
+    flag between chunks. Outside the main thread, signals are not ours to handle."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        stop.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _Timer:
@@ -188,9 +212,9 @@ class _Run:
 
     def __init__(self, settings: Settings, store: WritableStore, ledger: Ledger,
                  workers: Workers, report: IngestReport, force: bool,
-                 progress: Callable[[int], None]):
+                 progress: Callable[[int], None], stop: threading.Event):
         self.settings, self.store, self.ledger, self.workers = settings, store, ledger, workers
-        self.report, self.force, self.progress = report, force, progress
+        self.report, self.force, self.progress, self.stop = report, force, progress, stop
         prefix = settings.base + "/doc/article/"
         self.in_store = {row["g"][len(prefix):]: row["hash"]
                          for row in store.select(_ARTICLE_HASHES)}
@@ -356,6 +380,8 @@ class _Run:
 
     def _store(self, chunk: list[_Pending], results: list[ArticleStatements | Rejection]
                ) -> None:
+        if self.stop.is_set():  # interrupted, though the KeyboardInterrupt was swallowed
+            raise KeyboardInterrupt
         with self.ledger.batch():
             for pending, result in zip(chunk, results, strict=True):
                 if isinstance(result, Rejection):

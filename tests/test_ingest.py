@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -439,3 +441,29 @@ def test_names_found_by_the_model_do_not_depend_on_the_number_of_processes(
     ingest([SEEDS, CORPUS], two)
     assert records(one) == records(two)
     assert isomorphic(content(dataset(one)), content(dataset(two)))
+
+
+def test_ctrl_c_is_not_lost_where_python_swallows_the_keyboardinterrupt(
+    settings: Settings, tmp_path: Path
+):
+    """A KeyboardInterrupt raised inside a finaliser or a callback is reported and dropped by
+    Python; the ingest still stops at the next chunk."""
+    from benchmarks.generate import generate
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    generate(100, folder)
+    calls: list[int] = []
+
+    def progress(n: int) -> None:
+        calls.append(n)
+        if len(calls) == 1:
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.5)  # the handler runs here, and its exception is swallowed
+            except KeyboardInterrupt:
+                pass
+    with pytest.raises(KeyboardInterrupt):
+        ingest([folder], settings.replace(ingest_processes=1), progress=progress)
+    assert sum(calls) < 100  # stopped before the end
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
