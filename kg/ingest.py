@@ -146,9 +146,11 @@ def ingest(
 def _ctrl_c() -> Iterator[threading.Event]:
     """Ctrl-C stops the ingest, even when the KeyboardInterrupt it raises lands in a finaliser
     or a callback, where Python reports it and carries on: the writer also checks the returned
-    flag between chunks. Outside the main thread, signals are not ours to handle."""
+    flag between chunks. Outside the main thread, or where Ctrl-C is ignored (a job started in
+    the background) or handled by someone else, signals are not ours to handle."""
     stop = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
         yield stop
         return
 

@@ -463,7 +463,12 @@ def test_ctrl_c_is_not_lost_where_python_swallows_the_keyboardinterrupt(
                 time.sleep(0.5)  # the handler runs here, and its exception is swallowed
             except KeyboardInterrupt:
                 pass
-    with pytest.raises(KeyboardInterrupt):
-        ingest([folder], settings.replace(ingest_processes=1), progress=progress)
+    # as in a terminal (a CI job may have been started with Ctrl-C ignored)
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            ingest([folder], settings.replace(ingest_processes=1), progress=progress)
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+    finally:
+        signal.signal(signal.SIGINT, inherited)
     assert sum(calls) < 100  # stopped before the end
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored

@@ -48,6 +48,8 @@ def start(articles: Path, data: Path) -> tuple[subprocess.Popen, set[int]]:
         [sys.executable, "-m", "kg", "--data-dir", str(data), "ingest", "-q", str(articles)],
         cwd=ROOT, env=env, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        # Ctrl-C as in a terminal, even where this test runs with it ignored (a background job)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     workers: set[int] = set()
