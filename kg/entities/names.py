@@ -212,12 +212,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     if tokens and tokens[0] is not cand.tokens[0]:
         skipped = cand.tokens[: cand.tokens.index(tokens[0])]
         cand = replace(cand, before=[t.lower for t in reversed(skipped)] + cand.before)
+    # "Serbian Aleksandar Đorđević": a demonym, then the person (not "the Spanish La Liga", "the
+    # Japanese Grand Prix", "the Asian Football Confederation (AFC)")
     if (len(tokens) in (3, 4) and tokens[0].lower in lex.demonyms and _name_like(tokens[1:], lex)
             and tokens[1].lower not in PARTICLES
             and not any(t.lower in lex.other_heads or t.lower in lex.place_heads for t in tokens)
-            and initials(_text(tokens)) != cand.paren_after):  # not "Asian Football Confederation
-            # (AFC)"
-        # "Serbian Aleksandar Đorđević": a demonym, then the person
+            and initials(_text(tokens)) != cand.paren_after):
         return [Mention("person", _surface(tokens[1:], doc), tokens[1].start, tokens[-1].end,
                         before=[tokens[0].lower, *cand.before], after=cand.after, strong=True)]
     found: list[Mention] = []
