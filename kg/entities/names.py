@@ -37,8 +37,11 @@ _OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
 _SPORT_ROLES = frozenset({"coach", "head coach", "striker", "midfielder", "goalkeeper",
                           "defender", "captain", "forward", "winger", "playmaker"})
 _SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with "in <place>"
-_OF_NAME = re.compile(r" of (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
-_IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)")
+# A capitalised word, and a name: such words one after another ("Ren'ai Jiao", "Da'Vine Joy").
+_WORD = r"[A-Z][\w'’\-]*"
+_NAME = rf"{_WORD}(?: {_WORD})*"
+_OF_NAME = re.compile(rf" of (?:the )?({_NAME})")
+_IN_PLACE = re.compile(rf" in (?:the )?({_NAME})")
 SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")  # "4-2", "127-118"
 _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
@@ -58,7 +61,7 @@ _PLURAL_WORKS = "|".join(sorted(w if w.endswith("s") else w + "s" for w in _WORK
 _LISTING = (" such as ", " like ", " including ", " from ")
 _WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, from ... to"
     rf"\b(?i:{_PLURAL_WORKS}),? (?:(?:such as|like|including)"
-    r"(?: [A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*,?(?: and| or)?)*|from(?: [A-Z][\w'’\-]*)* to|from) $"
+    rf"(?: {_NAME},?(?: and| or)?)*|from(?: {_WORD})* to|from) $"
 )
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
@@ -74,7 +77,7 @@ _FEATURE_TAILS = words("feature_tails")
 # The rest of a list of names ending in a plural that makes each a place (words.txt).
 _PLURAL_PLACES = "|".join(sorted(words("places_listed")))
 _PLACES_LIST = re.compile(
-    rf"(?:,? (?:and |or )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)* (?:{_PLURAL_PLACES})\b"
+    rf"(?:,? (?:and |or )?{_NAME})* (?:{_PLURAL_PLACES})\b"
 )
 _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "lithium", "nickel",
                     "uranium", "diamond", "zinc"})  # "the X copper and gold mine"
