@@ -94,13 +94,12 @@ class KnownEntities:
         index: dict[tuple[Kind, str], list[str]] = {}
         for kind in ("person", "organization", "place"):
             for name, alternates in self.of_kind(kind).items():  # type: ignore[arg-type]
-                for form in (name, *alternates):
-                    if kind != "person" or is_full_name(form):
-                        names = index.setdefault((kind, identity_key(form)), [])  # type: ignore[index]
-                        if name not in names:
-                            names.append(name)
+                keys = [identity_key(form) for form in (name, *alternates)
+                        if kind != "person" or is_full_name(form)]
                 if kind != "person" and (short := _without_suffix(kind, name)):
-                    names = index.setdefault((kind, short), [])  # "Trip.com" of "Trip.com Group"
+                    keys.append(short)  # "Trip.com" of "Trip.com Group"
+                for key in keys:
+                    names = index.setdefault((kind, key), [])  # type: ignore[index]
                     if name not in names:
                         names.append(name)
         return index
@@ -128,16 +127,19 @@ class KnownEntities:
         if kind == "person" and not is_full_name(name):
             return []
         key = identity_key(name)
-        found: dict[str, str] = {}
-        for known in self._keys.get((kind, key), []):
-            found.setdefault(identity_key(known), known)
-        short = _without_suffix(kind, name) if kind != "person" else None
-        if not found and short:  # "Alibaba Group" for a known "Alibaba"
-            for known in self._keys.get((kind, short), []):
-                found.setdefault(identity_key(known), known)
+        found = self._by_key(kind, key)
+        if not found and kind != "person" and (short := _without_suffix(kind, name)):
+            found = self._by_key(kind, short)  # "Alibaba Group" for a known "Alibaba"
         if len(found) > 1 and key in found and " " not in found[key]:
             del found[key]  # "ASEAN", named by its acronym before its full name was known
         return list(found.values())
+
+    def _by_key(self, kind: Kind, key: str) -> dict[str, str]:
+        """The known names under ``key``, one per spelling key (the first known)."""
+        found: dict[str, str] = {}
+        for known in self._keys.get((kind, key), []):
+            found.setdefault(identity_key(known), known)
+        return found
 
     def spelled_out(self, acronym: str) -> str | None:
         """The one known organisation whose initials are ``acronym`` ("UN": United Nations)."""
