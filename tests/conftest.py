@@ -20,6 +20,7 @@ CORPUS_CHECK = FIXTURES / "corpus-check"
 CORPUS_HELDOUT = FIXTURES / "corpus-heldout"
 CORPUS_HELDOUT2 = FIXTURES / "corpus-heldout2"
 CORPUS_HELDOUT3 = FIXTURES / "corpus-heldout3"
+CORPUS_HELDOUT4 = FIXTURES / "corpus-heldout4"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
