@@ -89,12 +89,14 @@ def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
         yield state["name"], Place(state["name"], "region")
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
-            name = _SAR.sub("", _CHINESE_SUFFIX.sub("", sub.name))
+            # "Tatarstan, Respublika": ISO's type after a comma is no part of the English name
+            name = _SAR.sub("", _CHINESE_SUFFIX.sub("", sub.name.partition(",")[0]))
             # one word naming a province abroad may name a company too ("Meta", a department
             # of Colombia): weak, the model's to retype; China's provinces are strong
             strong = sub.country_code == "CN" or " " in name
             yield name, Place(name, "region", strong)
             yield sub.name, Place(name, "region", strong)
+            yield _ascii(name), Place(name, "region", strong)  # "Ladakh" for "Ladākh"
             autonomous = _AUTONOMOUS.search(sub.name)
             if autonomous:  # "Guangxi Zhuang Autonomous Region", as English writes ISO's name
                 people = _PEOPLES.get(autonomous.group(1) or "", "")

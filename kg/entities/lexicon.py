@@ -2,11 +2,14 @@
 
 Everything here is general knowledge (titles, organisation head words, capitals, demonyms,
 Chinese family names), never names taken from a corpus; places come from well-kept packages
-(:mod:`kg.entities.gazetteer`).
+(:mod:`kg.entities.gazetteer`), and given names from Faker's person providers (the first names of
+its ~80 locales).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -54,6 +57,7 @@ class Lexicon:
     governments: dict[str, str]  # country → its government, as the capitals name them
     stop_words: frozenset[str]  # spaCy's English stop words: they start sentences, not names
     country_of_demonym: dict[str, str]  # casefolded demonym → country
+    given_names: frozenset[str]  # casefolded first names of many languages ("tomáš", "yazan")
 
     def place(self, surface: str) -> Place | None:
         return self.places.get(key_of(surface))
@@ -82,16 +86,42 @@ def lexicon() -> Lexicon:
     for line in _lines("demonym_countries.tsv"):
         demonym, country = line.split("\t")
         demonym_country[demonym.casefold()] = country
+    titles = _words("titles.txt") | {w.replace("_", " ") for w in words("occupations")}
+    heads = [_words(f"{kind}_heads.txt") for kind in ("org", "place", "other")]
+    demonyms = _words("demonyms.txt")
+    table = places(extra, surnames)
+    not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
     return Lexicon(
-        titles=_words("titles.txt") | {w.replace("_", " ") for w in words("occupations")},
-        org_heads=_words("org_heads.txt"),
-        place_heads=_words("place_heads.txt"),
-        other_heads=_words("other_heads.txt"),
-        demonyms=_words("demonyms.txt"),
+        titles=titles,
+        org_heads=heads[0],
+        place_heads=heads[1],
+        other_heads=heads[2],
+        demonyms=demonyms,
         chinese_surnames=surnames,
-        places=places(extra, surnames),
+        places=table,
         capitals=capitals,
         governments={re.sub(r"^Government of (?:the )?", "", g): g for g in capitals.values()},
         stop_words=frozenset(STOP_WORDS),
         country_of_demonym=demonym_country,
+        given_names=frozenset(
+            name for name in _given_names()
+            if len(name) > 2 and name not in not_given and name not in table
+            and not any(name in h for h in heads)
+        ),
     )
+
+
+def _given_names() -> set[str]:
+    """Every first name Faker's person providers know, case-folded (its ~80 locales)."""
+    import faker.providers.person as providers  # here: only extraction needs them
+
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        provider = getattr(
+            importlib.import_module(f"{providers.__name__}.{module.name}"), "Provider", None
+        )
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attr, None)
+            if isinstance(names, (list, tuple, dict)):  # a dict: names and their weights
+                found.update(name.casefold() for name in names)
+    return found

@@ -40,6 +40,7 @@ _SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with
 # A capitalised word, and a name: such words one after another ("Ren'ai Jiao", "Da'Vine Joy").
 _WORD = r"[A-Z][\w'’\-]*"
 _NAME = rf"{_WORD}(?: {_WORD})*"
+_OWNED_APPOSITION = re.compile(r", (?:the|a|an|its) [\w\-]+['’]s ")
 _OF_NAME = re.compile(rf" of (?:the )?({_NAME})")
 _IN_PLACE = re.compile(rf" in (?:the )?({_NAME})")
 SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")  # "4-2", "127-118"
@@ -84,7 +85,7 @@ _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "l
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PINYIN_FEATURES = frozenset({"Dao", "Jiao", "Qundao", "Liedao"})
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "cerro", "monte",
-                             "isla", "lago", "sierra"})
+                             "isla", "lago", "sierra", "river"})
 # One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
@@ -207,6 +208,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                     tokens[0].lower in lowercase
                     or (tokens[0].lower in lex.stop_words and not is_acronym(tokens[0].text))
                     or _GERUND.match(tokens[0].text)
+                    or _before_given_name(tokens, lex)
                 )
             )
         )
@@ -496,7 +498,8 @@ def _classify_name(
     for size in (3, 2, 1):
         if place is None and len(words) > size and " ".join(words[-size:]) in _ADMIN_SUFFIXES:
             place = lex.place(_text(tokens[:-size]))  # "Guangdong Province", "Inner Mongolia
-            # Autonomous Region"
+            # Autonomous Region"; a name that says it is a province is one ("Gifu Prefecture")
+            place = place and replace(place, strong=True)
     if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
         place = Place(text, "area")  # "Northwest China"
     if place is not None and not place.strong and _cue(cand.before) == "organization":
@@ -519,8 +522,10 @@ def _classify_name(
         return [_typed(mention, "person")]  # "the Biden administration": a president's
     if "&" in words[1:-1]:
         return [_typed(mention, "organization")]  # "Procter & Gamble"; not a person, not a place
-    if len(words) > 1 and words[0] in _PLACE_PREFIXES:
-        return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest"
+    if len(words) > 1 and words[0] in _PLACE_PREFIXES and (
+        words[0] != "river" or tokens[0] is cand.tokens[0]  # not the film "Full River Red"
+    ):
+        return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest", "River Thames"
     if _pinyin_feature(tokens, lex):
         return [_typed(mention, "place")]  # "Huangyan Dao", "Ren'ai Jiao": an island, a reef
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
@@ -553,6 +558,8 @@ def _classify_name(
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
         return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
     apposed = _org_apposed(cand.after, lex) if last else None
+    if apposed and _OWNED_APPOSITION.match(doc, mention.end):
+        apposed = None  # "X, the company's executive vice president": its person
     if apposed and (len(tokens) == 1 or apposed not in _JOBS_TOO):
         # "Honor, the phone maker that ..."; a full name said to be what a person may be too
         # is left open ("Dragan Petrović, a crane operator")
@@ -564,6 +571,8 @@ def _classify_name(
     if tokens[-1].text.endswith("OS") and tokens[-1].text[-3:-2].islower():
         return []  # "HarmonyOS", "iOS", "on HyperOS": operating systems, not platforms
     cue = _cue(cand.before, single=len(tokens) == 1)
+    if cue == "organization" and cand.before[0] in _JOBS_TOO and _given_name(tokens, lex):
+        cue = "person"  # "American producer Tricia Tuttle": the job, not the company
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
     if len(tokens) == 1 and (
@@ -592,6 +601,11 @@ def _classify_name(
         or (1 < len(tokens) < 4 and _of_country(doc, mention.end, lex))
     ):
         return [_typed(mention, "person")]
+    if _given_name(tokens, lex):
+        # called by the surname alone elsewhere ("Macháč"), as news calls people and never
+        # companies ("Morgan Stanley"): a person; else only where the model has no other reading
+        alone = doc.count(tokens[-1].text) > doc.count(text)
+        return [_typed(mention, "person", strong=alone)]
     if words[0] in lex.demonyms and len(words) > 1:
         return []  # "Chinese Super ...": an adjective phrase, or a work title
     return [mention]
@@ -804,6 +818,32 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
         and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
         and (not spelt or (bool(_PINYIN.match(tokens[1].lower))
                            and not _strong_place(tokens[1].text, lex)))  # "He Yao": Yao a town
+    )
+
+
+def _given_name(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Tomáš Macháč", "Gioacchino Ranucci": a known first name, then one or two capitalised
+    words, none of them a head word or a place, is a person whatever the model reads."""
+    return (
+        1 < len(tokens) < 4
+        and tokens[0].lower in lex.given_names
+        and all(t.text.replace("-", "").replace("'", "").isalpha() and not t.text.isupper()
+                for t in tokens)
+        and not any(t.lower in lex.place_heads or t.lower in lex.other_heads for t in tokens)
+        and lex.place(tokens[0].text) is None
+        and _name_like(tokens, lex)
+    )
+
+
+def _before_given_name(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Veteran Radomír Kubeček" starting a sentence: a word that is no first name, before a
+    first name and a surname, is a description."""
+    return (
+        len(tokens) in (3, 4)
+        and tokens[0].text.isalpha()  # not "Da'Quan Lee Jones"
+        and tokens[0].lower not in lex.given_names
+        and lex.place(tokens[0].text) is None
+        and _given_name(tokens[1:], lex)
     )
 
 

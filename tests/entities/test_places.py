@@ -170,3 +170,15 @@ def test_deltas_circuits_and_towns_around_which_things_are(extractor: Extractor)
     (ex,) = extractor.extract([article("Floods", text)])
     assert {"Mugello circuit", "Cesena"} <= names(ex.places)
     assert "Pearl River" in names(ex.places)  # a river's name says what it is
+
+
+def test_rivers_named_head_first_and_provinces_named_with_their_type(
+    extractor: Extractor,
+) -> None:
+    text = ("Boats sailed on the River Thames on Sunday. Heavy rain fell in Gifu Prefecture. "
+            "The leader of Tatarstan met guests, and troops arrived in Ladakh.")
+    (ex,) = extractor.extract([article("Weather", text)])
+    assert {"River Thames", "Gifu", "Tatarstan", "Ladākh"} <= names(ex.places)
+    assert "Gifu Prefecture" in find(ex, "Gifu").mentions
+    assert "Ladakh" in find(ex, "Ladākh").mentions  # ISO 3166-2's name, as English writes it
+    assert not ex.persons and not ex.organizations

@@ -298,3 +298,13 @@ def test_initials_apostrophes_and_a_country_after_a_name(extractor: Extractor) -
     assert {"E. O. Lawrence", "H. G. Wells", "Da'Quan Lee Jones", "George W. Bush",
             "Ana Ivanović"} <= names(ex.persons)
     assert "Serbia" in names(ex.places)
+
+
+def test_a_known_first_name_makes_a_person_and_a_job_is_no_company(extractor: Extractor) -> None:
+    text = ("Veteran Radomír Kubeček lost to Jannik Hollow in the final. Kubeček said he was "
+            "tired. American producer Tricia Vandermeer takes over in April. \"It is unfair,\" "
+            "said Kenneth Brødrene, the company's vice president.")
+    (ex,) = extractor.extract([article("Final", text)])
+    assert {"Radomír Kubeček", "Tricia Vandermeer", "Kenneth Brødrene"} <= names(ex.persons)
+    assert "Kubeček" in find(ex, "Radomír Kubeček").mentions
+    assert not {"Tricia Vandermeer", "Kenneth Brødrene"} & names(ex.organizations)
