@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.articles import Article
+from kg.entities.known import surname_keys
 from kg.entities.lexicon import Lexicon, Place
 from kg.entities.names import Mention, join_titles, mentions_of, place_cue
 from kg.entities.spans import candidates
@@ -65,7 +66,25 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
     found = [m for m in found if m.text not in works]
     _short_places(found)
+    _named_in_full(found)
     return Analysis(doc, title_end, found)
+
+
+def _named_in_full(mentions: list[Mention]) -> None:
+    """The surname of a person the article names in full ("Macháč" after "Tomáš Macháč") is
+    that person's, and an acronym it spells out ("ESA" after "the European Space Agency (ESA)")
+    is that body's: settled here, the model need not read their sentences."""
+    kinds: dict[str, str] = {}
+    for m in mentions:
+        if m.strong and m.kind == "person":
+            for key in surname_keys(m.text):  # "Zheng" of "Zheng Qinwen", never "Qinwen"
+                kinds.setdefault(key, "person")
+        if m.strong and m.kind is not None and m.acronym:
+            kinds.setdefault(m.acronym, m.kind)
+    for m in mentions:
+        kind = kinds.get(m.text.casefold() if len(m.words) == 1 else "") or kinds.get(m.text)
+        if kind is not None and not m.strong and m.kind in (None, kind):
+            m.kind, m.strong = kind, True  # type: ignore[assignment]
 
 
 def _short_places(mentions: list[Mention]) -> None:
