@@ -517,7 +517,10 @@ def _classify_name(
             mention.stands_for = lex.government_of(text, place.name)
             return [_typed(_stretch(mention, doc, size), "organization")]
         mention.place = place
-        return [_typed(mention, "place", strong=place.strong)]
+        # "the Wolfsburg-based carmaker": where a company is based is the place, and so are
+        # "regions such as Hokkaido"
+        strong = place.strong or mention.suffix in _OWNED or _cue(cand.before) == "place"
+        return [_typed(mention, "place", strong=strong)]
     if last and cand.after[:1] == ["administration"] and cand.before[:1] == ["the"]:
         return [_typed(mention, "person")]  # "the Biden administration": a president's
     if "&" in words[1:-1]:
@@ -733,6 +736,8 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
     )
     if listing and listing[0].endswith("s") and organisation_noun(listing[0]):
         return "organization"  # "companies such as Qualcomm", "including rivals Lawson"
+    if listing and listing[0] in _PLACE_OF and listing[0].endswith("s"):
+        return "place"  # "regions such as Hokkaido and Shikoku", "including the towns Iten"
     return None
 
 

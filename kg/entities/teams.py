@@ -26,6 +26,7 @@ _GAMES = _SPORT_TERMS | {"match", "game", "win", "victory", "defeat", "loss"}
 _MEDALS = frozenset({"gold", "golds", "silver", "bronze", "medal", "medals"})
 _WORD = re.compile(r"[a-z]+")
 _WOMEN = re.compile(r"\b(?:[Ww]omen|WOMEN)['’]s\b")
+_OF_NAMED = re.compile(r"[A-Z][\w'’\-]* of (?:the )?$")  # a name, then "of" before a country
 _LOCATED = frozenset(
     {"in", "across", "from", "to", "into", "throughout", "outside", "inside", "within", "at"}
 )
@@ -71,6 +72,8 @@ def _side(m: Mention, doc: str) -> bool | None:
         return True if _GAMES & set(after[:3]) else (False if _named(doc, m.end) else None)
     if after[:1] in (["were"], ["are"]) and before[:1] and before[0] in _LOCATED | {"of"}:
         return None  # "the highlands of Ethiopia were": the country's, not a side's
+    if _OF_NAMED.search(doc, max(0, m.start - 80), m.start):
+        return False  # "Sifan Hassan of the Netherlands won": her country, not a side
     if after[:1] and after[0] in _PLAYS:
         return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])
     if any(SCORE.match(w) for w in after[:3]) or any(SCORE.match(w) for w in before[1:3]):

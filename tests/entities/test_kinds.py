@@ -150,12 +150,13 @@ def test_countries_stand_for_their_teams_in_sports_news(extractor: Extractor) ->
     sport = ("Uruguay beat Peru 3-1 in the football qualifier in Montevideo. Peru, who led early, "
              "faded. Uruguay coach Marcelo Bielsa praised the squad. Fans celebrated across "
              "Uruguay. Earlier, Chile's planned friendly against Bolivia was called off, and "
-             "Colombia's Luis Díaz was injured.")
+             "Colombia's Luis Díaz was injured. Ana Ruiz of Ecuador won the race.")
     (ex,) = extractor.extract([article("Qualifier", sport)])
     orgs = {e.name: e for e in ex.organizations}
     for country in ("Uruguay", "Peru", "Chile", "Bolivia"):
         assert country in orgs[f"{country} national football team"].alternate_names
-    assert {"Uruguay", "Colombia", "Montevideo"} <= names(ex.places)  # a country where it is
+    # a country where it is, and the one a person is "of"
+    assert {"Uruguay", "Colombia", "Montevideo", "Ecuador"} <= names(ex.places)
     assert "Peru" not in names(ex.places)
     trade = "Uruguay beat forecasts as exports to Peru grew."
     (news,) = extractor.extract([article("Trade", trade)])

@@ -182,3 +182,11 @@ def test_rivers_named_head_first_and_provinces_named_with_their_type(
     assert "Gifu Prefecture" in find(ex, "Gifu").mentions
     assert "Ladakh" in find(ex, "Ladākh").mentions  # ISO 3166-2's name, as English writes it
     assert not ex.persons and not ex.organizations
+
+
+def test_where_a_company_is_based_and_places_listed_after_such_as(extractor: Extractor) -> None:
+    text = ("The Wolfsburg-based carmaker said on Wednesday it would grow. Pay rose at small "
+            "firms in regions such as Hokkaido and Shikoku.")
+    (ex,) = extractor.extract([article("Pay", text)])
+    assert {"Wolfsburg", "Hokkaido", "Shikoku"} <= names(ex.places)
+    assert not ex.organizations and not ex.persons
