@@ -21,7 +21,7 @@ from types import MappingProxyType
 from kg.entities.lexicon import lexicon
 from kg.entities.model import Extraction, Kind
 from kg.entities.names import initials
-from kg.entities.spans import PARTICLES
+from kg.entities.spans import JOINED_PARTICLE, PARTICLES
 
 # Transliteration and British/American spellings of one name ("Sergei"/"Sergey",
 # "Organisation"/"Organization", "Centre"/"Center"), applied to a folded, lower-case name.
@@ -201,5 +201,10 @@ def surname_keys(name: str) -> tuple[str, ...]:
     lex = lexicon()
     if len(words) == 2 and words[0].casefold() in lex.chinese_surnames and words[1][1:].islower():
         return (words[0].casefold(),)
-    keys = tuple(w.casefold() for w in words[1:] if w[:1].isupper())
+    keys = tuple(
+        key.casefold()
+        for w in words[1:]
+        for key in ((w, w.split("-", 1)[1]) if JOINED_PARTICLE.match(w) else (w,))  # "Sisi"
+        if key[:1].isupper()
+    )
     return keys or (words[-1].casefold(),)

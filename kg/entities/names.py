@@ -15,7 +15,15 @@ from itertools import pairwise
 
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.model import Kind
-from kg.entities.spans import BRAND, CONNECTORS, PARTICLES, QUOTES, Candidate, Token
+from kg.entities.spans import (
+    BRAND,
+    CONNECTORS,
+    JOINED_PARTICLE,
+    PARTICLES,
+    QUOTES,
+    Candidate,
+    Token,
+)
 
 _STOP = words("stop")
 _WEEKDAYS_MONTHS = words("calendar")
@@ -85,7 +93,10 @@ _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "l
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PINYIN_FEATURES = frozenset({"Dao", "Jiao", "Qundao", "Liedao"})
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "cerro", "monte",
-                             "isla", "lago", "sierra", "river"})
+                             "isla", "lago", "sierra", "river", "koh", "pulau", "ilha", "île",
+                             "gunung", "jebel", "jabal"})
+# A weather system's name: no entity, and neither is the name alone ("Typhoon Doksuri").
+_STORMS = frozenset({"typhoon", "hurricane", "storm", "cyclone", "tropical storm", "super typhoon"})
 # One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
@@ -494,6 +505,10 @@ def _classify_name(
     if _work(cand, last, doc):
         mention.work = True
         return [mention]
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[:size]) in _STORMS:
+            # "Typhoon Doksuri", "Storm Boris": neither it nor, later, "Doksuri" is an entity
+            return [replace(mention, text=_text(tokens[size:]), work=True)]
     place = lex.place(text)
     for size in (3, 2, 1):
         if place is None and len(words) > size and " ".join(words[-size:]) in _ADMIN_SUFFIXES:
@@ -1033,7 +1048,8 @@ def _name_like(tokens: list[Token], lex: Lexicon) -> bool:
     words = [t.lower for t in tokens]
     return (
         tokens[0].text[:1].isupper()
-        and all(t.text[:1].isupper() or w in PARTICLES for t, w in zip(tokens, words, strict=True))
+        and all(t.text[:1].isupper() or w in PARTICLES or JOINED_PARTICLE.match(t.text)
+                for t, w in zip(tokens, words, strict=True))
         and not any(w in lex.org_heads or w in lex.titles or w in CONNECTORS for w in words)
         and lex.place(" ".join(words)) is None
         and words[0] not in lex.demonyms

@@ -62,6 +62,8 @@ PARTICLES = frozenset(
         "ibn",
     }
 )
+# A particle joined to the name it belongs to, as Arabic names are written ("al-Assad", "el-Sisi").
+JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ould)-[A-Z]")
 # Possessive words that stay inside a name ("National People's Congress").
 _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "21st Century Education Research Institute"
@@ -164,7 +166,11 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
         j = i + 1
         while j < len(tokens) and not run[-1].possessive and not run[-1].suffix:
             nxt = tokens[j]
-            if _capital_at(tokens, j) or (nxt.lower in PARTICLES and _name_follows(tokens, j + 1)):
+            if (
+                _capital_at(tokens, j)
+                or (nxt.lower in PARTICLES and _name_follows(tokens, j + 1))
+                or JOINED_PARTICLE.match(nxt.text)  # "Abdel Fattah el-Sisi"
+            ):
                 run.append(nxt)
                 last.append(j)
                 j += 1

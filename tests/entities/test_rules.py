@@ -308,3 +308,14 @@ def test_a_known_first_name_makes_a_person_and_a_job_is_no_company(extractor: Ex
     assert {"Radomír Kubeček", "Tricia Vandermeer", "Kenneth Brødrene"} <= names(ex.persons)
     assert "Kubeček" in find(ex, "Radomír Kubeček").mentions
     assert not {"Tricia Vandermeer", "Kenneth Brødrene"} & names(ex.organizations)
+
+
+def test_joined_particles_storms_and_islands_named_head_first(extractor: Extractor) -> None:
+    text = ("Egyptian President Abdel Fattah el-Sisi met Bashar al-Assad in Cairo. Sisi said the "
+            "talks went well. Typhoon Doksuri hit Hebei, and Doksuri left 30 dead. Storm Boris "
+            "flooded towns. Tourists later visited Koh Ker.")
+    (ex,) = extractor.extract([article("Talks", text)])
+    assert names(ex.persons) == {"Abdel Fattah el-Sisi", "Bashar al-Assad"}
+    assert "Sisi" in find(ex, "Abdel Fattah el-Sisi").mentions
+    assert {"Cairo", "Hebei", "Koh Ker"} <= names(ex.places)
+    assert not {"Doksuri", "Typhoon Doksuri", "Boris"} & names(ex.all())
