@@ -75,6 +75,7 @@ _WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, f
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
+_TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # after a company
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
 _PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
@@ -575,6 +576,8 @@ def _classify_name(
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
         return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
+    if last and len(tokens) < 4 and cand.after[:1] and cand.after[0] in _TRADED:
+        return [_typed(mention, "organization")]  # "Ericsson shares rose": a listed company
     apposed = _org_apposed(cand.after, lex) if last else None
     if apposed and _OWNED_APPOSITION.match(doc, mention.end):
         apposed = None  # "X, the company's executive vice president": its person
@@ -876,7 +879,8 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         return None
     if after[3:4] and (after[3] in lex.titles or after[3] in _OCCUPATIONS):
         return None  # "X, a fund manager at ...": a person's job
-    return next((w for w in after[2:4] if w in _ORG_CUES or w == "owner"), None)
+    # "Temu, the Chinese e-commerce platforms": the noun may come third, and be plural
+    return next((w for w in after[2:5] if organisation_noun(w) or w == "owner"), None)
 
 
 def place_cue(before: list[str]) -> bool:

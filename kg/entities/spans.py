@@ -100,7 +100,7 @@ class Candidate:
     tokens: list[Token]
     sentence_start: bool
     before: list[str] = field(default_factory=list)  # up to four preceding words, lower case
-    after: list[str] = field(default_factory=list)  # up to four following words, lower case
+    after: list[str] = field(default_factory=list)  # up to five following words, lower case
     paren_after: str | None = None  # "(ACR)" or "(Other Name)" right after the run
 
     @property
@@ -216,7 +216,7 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
                 tokens=run,
                 sentence_start=_sentence_start(tokens, i),
                 before=[_context(t) for t in tokens[max(0, i - 4) : i]][::-1],
-                after=[t.lower for t in tokens[end : end + 4]],
+                after=[t.lower for t in tokens[end : end + 5]],
                 paren_after=group[0] if group else None,
             )
         )

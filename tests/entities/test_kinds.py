@@ -331,3 +331,13 @@ def test_who_a_job_in_apposition_and_a_demonym_before_a_person(extractor: Extrac
     found = _kinds(extractor, text)
     assert found["He Wei"] == found["Lima Vidal"] == found["Aleksandar Đorđević"] == "person"
     assert not {"Serbian Aleksandar Đorđević", "Digital Markets", "Services Act"} & set(found)
+
+
+def test_shares_armed_forces_and_a_plural_apposition_make_organisations(
+    extractor: Extractor,
+) -> None:
+    text = ("The Swedish Armed Forces declined to comment. Vantora shares rose 3 percent. "
+            "Zelby and Quorra, the Chinese e-commerce platforms, grew fast.")
+    (ex,) = extractor.extract([article("Markets", text)])
+    assert {"Swedish Armed Forces", "Vantora", "Zelby", "Quorra"} <= names(ex.organizations)
+    assert not ex.persons
