@@ -33,6 +33,9 @@ _AS_KNOWN = re.compile(r",\s+as (?:he|she) is (?:known|called)\b")
 _PLACE_WORDS = words("place_context")
 _ACTING = words("acting")
 _ACTED_ON = words("acted_on")
+_WHICH = re.compile(r", which (\w+)")
+_BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "could", "may",
+                    "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
 _CITY_PARTS = words("city_parts")
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across"})
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
@@ -276,7 +279,8 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
                 and m.text.casefold() in lex.capitals]
     placed = {id(m) for m in capitals if m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS)}
     acting = {id(m) for m in capitals
-              if _party(m, doc) or (id(m) not in placed and _acts(m, doc, lex))}
+              if _party(m, doc) or _which_acts(m, doc)
+              or (id(m) not in placed and _acts(m, doc, lex))}
     for m, other in pairwise(capitals):  # "Rome and Brussels would", "Seoul and Beijing had"
         if id(other) in acting and id(m) not in placed and doc[m.end : other.start] == " and ":
             acting.add(id(m))
@@ -294,6 +298,13 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
 def _party(m: Mention, doc: str) -> bool:
     """ "relations between Canberra and Beijing": a party to relations (not "flights between")."""
     return _BETWEEN.search(doc, max(0, m.start - 80), m.start) is not None
+
+
+def _which_acts(m: Mention, doc: str) -> bool:
+    """ "criticism from Kyiv, which said": acting in a clause of its own, after any preposition
+    (not "flew to Kyiv, which is cold")."""
+    which = _WHICH.match(doc, m.end)
+    return which is not None and which.group(1) in _ACTING and which.group(1) not in _BEING
 
 
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:

@@ -59,6 +59,9 @@ def test_a_capital_is_its_government_only_when_it_acts(extractor: Extractor) -> 
     assert kinds("Washington's chip curbs failed.")["Washington"] == "organization"
     assert kinds("Beijing's streets were quiet.")["Beijing"] == "place"
     assert kinds("Beijing's Chaoyang District was quiet.")["Beijing"] == "place"
+    assert kinds("Islamabad has promised Beijing protection.")["Beijing"] == "organization"
+    assert kinds("It drew criticism from Kyiv, which said no.")["Kyiv"] == "organization"
+    assert kinds("Tourists flew to Kyiv, which is cold.")["Kyiv"] == "place"
 
 
 def test_regions_written_with_the(extractor: Extractor) -> None:
