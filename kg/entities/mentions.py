@@ -74,15 +74,17 @@ def _named_in_full(mentions: list[Mention]) -> None:
     """The surname of a person the article names in full ("Macháč" after "Tomáš Macháč") is
     that person's, and an acronym it spells out ("ESA" after "the European Space Agency (ESA)")
     is that body's: settled here, the model need not read their sentences."""
-    kinds: dict[str, str] = {}
+    surnames: set[str] = set()
+    acronyms: dict[str, str] = {}
     for m in mentions:
         if m.strong and m.kind == "person":
-            for key in surname_keys(m.text):  # "Zheng" of "Zheng Qinwen", never "Qinwen"
-                kinds.setdefault(key, "person")
+            surnames.update(surname_keys(m.text))  # "Zheng" of "Zheng Qinwen", never "Qinwen"
         if m.strong and m.kind is not None and m.acronym:
-            kinds.setdefault(m.acronym, m.kind)
+            acronyms.setdefault(m.acronym, m.kind)
     for m in mentions:
-        kind = kinds.get(m.text.casefold() if len(m.words) == 1 else "") or kinds.get(m.text)
+        kind = acronyms.get(m.text)
+        if kind is None and len(m.words) == 1 and not m.text.isupper():  # "ESA" is no "Esa"
+            kind = "person" if m.text.casefold() in surnames else None
         if kind is not None and not m.strong and m.kind in (None, kind):
             m.kind, m.strong = kind, True  # type: ignore[assignment]
 

@@ -625,7 +625,7 @@ def _classify_name(
     if _given_name(tokens, lex):
         # called by the surname alone elsewhere ("Macháč"), as news calls people and never
         # companies ("Morgan Stanley"): a person; else only where the model has no other reading
-        alone = doc.count(tokens[-1].text) > doc.count(text)
+        alone = _count(doc, tokens[-1].text) > _count(doc, text)
         return [_typed(mention, "person", strong=alone)]
     if words[0] in lex.demonyms and len(words) > 1:
         return []  # "Chinese Super ...": an adjective phrase, or a work title
@@ -856,6 +856,11 @@ def _given_name(tokens: list[Token], lex: Lexicon) -> bool:
         and lex.place(tokens[0].text) is None
         and _name_like(tokens, lex)
     )
+
+
+def _count(doc: str, name: str) -> int:
+    """How often ``name`` is written as whole words ("Stanley", not in "Stanleyville")."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", doc))
 
 
 def _before_given_name(tokens: list[Token], lex: Lexicon) -> bool:

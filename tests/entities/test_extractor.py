@@ -118,8 +118,9 @@ def test_the_model_reads_only_sentences_the_article_leaves_open() -> None:
     from kg.entities.mentions import analyse, document, model_text
 
     text = ("Tomáš Macháč beat Jannik Hollow. Macháč said so. The European Space Agency (ESA) "
-            "agreed. ESA said more. Zheng Qinwen won too. Zheng smiled. Vantora said nothing.")
+            "agreed. ESA said more. Zheng Qinwen won too. Zheng smiled. Vantora said nothing. "
+            "Lena Ito, who spoke, agreed. ITO said no.")
     read, _ = model_text(analyse(*document(article("Final", text)), lexicon()))
     # a surname of a person named in full, an acronym spelt out: settled without the model
     assert "Macháč said" not in read and "ESA said" not in read and "Zheng smiled" not in read
-    assert "Vantora said nothing." in read
+    assert "Vantora said nothing." in read and "ITO said no." in read  # no surname: "ITO"
