@@ -83,8 +83,8 @@ def _named_in_full(mentions: list[Mention]) -> None:
             acronyms.setdefault(m.acronym, m.kind)
     for m in mentions:
         kind = acronyms.get(m.text)
-        if kind is None and len(m.words) == 1 and not m.text.isupper():  # "ESA" is no "Esa"
-            kind = "person" if m.text.casefold() in surnames else None
+        if kind is None and len(m.words) == 1 and m.text.casefold() in surnames:
+            kind = "person"  # an acronym ("ITO") is typed already: never a surname ("Ito")
         if kind is not None and not m.strong and m.kind in (None, kind):
             m.kind, m.strong = kind, True  # type: ignore[assignment]
 
