@@ -1,12 +1,14 @@
 """Ingest benchmark: articles per second, peak memory and stages, by number of processes.
 
     python benchmarks/ingest.py [--sizes 1000 10000] [--processes 1 2] [--ner auto|model|rules]
+                                [--repeat N]
 
 Generates the articles deterministically (benchmarks/generate.py, cached under
 benchmarks/out/), then ingests each size with each number of worker processes
 (NEWSKG_INGEST_PROCESSES) into a fresh data folder in a child process, so that peak memory (max
 RSS) is that ingest's alone: the writer's, and the largest of its workers'. Prints a table per
-run (read, extract, map and validate are summed over the workers) and the scaling.
+run (read, extract, map and validate are summed over the workers) and the scaling; with
+``--repeat``, the process counts take turns and the scaling is that of the median runs.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,12 +84,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--ner", default="auto", choices=["auto", "model", "rules"])
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each process count, taking turns; the scaling is the "
+                             "median's (a 2-core machine's timings vary by a second or two)")
     args = parser.parse_args()
     for size in args.sizes:
-        totals = {}
-        for processes in args.processes:
+        totals: dict[int, list[float]] = {}
+        for processes in [n for _ in range(args.repeat) for n in args.processes]:
             result = run(size, args.ner, processes)
-            total = totals[processes] = result["total"]
+            total = result["total"]
+            totals.setdefault(processes, []).append(total)
             workers = (f", largest worker {result['worker_rss_mb']:.0f} MiB"
                        if result["processes"] > 1 else "")
             print(f"\n{size} articles, names by {result['mode']}, {result['processes']} "
@@ -99,10 +106,13 @@ def main() -> None:
             for stage, seconds in result["stages"].items():
                 rate = f"{size / seconds:>11.0f}" if seconds > 0 else f"{'-':>11}"
                 print(f"  {stage:<10} {seconds:>9.2f} {seconds / total:>7.1%} {rate}")
-        base = totals.get(1)
-        if base:
-            print(f"\nscaling at {size} articles: " + ", ".join(
-                f"{n} processes {base / seconds:.2f}x" for n, seconds in totals.items() if n > 1))
+        if 1 not in totals:
+            continue
+        base = statistics.median(totals[1])
+        runs = f" (median of {args.repeat} runs each)" if args.repeat > 1 else ""
+        print(f"\nscaling at {size} articles{runs}: " + ", ".join(
+            f"{n} processes {base / statistics.median(seconds):.2f}x"
+            for n, seconds in totals.items() if n > 1))
 
 
 if __name__ == "__main__":
