@@ -21,6 +21,7 @@ CORPUS_HELDOUT = FIXTURES / "corpus-heldout"
 CORPUS_HELDOUT2 = FIXTURES / "corpus-heldout2"
 CORPUS_HELDOUT3 = FIXTURES / "corpus-heldout3"
 CORPUS_HELDOUT4 = FIXTURES / "corpus-heldout4"
+CORPUS_HELDOUT5 = FIXTURES / "corpus-heldout5"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 

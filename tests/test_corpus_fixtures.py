@@ -22,11 +22,12 @@ from tests.conftest import (
     CORPUS_HELDOUT2,
     CORPUS_HELDOUT3,
     CORPUS_HELDOUT4,
+    CORPUS_HELDOUT5,
     CORPUS_TUNE,
 )
 
 FOLDERS = [CORPUS, CORPUS_TUNE, CORPUS_CHECK, CORPUS_HELDOUT, CORPUS_HELDOUT2, CORPUS_HELDOUT3,
-           CORPUS_HELDOUT4]
+           CORPUS_HELDOUT4, CORPUS_HELDOUT5]
 KINDS = ("persons", "organizations", "places")
 by_folder = pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
 
