@@ -518,8 +518,11 @@ def _classify_name(
             place = place and replace(place, strong=True)
     if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
         place = Place(text, "area")  # "Northwest China"
-    if place is not None and not place.strong and _cue(cand.before) == "organization":
-        place = None  # "Japanese brands Lawson": a brand, not the town
+    # what the words before say of a weak place: "Japanese brands Lawson" (a brand, not the
+    # town), "regions such as Hokkaido" (the place)
+    weak_cue = _cue(cand.before) if place is not None and not place.strong else None
+    if weak_cue == "organization":
+        place = None
     employer = _employs(doc, mention.end, lex) if last else None
     if employer and (" ".join(words) in lex.demonyms or words == [w for w in words
                                                            if w in _TITLE_MODIFIERS]):
@@ -533,9 +536,8 @@ def _classify_name(
             mention.stands_for = lex.government_of(text, place.name)
             return [_typed(_stretch(mention, doc, size), "organization")]
         mention.place = place
-        # "the Wolfsburg-based carmaker": where a company is based is the place, and so are
-        # "regions such as Hokkaido"
-        strong = place.strong or mention.suffix in _OWNED or _cue(cand.before) == "place"
+        # "the Wolfsburg-based carmaker": where a company is based is the place
+        strong = place.strong or mention.suffix in _OWNED or weak_cue == "place"
         return [_typed(mention, "place", strong=strong)]
     if last and cand.after[:1] == ["administration"] and cand.before[:1] == ["the"]:
         return [_typed(mention, "person")]  # "the Biden administration": a president's
