@@ -34,6 +34,11 @@ class Settings:
     data_dir: Path = _setting(
         Path("data"), "Folder holding the store, the ingest record and published snapshots."
     )
+    cache_dir: Path = _setting(
+        Path("~/.cache/newskg"),
+        "Folder for what newskg builds once and reuses: the name finder's word lists (~4 MB, "
+        "built again when newskg or its data packages change).",
+    )
     publisher_name: str = _setting("Global Times", "Name of the publisher of the articles.")
     publisher_url: str = _setting(
         "https://www.globaltimes.cn/", "Web site of the publisher (schema:url)."
@@ -126,6 +131,7 @@ class Settings:
         # Made absolute once, where the command was run: a relative folder would be read against
         # other folders later (Flask's send_file reads one against the app's package).
         object.__setattr__(self, "data_dir", Path(self.data_dir).absolute())
+        object.__setattr__(self, "cache_dir", Path(self.cache_dir).expanduser().absolute())
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.articles import Article
 from kg.entities import nlp as nlp_loader
 from kg.entities.known import KnownEntities, is_full_name
-from kg.entities.lexicon import lexicon
+from kg.entities.lexicon import keep_in, lexicon
 from kg.entities.linking import Linker
 from kg.entities.mentions import Analysis, analyse, default, document, model_text, vote
 from kg.entities.model import Entity, Extraction, Role
@@ -42,6 +42,7 @@ class Extractor:
         if settings.ner not in ("auto", "model", "rules"):
             raise ExtractorError(f"ner must be 'auto', 'model' or 'rules', not {settings.ner!r}")
         self.settings = settings
+        keep_in(settings.cache_dir)
         self._package = None if settings.ner == "rules" else nlp_loader.installed_model()
         if settings.ner == "model" and self._package is None:
             raise ExtractorError(

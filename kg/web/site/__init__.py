@@ -126,7 +126,7 @@ def health() -> tuple[Response, int]:
 
 
 # Where files live on this machine is not the public's business.
-_PRIVATE = {"data_dir", "wikidata_table"}
+_PRIVATE = {"cache_dir", "data_dir", "wikidata_table"}
 
 
 @blueprint.get("/-/settings")
