@@ -291,7 +291,10 @@ class Workers:
             self.processes, mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker, initargs=(self.settings, self._extractor, os.getpid()),
         )
-        self._started = self._pool.submit(_ready)
+        # One job per process: the pool spawns a process for each job no worker is free for,
+        # so all of them start up now, side by side, rather than the second on the first job.
+        started = [self._pool.submit(_ready) for _ in range(self.processes)]
+        self._started = started[0]
         return self._pool
 
     def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:

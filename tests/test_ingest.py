@@ -472,3 +472,12 @@ def test_ctrl_c_is_not_lost_where_python_swallows_the_keyboardinterrupt(
     finally:
         signal.signal(signal.SIGINT, inherited)
     assert sum(calls) < 100  # stopped before the end
+
+
+def test_every_worker_process_starts_at_once(settings: Settings):
+    from kg.workers import Workers
+
+    with Workers(settings, 2) as workers:
+        # no job yet: both start up side by side, not the second when the first is busy
+        processes = list((workers._pool._processes or {}).values())
+        assert len(processes) == 2 and all(p.is_alive() for p in processes)
