@@ -104,16 +104,16 @@ def lexicon() -> Lexicon:
     if _folder is None:
         return _build()
     path = _folder / f"lexicon-{_fingerprint()}.pickle"
-    with contextlib.suppress(FileNotFoundError):
-        try:
-            with path.open("rb") as source:
-                found = pickle.load(source)
-            if isinstance(found, Lexicon):
-                os.utime(path)  # in use: not another build's to drop
-                return found
-        except Exception as exc:  # unreadable or from another build: built again
-            log.warning("the cached word lists in %s cannot be read (%s): building them",
-                        path, exc)
+    try:
+        with path.open("rb") as source:
+            found = pickle.load(source)
+        if isinstance(found, Lexicon):
+            os.utime(path)  # in use: not another build's to drop
+            return found
+    except FileNotFoundError:  # not built yet
+        pass
+    except Exception as exc:  # damaged: built again
+        log.warning("the cached word lists in %s cannot be read (%s): building them", path, exc)
     built = _build()
     try:
         _keep(built, path)

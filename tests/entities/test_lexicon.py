@@ -26,9 +26,10 @@ def cache(tmp_path: Path) -> Iterator[Path]:
     module.lexicon.cache_clear()
 
 
-def test_the_first_load_keeps_the_lexicon_and_the_next_reads_it(cache: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch):
+def test_the_first_load_keeps_the_lexicon_and_the_next_reads_it(
+        cache: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture):
     built = module.lexicon()
+    assert not caplog.records  # nothing to warn of: it was simply not built yet
     [kept] = cache.glob("lexicon-*.pickle")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600  # a pickle is code to whoever can edit it
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
