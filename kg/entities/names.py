@@ -479,6 +479,7 @@ def _classify_name(
             and not SCORE.match(cand.after[0]))  # "Mate 60", but "beat France 4-2"
         or (words[0] in lex.demonyms and not _strong_place(text, lex))  # "the Pacific"
         or words[0] in _WEEKDAYS_MONTHS
+        or words[0].removesuffix("s") in _WEEKDAYS_MONTHS  # "on Fridays"
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
         or words[0] in _NOT_NAMES
         or (words[0] in lex.org_heads | lex.place_heads | lex.other_heads

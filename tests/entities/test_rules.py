@@ -319,3 +319,22 @@ def test_joined_particles_storms_and_islands_named_head_first(extractor: Extract
     assert "Sisi" in find(ex, "Abdel Fattah el-Sisi").mentions
     assert {"Cairo", "Hebei", "Koh Ker"} <= names(ex.places)
     assert not {"Doksuri", "Typhoon Doksuri", "Boris"} & names(ex.all())
+
+
+@pytest.mark.parametrize(("sentence", "person"), [
+    ("Fly-half Handré Pollard kicked four penalties in the final.", "Handré Pollard"),
+    ("Flanker Pieter-Steph du Toit made 28 tackles.", "Pieter-Steph du Toit"),
+    ("Minister-President Malu Dreyer said the state respected the court.", "Malu Dreyer"),
+    ("Chief Coroner Lisa Lapointe said many of those who died were elderly.", "Lisa Lapointe"),
+])
+def test_a_position_or_office_opening_a_sentence_is_no_part_of_the_name(
+        extractor: Extractor, sentence: str, person: str) -> None:
+    ex = one(extractor, "Report", sentence)
+    assert names(ex.persons) == {person}
+    assert not names(ex.organizations)
+
+
+def test_days_in_the_plural_are_no_names(extractor: Extractor) -> None:
+    ex = one(extractor, "Museum hours",
+             "The Shanghai Museum opens late on Fridays and Saturdays, the museum said.")
+    assert not {"Fridays", "Saturdays"} & (names(ex.organizations) | names(ex.persons))
