@@ -76,6 +76,7 @@ class Lexicon:
     stop_words: frozenset[str]  # spaCy's English stop words: they start sentences, not names
     country_of_demonym: dict[str, str]  # casefolded demonym → country
     given_names: frozenset[str]  # casefolded first names of many languages ("tomáš", "yazan")
+    ordinary_words: frozenset[str]  # ~1,000 common English words ("red", "summer", "will")
 
     def place(self, surface: str) -> Place | None:
         return self.places.get(key_of(surface))
@@ -198,7 +199,16 @@ def _build() -> Lexicon:
             if len(name) > 2 and name not in not_given and name not in table
             and not any(name in h for h in heads)
         ),
+        ordinary_words=_ordinary_words(),
     )
+
+
+def _ordinary_words() -> frozenset[str]:
+    """Faker's English word list: the commonest words of English, some of them first names too
+    ("Red", "Summer")."""
+    from faker.providers.lorem.en_US import Provider
+
+    return frozenset(word.casefold() for word in Provider.word_list)
 
 
 def _given_names() -> set[str]:

@@ -95,8 +95,16 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PINYIN_FEATURES = frozenset({"Dao", "Jiao", "Qundao", "Liedao"})
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "cerro", "monte",
                              "isla", "lago", "sierra", "river", "koh", "pulau", "ilha", "île",
-                             "gunung", "jebel", "jabal"})
+                             "gunung", "jebel", "jabal",
+                             # streets: "Avenida Paulista", "Rue de Rivoli", "Jalan Besar"
+                             "avenida", "rua", "calle", "rue", "boulevard", "jalan", "piazza",
+                             "promenade"})
 # A weather system's name: no entity, and neither is the name alone ("Typhoon Doksuri").
+# A town's name, then one of these, names its football club ("Manchester United", "Bolton
+# Wanderers"), never the town.
+_CLUB_TAILS = frozenset({"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur",
+                         "rangers"})
+_IN = (["in"], ["at"], ["from"], ["to"], ["of"], ["near"])  # before a place
 _STORMS = frozenset({"typhoon", "hurricane", "storm", "cyclone", "tropical storm", "super typhoon"})
 # One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
 _PINYIN = re.compile(
@@ -230,9 +238,11 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         skipped = cand.tokens[: cand.tokens.index(tokens[0])]
         cand = replace(cand, before=[t.lower for t in reversed(skipped)] + cand.before)
     # "Serbian Aleksandar Đorđević": a demonym, then the person (not "the Spanish La Liga", "the
-    # Japanese Grand Prix", "the Asian Football Confederation (AFC)")
+    # Japanese Grand Prix", "the Asian Football Confederation (AFC)", "the Canadian Red Cross":
+    # the first name is a known one, and no ordinary word)
     if (len(tokens) in (3, 4) and tokens[0].lower in lex.demonyms and _name_like(tokens[1:], lex)
-            and tokens[1].lower not in PARTICLES
+            and tokens[1].lower in lex.given_names
+            and tokens[1].lower not in lex.ordinary_words
             and not any(t.lower in lex.other_heads or t.lower in lex.place_heads for t in tokens)
             and initials(_text(tokens)) != cand.paren_after):
         return [Mention("person", _surface(tokens[1:], doc), tokens[1].start, tokens[-1].end,
@@ -343,7 +353,11 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
             place_words = head_ok and group[0][-1].lower in lex.place_heads
             modifiers = modifiers and not is_acronym(group[0][-1].text)  # "IQE and Cardiff
-            # University" are two
+            # University" are two; a title makes a person ("Interior Secretary Benhur Abalos and
+            # Philippine National Police chief ...")
+            modifiers = modifiers and not any(
+                is_title(t.lower, lex) and t.lower not in _OCCUPATIONS  # "China Astronaut
+                for t in group[0])  # Research and Training Center" is one
             join = (
                 # "Machinery and Equipment Group"; "China Road and Bridge Corporation", whose
                 # place words only describe what the company builds; "National Security and
@@ -511,6 +525,12 @@ def _classify_name(
         if len(words) > size and " ".join(words[:size]) in _STORMS:
             # "Typhoon Doksuri", "Storm Boris": neither it nor, later, "Doksuri" is an entity
             return [replace(mention, text=_text(tokens[size:]), work=True)]
+    town = lex.place(tokens[0].text) if len(tokens) == 2 and words[1] in _CLUB_TAILS else None
+    if town and lex.place(text) is None and not (words[1] == "city" and (
+            town.strong or place_cue(cand.before) or cand.before[:1] in _IN)):
+        # "Manchester United", "Leicester City beat ..."; but "Mexico City", and "Zibo City"
+        # where a big city or "in" says it is the city
+        return [_typed(mention, "organization")]
     place = lex.place(text)
     for size in (3, 2, 1):
         if place is None and len(words) > size and " ".join(words[-size:]) in _ADMIN_SUFFIXES:

@@ -338,3 +338,42 @@ def test_days_in_the_plural_are_no_names(extractor: Extractor) -> None:
     ex = one(extractor, "Museum hours",
              "The Shanghai Museum opens late on Fridays and Saturdays, the museum said.")
     assert not {"Fridays", "Saturdays"} & (names(ex.organizations) | names(ex.persons))
+
+
+def test_a_titled_person_and_an_organisation_are_two_names(extractor: Extractor) -> None:
+    ex = one(extractor, "Suspect returned",
+             "Interior Secretary Benhur Abalos and Philippine National Police (PNP) chief "
+             "General Rommel Marbil traveled to Jakarta. Officials at the China Astronaut "
+             "Research and Training Center said so.")
+    assert {"Benhur Abalos", "Rommel Marbil"} <= names(ex.persons)
+    assert {"Philippine National Police", "China Astronaut Research and Training Center"} <= (
+        names(ex.organizations))
+
+
+def test_a_nationality_before_an_ordinary_word_makes_no_person(extractor: Extractor) -> None:
+    ex = one(extractor, "Donations matched",
+             "The government would match donations to the Canadian Red Cross, and Kenyan Eliud "
+             "Kipchoge gave too.")
+    assert names(ex.persons) == {"Eliud Kipchoge"}
+
+
+@pytest.mark.parametrize(("sentence", "clubs", "places"), [
+    ("Leicester City beat Bolton Wanderers after Manchester United lost in 1999.",
+     {"Leicester City", "Bolton Wanderers", "Manchester United"}, set()),
+    ("Traffic in Mexico City was heavy; officials in Lishui City said so.",
+     set(), {"Mexico City", "Lishui"}),
+])
+def test_a_town_then_united_or_city_is_its_club(
+        extractor: Extractor, sentence: str, clubs: set[str], places: set[str]) -> None:
+    ex = one(extractor, "Results", sentence)
+    assert names(ex.organizations) == clubs
+    assert names(ex.places) == places
+
+
+def test_streets_and_estates(extractor: Extractor) -> None:
+    ex = one(extractor, "Rallies",
+             "Fans celebrated on Marine Drive in Mumbai and on Avenida Paulista. Treasury Wine "
+             "Estates, the largest listed winemaker, said it would ship to China.")
+    assert {"Marine Drive", "Avenida Paulista", "Mumbai", "China"} <= names(ex.places)
+    assert names(ex.organizations) == {"Treasury Wine Estates"}
+    assert not names(ex.persons)
