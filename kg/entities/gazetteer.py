@@ -91,6 +91,8 @@ def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
         if sub.parent_code is None:
             # "Tatarstan, Respublika": ISO's type after a comma is no part of the English name
             name = _SAR.sub("", _CHINESE_SUFFIX.sub("", sub.name.partition(",")[0]))
+            if "/" in name and " / " not in name:  # ISO's "Elgeyo/Marakwet", as news writes it
+                name = name.replace("/", "-")
             # one word naming a province abroad may name a company too ("Meta", a department
             # of Colombia): weak, the model's to retype; China's provinces are strong
             strong = sub.country_code == "CN" or " " in name

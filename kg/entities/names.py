@@ -62,7 +62,7 @@ _GOVERNMENT_LEVELS = frozenset(
 # What follows a region's name in its full form ("Inner Mongolia Autonomous Region").
 _ADMIN_SUFFIXES = frozenset(
     {"province", "prefecture", "state", "city", "region", "autonomous region", "oblast",
-     "special administrative region", "governorate", "municipality"}
+     "special administrative region", "governorate", "municipality", "county"}
 )
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
@@ -348,6 +348,9 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             join = head_ok or last_head
         elif conn == "&":  # a list says "and": "Johnson & Johnson", "Marks & Spencer" are one
             join = True
+        elif len(group) == 1 and chunk[0].lower == group[0][0].lower:  # "China Unicom and
+            # China Telecom": two names
+            join = False
         else:
             chunk_head = _has_org_head(chunk, lex)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
@@ -494,6 +497,9 @@ def _classify_name(
         or (words[0] in lex.demonyms and not _strong_place(text, lex))  # "the Pacific"
         or words[0] in _WEEKDAYS_MONTHS
         or words[0].removesuffix("s") in _WEEKDAYS_MONTHS  # "on Fridays"
+        # "Separately, ...", "French-Senegalese director ..."
+        or (mention.initial and words[0].endswith("ly") and cand.after[:1] == [","])
+        or ("-" in words[0] and all(part in lex.demonyms for part in words[0].split("-")))
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
         or words[0] in _NOT_NAMES
         or (words[0] in lex.org_heads | lex.place_heads | lex.other_heads

@@ -377,3 +377,27 @@ def test_streets_and_estates(extractor: Extractor) -> None:
     assert {"Marine Drive", "Avenida Paulista", "Mumbai", "China"} <= names(ex.places)
     assert names(ex.organizations) == {"Treasury Wine Estates"}
     assert not names(ex.persons)
+
+
+def test_sentence_adverbs_and_joined_nationalities_are_no_names(extractor: Extractor) -> None:
+    ex = one(extractor, "Festival",
+             "French-Senegalese director Mati Diop won the Golden Bear. Separately, the "
+             "Kenyan-Mexican actress Lupita Nyong'o chaired the jury.")
+    found = names(ex.organizations) | names(ex.persons) | names(ex.places)
+    assert not {"French-Senegalese", "Kenyan-Mexican", "Separately"} & found
+    assert "Mati Diop" in names(ex.persons)
+
+
+def test_two_names_with_the_same_first_word_are_two(extractor: Extractor) -> None:
+    ex = one(extractor, "Orders",
+             "Analysts expect China Mobile, China Unicom and China Telecom to buy less. The "
+             "Expert Committee of the Ministry of Industry and Information Technology agreed.")
+    assert {"China Mobile", "China Unicom", "China Telecom",
+            "Ministry of Industry and Information Technology"} <= names(ex.organizations)
+
+
+def test_a_subdivision_iso_writes_with_a_slash_is_found_with_a_hyphen(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Celebration",
+             "Elgeyo-Marakwet Governor Wisley Rotich said the county would celebrate.")
+    assert names(ex.places) == {"Elgeyo-Marakwet"}
