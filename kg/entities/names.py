@@ -355,9 +355,10 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             chunk_head = _has_org_head(chunk, lex)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
             place_words = head_ok and group[0][-1].lower in lex.place_heads
-            modifiers = modifiers and not is_acronym(group[0][-1].text)  # "IQE and Cardiff
-            # University" are two; a title makes a person ("Interior Secretary Benhur Abalos and
-            # Philippine National Police chief ...")
+            modifiers = modifiers and not (
+                is_acronym(group[0][-1].text) or _capitals_inside(group[0][-1].text))  # "IQE and
+            # Cardiff University", "NOIRLab and SLAC ..." are two; a title makes a person
+            # ("Interior Secretary Benhur Abalos and Philippine National Police chief ...")
             modifiers = modifiers and not any(
                 is_title(t.lower, lex) and t.lower not in _OCCUPATIONS  # "China Astronaut
                 for t in group[0])  # Research and Training Center" is one
@@ -1057,6 +1058,11 @@ def _portfolio_list(prefix: list[Token]) -> bool:
     return any(t.text == "," or t.lower == "and" for t in prefix) and all(
         t.lower in _TITLE_MODIFIERS or t.text == "," or t.lower == "and" for t in prefix
     )
+
+
+def _capitals_inside(word: str) -> bool:
+    """ "NOIRLab", "PetroChina": capitals inside a word make it a name of its own."""
+    return not word.isupper() and any(c.isupper() for c in word[1:])
 
 
 def is_title(word: str, lex: Lexicon) -> bool:
