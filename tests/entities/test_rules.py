@@ -388,7 +388,8 @@ def test_sentence_adverbs_and_joined_nationalities_are_no_names(extractor: Extra
     assert "Mati Diop" in names(ex.persons)
 
 
-def test_two_names_with_the_same_first_word_or_one_with_capitals_inside_are_two(extractor: Extractor) -> None:
+def test_two_names_with_the_same_first_word_or_one_with_capitals_inside_are_two(
+        extractor: Extractor) -> None:
     ex = one(extractor, "Orders",
              "Analysts expect China Mobile, China Unicom and China Telecom to buy less. The "
              "Expert Committee of the Ministry of Industry and Information Technology agreed, "
