@@ -184,7 +184,7 @@ def _build() -> Lexicon:
     not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
     return Lexicon(
         titles=titles,
-        org_heads=heads[0],
+        org_heads=heads[0] | _plurals(heads[0]),  # "Africa Centres for Disease Control"
         place_heads=heads[1],
         other_heads=heads[2],
         demonyms=demonyms,
@@ -200,6 +200,14 @@ def _build() -> Lexicon:
             and not any(name in h for h in heads)
         ),
         ordinary_words=_ordinary_words(),
+    )
+
+
+def _plurals(words: frozenset[str]) -> frozenset[str]:
+    """ "centres", "institutes", "academies": the plural of each one-word head."""
+    return frozenset(
+        word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+        for word in words if " " not in word and not word.endswith("s")
     )
 
 

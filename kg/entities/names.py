@@ -74,6 +74,7 @@ _WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, f
 )
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
+_MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # after a company
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
@@ -249,7 +250,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                         before=[tokens[0].lower, *cand.before], after=cand.after, strong=True)]
     found: list[Mention] = []
     shared = None  # "Presidents X and Y": the title is Y's too
-    for group in split_run(tokens, lex):
+    opening = cand.sentence_start and bool(tokens) and tokens[0] is cand.tokens[0]
+    for group in split_run(tokens, lex, opening):
         if shared and _name_like(group, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
                                  strong=True, title=shared))
@@ -304,11 +306,11 @@ def _has_org_head(chunk: list[Token], lex: Lexicon) -> bool:
     return bool(words) and words[-1] in lex.org_heads
 
 
-def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
+def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False) -> list[list[Token]]:
     """Split a run at connectors that join two names rather than the parts of one name.
 
     "Ministry of Industry and Information Technology" stays whole; "China and Kazakhstan" and
-    "Tsinghua University and Peking University" split.
+    "Tsinghua University and Peking University" split. ``opening``: the run starts a sentence.
     """
     segments: list[
         tuple[str | None, list[Token], list[Token]]
@@ -345,7 +347,14 @@ def split_run(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             join = any(_has_head(part, lex) and part[-1].lower not in lex.place_heads
                        for part in (group[0], group[-1]))
         elif conn in ("of", "for"):
-            join = head_ok or last_head
+            # "Call of Duty", "World of Warcraft": two lone words, neither a head nor a place,
+            # are one name (a title, which the model may then drop), never two; but a sentence
+            # may start with a common word
+            join = head_ok or last_head or (
+                not (opening and group is groups[0])  # "Residents of Lytton"
+                and len(group) == 1 and len(group[0]) == 1 and len(chunk) == 1
+                and len(conn_tokens) == 1 and not lex.place(group[0][0].text)
+                and not lex.place(chunk[0].text))
         elif conn == "&":  # a list says "and": "Johnson & Johnson", "Marks & Spencer" are one
             join = True
         elif len(group) == 1 and chunk[0].lower == group[0][0].lower:  # "China Unicom and
@@ -725,6 +734,8 @@ def _work(cand: Candidate, last: bool, doc: str) -> bool:
         return True
     if {"character", "characters", "protagonist"} & set(before[:4]):
         return True  # "the novel's central character, the physicist Wang Miao"
+    if before[:1] == ["of"] and before[1:2] and before[1] in _MAKERS:
+        return True  # "the maker of Call of Duty", "the creators of Candy Crush"
     if before[:1] == ["the"] and before[1:2] and before[1] in _WON and cand.after[:1] != ["title"]:
         return True  # "won the Golden Goblet": an award or a cup ("won the X League title": X)
     window = max(0, cand.start - 120)
@@ -832,7 +843,8 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
         if paren is not None and _head_index(rest) > paren:
             break  # "of China (CPC) Central Committee": the name before the acronym is found apart
         if rest and (
-            (_head(rest) in lex.org_heads and len(rest) > 1)
+            # "of Fisheries Cooperative Associations": members, not one body
+            (_head(rest) in lex.org_heads and len(rest) > 1 and not _plural(_head(rest), lex))
             or (len(rest) == 1 and is_acronym(rest[0].text))
         ):
             if lex.place(_text(rest)):
@@ -1058,6 +1070,12 @@ def _portfolio_list(prefix: list[Token]) -> bool:
     return any(t.text == "," or t.lower == "and" for t in prefix) and all(
         t.lower in _TITLE_MODIFIERS or t.text == "," or t.lower == "and" for t in prefix
     )
+
+
+def _plural(head: str, lex: Lexicon) -> bool:
+    """ "associations", "academies": a head word in the plural."""
+    return (head.endswith("s") and head[:-1] in lex.org_heads) or (
+        head.endswith("ies") and head[:-3] + "y" in lex.org_heads)
 
 
 def _capitals_inside(word: str) -> bool:

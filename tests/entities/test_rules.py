@@ -403,3 +403,16 @@ def test_a_subdivision_iso_writes_with_a_slash_is_found_with_a_hyphen(
     ex = one(extractor, "Celebration",
              "Elgeyo-Marakwet Governor Wisley Rotich said the county would celebrate.")
     assert names(ex.places) == {"Elgeyo-Marakwet"}
+
+
+def test_a_name_of_two_lone_words_joined_by_of_is_one_name_or_a_work(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Deal closed",
+             "Microsoft paid $95 a share for the maker of Call of Duty. Residents of Lytton "
+             "fled. The Africa Centres for Disease Control and Prevention (Africa CDC) and "
+             "Japan's National Federation of Fisheries Cooperative Associations objected.")
+    orgs = names(ex.organizations)
+    assert {"Africa Centres for Disease Control and Prevention",
+            "National Federation of Fisheries Cooperative Associations"} <= orgs
+    assert not {"Call", "Duty", "Call of Duty", "Residents of Lytton", "Africa Centres",
+                "Disease Control", "Fisheries Cooperative Associations"} & orgs
