@@ -437,13 +437,20 @@ def _surface(tokens: list[Token], doc: str) -> str:
 def _classify(
     tokens: list[Token], cand: Candidate, doc: str, lex: Lexicon, last: bool
 ) -> list[Mention]:
-    if not tokens or any(
-        any(c.isdigit() for c in t.text)
-        and not _GROUP_OF.match(t.text)
-        and not BRAND.match(t.text)
-        and not (is_acronym(t.text) and _has_org_head(tokens, lex))  # "MK2 Films"
-        and not (_ORDINAL.match(t.text) and k + 1 < len(tokens) and tokens[k + 1].text == "Century")
-        for k, t in enumerate(tokens)
+    if not tokens:
+        return []
+    # A name with digits is most often a product, a model or a mission ("Mate 60", "F-35",
+    # "Shenzhou-17"): none, unless the words before say it names a company or a channel ("on
+    # CCTV-5", "operator Tele2")
+    if (
+        any(any(c.isdigit() for c in t.text)
+            and not _GROUP_OF.match(t.text)
+            and not BRAND.match(t.text)
+            and not (is_acronym(t.text) and _has_org_head(tokens, lex))  # "MK2 Films"
+            and not (_ORDINAL.match(t.text) and k + 1 < len(tokens)
+                     and tokens[k + 1].text == "Century")
+            for k, t in enumerate(tokens))
+        and _cue(cand.before, single=len(tokens) == 1) != "organization"
     ):
         return []
     person = _split_title(tokens, doc, lex)
@@ -578,8 +585,11 @@ def _classify_name(
         return [_typed(mention, "place", strong=strong)]
     if last and cand.after[:1] == ["administration"] and cand.before[:1] == ["the"]:
         return [_typed(mention, "person")]  # "the Biden administration": a president's
-    if "&" in words[1:-1]:
-        return [_typed(mention, "organization")]  # "Procter & Gamble"; not a person, not a place
+    if len(tokens) == 1 and tokens[0].text.endswith("+") and tokens[0].text.isupper():
+        return []  # "B+", "AA+": a credit rating
+    if "&" in words[1:-1] or any(t.text.endswith("+") for t in tokens):
+        # "Procter & Gamble", "Disney+ Hotstar": not a person, not a place
+        return [_typed(mention, "organization")]
     if len(words) > 1 and words[0] in _PLACE_PREFIXES and (
         words[0] != "river" or tokens[0] is cand.tokens[0]  # not the film "Full River Red"
     ):

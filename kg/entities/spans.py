@@ -21,7 +21,7 @@ _STARTERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We"
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?: [A-Z]\.)+"
     rf"|(?<![\w.])[A-Z]\.(?= (?!(?:{'|'.join(_STARTERS)})\b)[A-Z][a-z]+(?![\w&]))"
-    r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:\.com\b)?|\S"  # "Trip.com"
+    r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:\.com\b|\+(?![\w+]))?|\S"  # "Trip.com", "Disney+"
 )
 # An elided particle glued to a capitalised word: "d'Études", "l'Orient" (inside a name).
 _ELIDED = re.compile(r"^[dl]['’][^\W\d_]")

@@ -416,3 +416,15 @@ def test_a_name_of_two_lone_words_joined_by_of_is_one_name_or_a_work(
             "National Federation of Fisheries Cooperative Associations"} <= orgs
     assert not {"Call", "Duty", "Call of Duty", "Residents of Lytton", "Africa Centres",
                 "Disease Control", "Fisheries Cooperative Associations"} & orgs
+
+
+def test_platforms_with_a_plus_and_companies_with_digits_after_a_cue(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Streaming",
+             "The final was streamed on Disney+ Hotstar. Footage broadcast on TVN24 showed the "
+             "flood, and telecom operator Tele2 restored service. Huawei launched the Mate 60. "
+             "Fitch cut the bonds to B+.")
+    orgs = names(ex.organizations)
+    assert {"Disney+ Hotstar", "TVN24", "Tele2"} <= orgs
+    assert not {"Mate 60", "Mate", "B+"} & orgs
+    assert not names(ex.persons)
