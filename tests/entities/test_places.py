@@ -18,6 +18,8 @@ def test_gazetteer_comes_from_the_packages() -> None:
     assert lex.place("Russian Federation").name == "Russia"
     assert lex.place("UN") is None  # an acronym is not the town of Un
     assert not lex.place("Gao").strong  # a region of Mali, and a Chinese family name
+    assert lex.place("Bayern").name == lex.place("Bavaria").name == "Bavaria"  # in English
+    assert lex.place("Elgeyo-Marakwet").name == "Elgeyo-Marakwet"  # ISO's "Elgeyo/Marakwet"
 
 
 def test_towns_and_counties_are_places(extractor: Extractor) -> None:
