@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from kg.articles import Article
 from kg.entities.known import surname_keys
 from kg.entities.lexicon import Lexicon, Place
-from kg.entities.names import Mention, join_titles, mentions_of, place_cue
+from kg.entities.names import Mention, is_acronym, join_titles, mentions_of, place_cue
 from kg.entities.spans import candidates
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
@@ -187,6 +187,8 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
         # the gazetteer knows the world's cities: a one-word "GPE" it does not know, with no
         # "in", "from" or "the" before it, is most often a company or a platform ("Nvidia")
         kind = "organization"
+    if kind == "person" and " " in mention.text and _acronym_first(mention.text):
+        kind = "organization"  # "SAIC Volkswagen": no one's name starts with an acronym
     if kind is not None:
         # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
         # when it reads the whole name and no preposition of place stands before it
@@ -204,6 +206,11 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
     if best is not None:  # NORP, WORK_OF_ART, DATE, ...: not ours, unless a rule typed it
         return mention.kind is not None and len(mention.words) == 1
     return mention.kind is not None or len(mention.words) == 1
+
+
+def _acronym_first(name: str) -> bool:
+    first = name.split()[0]
+    return len(first) > 2 and is_acronym(first)
 
 
 def _after_place_words(before: list[str]) -> bool:
@@ -230,6 +237,6 @@ def _rules_default(mention: Mention, lex: Lexicon) -> bool:
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words
     ):
-        mention.kind = "person"
+        mention.kind = "organization" if _acronym_first(mention.text) else "person"
         return True
     return False

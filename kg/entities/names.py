@@ -216,7 +216,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # writes "record") start sentences, not names; but "He Xiaoyu" and "Long Xingchun" are people
     while (
         tokens
-        and not _chinese_name(tokens, lex, spelt=True)
+        and not (_chinese_name(tokens, lex, spelt=True)
+                 and not _article_then_given_name(tokens, lex))
         and not _opens_name(tokens, cand, lex)
         and (
             (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
@@ -280,6 +281,12 @@ def _opens_name(tokens: list[Token], cand: Candidate, lex: Lexicon) -> bool:
 def _strong_place(text: str, lex: Lexicon) -> bool:
     place = lex.place(text)
     return place is not None and place.strong
+
+
+def _article_then_given_name(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "An Ariane 5 rocket": an article before a first name pinyin spells too, not the family
+    name An."""
+    return len(tokens) > 1 and tokens[0].lower == "an" and tokens[1].lower in lex.given_names
 
 
 def _strip_leading(tokens: list[Token]) -> list[Token]:
@@ -594,6 +601,8 @@ def _classify_name(
         words[0] != "river" or tokens[0] is cand.tokens[0]  # not the film "Full River Red"
     ):
         return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest", "River Thames"
+    if len(words) == 1 and len(words[0]) > 7 and words[0].endswith(("platz", "straße", "strasse")):
+        return [_typed(mention, "place")]  # "Alexanderplatz", "Friedrichstraße": a German square
     if _pinyin_feature(tokens, lex):
         return [_typed(mention, "place")]  # "Huangyan Dao", "Ren'ai Jiao": an island, a reef
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:

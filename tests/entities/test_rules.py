@@ -428,3 +428,12 @@ def test_platforms_with_a_plus_and_companies_with_digits_after_a_cue(
     assert {"Disney+ Hotstar", "TVN24", "Tele2"} <= orgs
     assert not {"Mate 60", "Mate", "B+"} & orgs
     assert not names(ex.persons)
+
+
+def test_squares_rockets_and_joint_ventures(extractor: Extractor) -> None:
+    ex = one(extractor, "Berlin",
+             "Tourists crowded Potsdamer Platz and Alexanderplatz. An Ariane 5 rocket lifted "
+             "off from Kourou. The joint venture SAIC Volkswagen cut prices.")
+    assert {"Potsdamer Platz", "Alexanderplatz"} <= names(ex.places)
+    assert "SAIC Volkswagen" in names(ex.organizations)
+    assert not names(ex.persons)
