@@ -437,3 +437,10 @@ def test_squares_rockets_and_joint_ventures(extractor: Extractor) -> None:
     assert {"Potsdamer Platz", "Alexanderplatz"} <= names(ex.places)
     assert "SAIC Volkswagen" in names(ex.organizations)
     assert not names(ex.persons)
+
+
+def test_nationality_nouns_are_no_names_and_name_governments(extractor: Extractor) -> None:
+    ex = one(extractor, "Tour",
+             '"I can only be proud," the Dane said, and the Slovenian government said it would '
+             "host a reception.")
+    assert names(ex.organizations) == {"Government of Slovenia"}
