@@ -72,8 +72,9 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
 
 def _named_in_full(mentions: list[Mention]) -> None:
     """The surname of a person the article names in full ("Macháč" after "Tomáš Macháč") is
-    that person's, and an acronym it spells out ("ESA" after "the European Space Agency (ESA)")
-    is that body's: settled here, the model need not read their sentences."""
+    that person's, even where it names a place too, and an acronym it spells out ("ESA" after
+    "the European Space Agency (ESA)") is that body's: settled here, the model need not read
+    their sentences."""
     surnames: set[str] = set()
     acronyms: dict[str, str] = {}
     for m in mentions:
@@ -87,6 +88,11 @@ def _named_in_full(mentions: list[Mention]) -> None:
             kind = "person"  # an acronym ("ITO") is typed already: never a surname ("Ito")
         if kind is not None and not m.strong and m.kind in (None, kind):
             m.kind, m.strong = kind, True  # type: ignore[assignment]
+        elif (kind == "person" and m.kind == "place" and not m.acronym
+              and not _after_place_words(m.before)):
+            # "Hamilton" after "Lewis Hamilton" is he, not Bermuda's capital (but "in Hamilton"
+            # is the town)
+            m.kind, m.strong, m.place = "person", True, None
 
 
 def _short_places(mentions: list[Mention]) -> None:

@@ -444,3 +444,16 @@ def test_nationality_nouns_are_no_names_and_name_governments(extractor: Extracto
              '"I can only be proud," the Dane said, and the Slovenian government said it would '
              "host a reception.")
     assert names(ex.organizations) == {"Government of Slovenia"}
+
+
+def test_a_surname_of_someone_named_in_full_is_no_capital(extractor: Extractor) -> None:
+    ex = one(extractor, "Title decided",
+             "Max Verstappen overtook Lewis Hamilton on the final lap. Hamilton, chasing a "
+             "record eighth title, had led from the first corner. Fans in Hamilton cheered.")
+    assert "Hamilton" in find(ex, "Lewis Hamilton").mentions
+    assert not names(ex.organizations)  # never Bermuda's government
+
+
+def test_a_capital_s_shantytowns_are_the_place(extractor: Extractor) -> None:
+    ex = one(extractor, "Cyclone", "Cyclone Chido flattened Mamoudzou's shantytowns.")
+    assert names(ex.places) == {"Mamoudzou"} and not names(ex.organizations)
