@@ -65,7 +65,8 @@ def _sections() -> dict[str, frozenset[str]]:
 @dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[str]
-    org_heads: frozenset[str]
+    org_heads: frozenset[str]  # with plural_heads
+    plural_heads: frozenset[str]  # plurals of org heads not listed themselves ("centres")
     place_heads: frozenset[str]
     other_heads: frozenset[str]
     demonyms: frozenset[str]
@@ -181,10 +182,12 @@ def _build() -> Lexicon:
     heads = [_words(f"{kind}_heads.txt") for kind in ("org", "place", "other")]
     demonyms = _words("demonyms.txt")
     table = places(extra, surnames)
+    plurals = _plurals(heads[0]) - heads[0]
     not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
     return Lexicon(
         titles=titles,
-        org_heads=heads[0] | _plurals(heads[0]),  # "Africa Centres for Disease Control"
+        org_heads=heads[0] | plurals,  # "Africa Centres for Disease Control"
+        plural_heads=plurals,
         place_heads=heads[1],
         other_heads=heads[2],
         demonyms=demonyms,

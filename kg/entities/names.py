@@ -100,12 +100,12 @@ _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "ce
                              # streets: "Avenida Paulista", "Rue de Rivoli", "Jalan Besar"
                              "avenida", "rua", "calle", "rue", "boulevard", "jalan", "piazza",
                              "promenade"})
-# A weather system's name: no entity, and neither is the name alone ("Typhoon Doksuri").
 # A town's name, then one of these, names its football club ("Manchester United", "Bolton
 # Wanderers"), never the town.
 _CLUB_TAILS = frozenset({"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur",
                          "rangers"})
 _IN = (["in"], ["at"], ["from"], ["to"], ["of"], ["near"])  # before a place
+# A weather system's name: no entity, and neither is the name alone ("Typhoon Doksuri").
 _STORMS = frozenset({"typhoon", "hurricane", "storm", "cyclone", "tropical storm", "super typhoon"})
 # One to three pinyin syllables: how a Chinese given name is spelt ("Xiaoyu", "Yi", "Xingchun").
 _PINYIN = re.compile(
@@ -243,7 +243,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # Japanese Grand Prix", "the Asian Football Confederation (AFC)", "the Canadian Red Cross":
     # the first name is a known one, and no ordinary word)
     if (len(tokens) in (3, 4) and tokens[0].lower in lex.demonyms and _name_like(tokens[1:], lex)
-            and tokens[1].lower in lex.given_names
+            and tokens[1].lower in lex.given_names and tokens[1].lower not in PARTICLES
             and tokens[1].lower not in lex.ordinary_words
             and not any(t.lower in lex.other_heads or t.lower in lex.place_heads for t in tokens)
             and initials(_text(tokens)) != cand.paren_after):
@@ -863,7 +863,8 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
             break  # "of China (CPC) Central Committee": the name before the acronym is found apart
         if rest and (
             # "of Fisheries Cooperative Associations": members, not one body
-            (_head(rest) in lex.org_heads and len(rest) > 1 and not _plural(_head(rest), lex))
+            (_head(rest) in lex.org_heads and len(rest) > 1
+             and _head(rest) not in lex.plural_heads)
             or (len(rest) == 1 and is_acronym(rest[0].text))
         ):
             if lex.place(_text(rest)):
@@ -1089,12 +1090,6 @@ def _portfolio_list(prefix: list[Token]) -> bool:
     return any(t.text == "," or t.lower == "and" for t in prefix) and all(
         t.lower in _TITLE_MODIFIERS or t.text == "," or t.lower == "and" for t in prefix
     )
-
-
-def _plural(head: str, lex: Lexicon) -> bool:
-    """ "associations", "academies": a head word in the plural."""
-    return (head.endswith("s") and head[:-1] in lex.org_heads) or (
-        head.endswith("ies") and head[:-3] + "y" in lex.org_heads)
 
 
 def _capitals_inside(word: str) -> bool:
