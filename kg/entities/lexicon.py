@@ -110,7 +110,8 @@ def lexicon() -> Lexicon:
         with path.open("rb") as source:
             found = pickle.load(source)
         if isinstance(found, Lexicon):
-            os.utime(path)  # in use: not another build's to drop
+            with contextlib.suppress(OSError):  # a cache shared read-only is still read
+                os.utime(path)  # in use: not another build's to drop
             return found
     except FileNotFoundError:  # not built yet
         pass

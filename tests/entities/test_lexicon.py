@@ -72,3 +72,19 @@ def test_other_builds_files_are_dropped_only_when_unused_for_a_week(cache: Path)
     os.utime(old, (0, 0))
     module.lexicon()
     assert recent.exists() and not old.exists()
+
+
+def test_a_cache_this_user_cannot_touch_is_still_read(cache: Path,
+                                                       monkeypatch: pytest.MonkeyPatch):
+    module.lexicon()
+    module.lexicon.cache_clear()
+
+    def refused(*args: object) -> None:
+        raise PermissionError("read-only")
+
+    def no_build() -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(module.os, "utime", refused)
+    monkeypatch.setattr(module, "_build", no_build)
+    assert module.lexicon().place("Nairobi") is not None
