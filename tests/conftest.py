@@ -23,6 +23,7 @@ CORPUS_HELDOUT3 = FIXTURES / "corpus-heldout3"
 CORPUS_HELDOUT4 = FIXTURES / "corpus-heldout4"
 CORPUS_HELDOUT5 = FIXTURES / "corpus-heldout5"
 CORPUS_HELDOUT6 = FIXTURES / "corpus-heldout6"
+CORPUS_HELDOUT7 = FIXTURES / "corpus-heldout7"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
