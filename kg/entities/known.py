@@ -21,7 +21,7 @@ from types import MappingProxyType
 from kg.entities.lexicon import lexicon
 from kg.entities.model import Extraction, Kind
 from kg.entities.names import initials
-from kg.entities.spans import JOINED_PARTICLE, PARTICLES
+from kg.entities.spans import CONNECTORS, JOINED_PARTICLE, PARTICLES
 
 # Transliteration and British/American spellings of one name ("Sergei"/"Sergey",
 # "Organisation"/"Organization", "Centre"/"Center"), applied to a folded, lower-case name.
@@ -109,7 +109,10 @@ class KnownEntities:
         index: dict[str, list[str]] = {}
         for name in self.organizations:
             letters = initials(name)
-            if len(letters) > 1:
+            # "South Korea national football team" is no "SK": an acronym skips only the
+            # small words that join a name
+            if len(letters) > 1 and all(w[:1].isupper() or w in CONNECTORS | PARTICLES | {"the"}
+                                        for w in name.split()):
                 index.setdefault(letters, []).append(name)
         return index
 

@@ -182,7 +182,8 @@ def _build() -> Lexicon:
     titles = _words("titles.txt") | {w.replace("_", " ") for w in words("occupations")}
     heads = [_words(f"{kind}_heads.txt") for kind in ("org", "place", "other")]
     demonyms = _words("demonyms.txt")
-    table = places(extra, surnames)
+    ordinary = _ordinary_words()
+    table = places(extra, surnames, ordinary)
     plurals = _plurals(heads[0]) - heads[0]
     not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
     return Lexicon(
@@ -200,10 +201,13 @@ def _build() -> Lexicon:
         country_of_demonym=demonym_country,
         given_names=frozenset(
             name for name in _given_names()
-            if len(name) > 2 and name not in not_given and name not in table
+            # a first name may be a small town's too ("Stuart", "Warren"), never a country's
+            # or a big city's
+            if len(name) > 2 and name not in not_given
+            and not (name in table and table[name].strong)
             and not any(name in h for h in heads)
         ),
-        ordinary_words=_ordinary_words(),
+        ordinary_words=ordinary,
     )
 
 

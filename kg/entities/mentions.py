@@ -72,20 +72,26 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
 
 def _named_in_full(mentions: list[Mention]) -> None:
     """The surname of a person the article names in full ("Macháč" after "Tomáš Macháč") is
-    that person's, even where it names a place too, and an acronym it spells out ("ESA" after
-    "the European Space Agency (ESA)") is that body's: settled here, the model need not read
+    that person's, even where it names a place too, an acronym it spells out ("ESA" after
+    "the European Space Agency (ESA)") is that body's, and a company's name then more its unit
+    or service ("Naver Pay"): settled here, the model need not read
     their sentences."""
     surnames: set[str] = set()
     acronyms: dict[str, str] = {}
+    companies: set[str] = set()
     for m in mentions:
         if m.strong and m.kind == "person":
             surnames.update(surname_keys(m.text))  # "Zheng" of "Zheng Qinwen", never "Qinwen"
         if m.strong and m.kind is not None and m.acronym:
             acronyms.setdefault(m.acronym, m.kind)
+        if m.strong and m.kind == "organization" and len(m.words) == 1:
+            companies.add(m.text)
     for m in mentions:
         kind = acronyms.get(m.text)
         if kind is None and len(m.words) == 1 and m.text.casefold() in surnames:
             kind = "person"  # an acronym ("ITO") is typed already: never a surname ("Ito")
+        if kind is None and len(m.words) > 1 and m.words[0] in companies and m.place is None:
+            kind = "organization"  # "Naver Pay" after "Naver shares fell": its service
         if kind is not None and not m.strong and m.kind in (None, kind):
             m.kind, m.strong = kind, True  # type: ignore[assignment]
         elif (kind == "person" and m.kind == "place" and not m.acronym
@@ -195,6 +201,9 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
         kind = "organization"
     if kind == "person" and " " in mention.text and _acronym_first(mention.text):
         kind = "organization"  # "SAIC Volkswagen": no one's name starts with an acronym
+    if kind == "place" and mention.kind == "person" and not _after_place_words(mention.before):
+        kind = "person"  # "Andrew Hall, chief executive": a first name the gazetteer does not
+        # know as a place, and no "in" or "at" before it, is nobody's town
     if kind is not None:
         # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
         # when it reads the whole name and no preposition of place stands before it

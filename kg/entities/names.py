@@ -67,9 +67,9 @@ _ADMIN_SUFFIXES = frozenset(
 _NOT_NAMES = words("not_names")
 _WORKS = words("works")
 _PLURAL_WORKS = "|".join(sorted(w if w.endswith("s") else w + "s" for w in _WORKS))
-_LISTING = (" such as ", " like ", " including ", " from ")
+_LISTING = (" such as ", " like ", " includ", " from ")
 _WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, from ... to"
-    rf"\b(?i:{_PLURAL_WORKS}),? (?:(?:such as|like|including)"
+    rf"\b(?i:{_PLURAL_WORKS}),? (?:(?:such as|like|including|include|included)"
     rf"(?: {_NAME},?(?: and| or)?)*|from(?: {_WORD})* to|from) $"
 )
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
@@ -95,11 +95,13 @@ _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "l
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PINYIN_FEATURES = frozenset({"Dao", "Jiao", "Qundao", "Liedao"})
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "cerro", "monte",
-                             "isla", "lago", "sierra", "river", "koh", "pulau", "ilha", "île",
-                             "gunung", "jebel", "jabal",
+                             "isla", "lago", "sierra", "river", "koh", "pulau", "sungai", "ilha",
+                             "île", "gunung", "jebel", "jabal",
                              # streets: "Avenida Paulista", "Rue de Rivoli", "Jalan Besar"
                              "avenida", "rua", "calle", "rue", "boulevard", "jalan", "piazza",
-                             "promenade"})
+                             "riva", "promenade",
+                             # grounds: "Stade de France", "Stadio Olimpico", "Estadio Azteca"
+                             "stade", "stadio", "estadio", "estádio"})
 # A town's name, then one of these, names its football club ("Manchester United", "Bolton
 # Wanderers"), never the town.
 _CLUB_TAILS = frozenset({"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur",
@@ -112,6 +114,20 @@ _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
     r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)){1,3}$"
 )
+_SYLLABLES = re.compile(r"^[A-Z][a-z]{1,4}-([a-z]{1,5})$")  # "Heung-min", "Ing-wen"
+# Korean units of place, written after a hyphen: "Ahyeon-dong", "Gyeonggi-do", "Seongnam-si"
+_KOREAN_UNITS = frozenset({"do", "si", "gun", "gu", "dong", "eup", "myeon", "ri", "ro", "gil",
+                           "ga"})
+# Navies' ship prefixes: "HMS Queen Elizabeth", "USS Nimitz", "INS Vikrant", "HMNZS Aotearoa"
+_SHIPS = frozenset({"HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "INS", "RFS", "ROKS", "JS",
+                    "PNS", "KRI", "BRP", "TCG", "HNLMS", "HDMS", "HSwMS", "ARA"})
+# A plural noun, then names separated by commas (and a last "and"), up to a name: its list
+_LISTED_NAME = r"[A-Z][\w'’&+.\-]*(?: (?:(?:of|for|the|do|da|de|di|del) )?[A-Z][\w'’&+.\-]*)*"
+_LISTED = re.compile(rf"\b([A-Za-z]+) (?:such as |including |like )?"
+                     rf"(?:{_LISTED_NAME}, )*(?:{_LISTED_NAME},? and )?$")
+_ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
+_SAINTS = frozenset({"st", "st.", "saint"})
+_BANKS = ("bank", "banco", "banca", "banque")  # the end of a bank's one-word name
 _GROUP_OF = re.compile(r"^G\d{1,2}$")  # "G7", "G20"
 _NOT_ACRONYMS = frozenset(
     {
@@ -348,7 +364,9 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False) -> list[
         if lex.place(_text(whole)):
             join = True
         elif conn == "on":  # "Center on Human Evolution", not "Theatre on Jiangning Road"
-            join = group[-1][-1].lower in _ON_HEADS and chunk[0].lower not in _WEEKDAYS_MONTHS
+            # (nor "Space Centre on Sriharikota": a facility stands on a place)
+            join = (group[-1][-1].lower in _ON_HEADS and chunk[0].lower not in _WEEKDAYS_MONTHS
+                    and _text(group[-1][-2:]).casefold() not in _FACILITIES)
         elif conn == "to":  # "Ambassador to Kenya", "Mission to the EU"; "from Shanxi Province
             # to the Three Gorges" is a way between two places
             join = any(_has_head(part, lex) and part[-1].lower not in lex.place_heads
@@ -458,6 +476,7 @@ def _classify(
                      and tokens[k + 1].text == "Century")
             for k, t in enumerate(tokens))
         and _cue(cand.before, single=len(tokens) == 1) != "organization"
+        and not _listed_organisation(doc, tokens[0].start)
     ):
         return []
     person = _split_title(tokens, doc, lex)
@@ -469,7 +488,8 @@ def _classify(
         parts = tokens[0].text.split("-")
         if lex.place(tokens[0].text) is None and all(
             lex.place(p) or is_acronym(p) for p in parts
-        ):  # "China-US", "China-EU": two names
+        ) and any(lex.place(p) for p in parts):  # "China-US", "China-EU": two names; but
+            # "SAG-AFTRA", "AFL-CIO" are one union's
             mentions, start = [], tokens[0].start
             for part in parts:
                 token = Token(part, start, start + len(part))
@@ -551,6 +571,11 @@ def _classify_name(
     if _work(cand, last, doc):
         mention.work = True
         return [mention]
+    if len(tokens) > 1 and tokens[0].text in _SHIPS:
+        return [replace(mention, work=True)]  # "HMNZS Wellington", "USS Nimitz": a ship
+    if words[0] in _SAINTS and cand.possessive and last and cand.after[:1] and (
+            cand.after[0].islower()):
+        return [replace(mention, work=True)]  # "his annual St Patrick's visit": the saint's day
     for size in (2, 1):
         if len(words) > size and " ".join(words[:size]) in _STORMS:
             # "Typhoon Doksuri", "Storm Boris": neither it nor, later, "Doksuri" is an entity
@@ -561,17 +586,15 @@ def _classify_name(
         # "Manchester United", "Leicester City beat ..."; but "Mexico City", and "Zibo City"
         # where a big city or "in" says it is the city
         return [_typed(mention, "organization")]
-    place = lex.place(text)
-    for size in (3, 2, 1):
-        if place is None and len(words) > size and " ".join(words[-size:]) in _ADMIN_SUFFIXES:
-            place = lex.place(_text(tokens[:-size]))  # "Guangdong Province", "Inner Mongolia
-            # Autonomous Region"; a name that says it is a province is one ("Gifu Prefecture")
-            place = place and replace(place, strong=True)
+    place = _place(tokens, lex)
     if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
         place = Place(text, "area")  # "Northwest China"
     # what the words before say of a weak place: "Japanese brands Lawson" (a brand, not the
     # town), "regions such as Hokkaido" (the place)
     weak_cue = _cue(cand.before) if place is not None and not place.strong else None
+    if weak_cue is None and place is not None and not place.strong and _listed_organisation(
+            doc, mention.start):
+        weak_cue = "organization"  # "banks such as Itaú, Bradesco and Santander"
     if weak_cue == "organization":
         place = None
     employer = _employs(doc, mention.end, lex) if last else None
@@ -588,21 +611,26 @@ def _classify_name(
             return [_typed(_stretch(mention, doc, size), "organization")]
         mention.place = place
         # "the Wolfsburg-based carmaker": where a company is based is the place
-        strong = place.strong or mention.suffix in _OWNED or weak_cue == "place"
+        strong = place.strong or mention.suffix in _OWNED or weak_cue == "place" or (
+            last and _holds_office(doc, mention.end, lex))  # "Veneto regional president X"
         return [_typed(mention, "place", strong=strong)]
     if last and cand.after[:1] == ["administration"] and cand.before[:1] == ["the"]:
         return [_typed(mention, "person")]  # "the Biden administration": a president's
     if len(tokens) == 1 and tokens[0].text.endswith("+") and tokens[0].text.isupper():
         return []  # "B+", "AA+": a credit rating
-    if "&" in words[1:-1] or any(t.text.endswith("+") for t in tokens):
-        # "Procter & Gamble", "Disney+ Hotstar": not a person, not a place
+    if "&" in words[1:-1] or any(t.text.endswith("+") or "&" in t.text[1:-1] for t in tokens):
+        # "Procter & Gamble", "Barunson E&A", "Disney+ Hotstar": not a person, not a place
         return [_typed(mention, "organization")]
+    if any(len(w) > 6 and w.endswith(_BANKS) for w in words):
+        return [_typed(mention, "organization")]  # "Itaú Unibanco", "Rabobank": a bank
     if len(words) > 1 and words[0] in _PLACE_PREFIXES and (
         words[0] != "river" or tokens[0] is cand.tokens[0]  # not the film "Full River Red"
     ):
         return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest", "River Thames"
     if len(words) == 1 and len(words[0]) > 7 and words[0].endswith(("platz", "straße", "strasse")):
         return [_typed(mention, "place")]  # "Alexanderplatz", "Friedrichstraße": a German square
+    if len(words) == 1 and words[0].rpartition("-")[2] in _KOREAN_UNITS:
+        return [_typed(mention, "place")]  # "Ahyeon-dong", "Gyeonggi-do": a Korean place
     if _pinyin_feature(tokens, lex):
         return [_typed(mention, "place")]  # "Huangyan Dao", "Ren'ai Jiao": an island, a reef
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
@@ -629,7 +657,11 @@ def _classify_name(
             mention.parent = nested[0].text
             _give_acronym(mention, nested)
         return [_typed(mention, "organization"), *nested]
-    if len(words) > 1 and head in lex.place_heads:
+    part = tokens[-1].text.rpartition("-")[2]  # of a German compound: "Linden-Museum"
+    compound = len(words) == 1 and part[:1].isupper() and part.casefold() in lex.place_heads
+    if compound or (len(words) > 1 and head in lex.place_heads):
+        if last and tokens[0].lower in lex.given_names and _title_apposed(cand.after, lex):
+            return [_typed(mention, "person")]  # "Andrew Hall, chief executive of": a surname
         return [_typed(mention, "place")]  # "Liaoning Gymnasium"
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
@@ -643,13 +675,17 @@ def _classify_name(
         # "Honor, the phone maker that ..."; a full name said to be what a person may be too
         # is left open ("Dragan Petrović, a crane operator")
         return [_typed(mention, "organization")]
-    if place_cue(cand.before) or (last and cand.after[:1] and cand.after[0] in _PLACE_AFTER):
-        return [_typed(mention, "place")]  # "the village of Radinac", "the Three Gorges area"
+    if place_cue(cand.before) or (last and cand.after[:1] and cand.after[0] in _PLACE_AFTER) or (
+        cand.before[:1] == ["in"] and cand.before[1:2] and cand.before[1] in lex.org_heads
+    ):  # "the village of Radinac", "the Three Gorges area", "a University in Al-Bayda"
+        return [_typed(mention, "place")]
     if last and len(tokens) > 1 and _title_apposed(cand.after, lex):
         return [_typed(mention, "person")]  # "Narit Therdsteerasukdi, secretary-general of"
     if tokens[-1].text.endswith("OS") and tokens[-1].text[-3:-2].islower():
         return []  # "HarmonyOS", "iOS", "on HyperOS": operating systems, not platforms
     cue = _cue(cand.before, single=len(tokens) == 1)
+    if cue is None and _listed_organisation(doc, mention.start):
+        cue = "organization"  # "the charities Asylum Aid, Care4Calais and ..."
     if cue == "organization" and cand.before[0] in _JOBS_TOO and _given_name(tokens, lex):
         cue = "person"  # "American producer Tricia Tuttle": the job, not the company
     if cue is not None:
@@ -675,6 +711,8 @@ def _classify_name(
         return [_typed(mention, "organization", strong=False)]
     if (
         _chinese_name(tokens, lex)
+        or _syllable_given_name(tokens)
+        or _regnal(tokens, lex)
         or _title_before(cand.before, lex)
         or _country_owns(cand.before, tokens, lex)
         or (1 < len(tokens) < 4 and _of_country(doc, mention.end, lex))
@@ -688,6 +726,19 @@ def _classify_name(
     if words[0] in lex.demonyms and len(words) > 1:
         return []  # "Chinese Super ...": an adjective phrase, or a work title
     return [mention]
+
+
+def _place(tokens: list[Token], lex: Lexicon) -> Place | None:
+    """The gazetteer's place for a name, also where the name says what unit it is: "Guangdong
+    Province", "Inner Mongolia Autonomous Region"; a name that says it is a province is one
+    ("Gifu Prefecture")."""
+    place = lex.place(_text(tokens))
+    words = [t.lower for t in tokens]
+    for size in (3, 2, 1):
+        if place is None and len(words) > size and " ".join(words[-size:]) in _ADMIN_SUFFIXES:
+            found = lex.place(_text(tokens[:-size]))
+            place = found and replace(found, strong=True)
+    return place
 
 
 def _stretch(mention: Mention, doc: str, size: int) -> Mention:
@@ -712,6 +763,12 @@ def _employs(doc: str, end: int, lex: Lexicon) -> str | None:
         titles.append(" ".join(words))
     known = all(t in lex.titles and t not in _OCCUPATIONS for t in titles)
     return " and ".join(titles) if known else None
+
+
+def _holds_office(doc: str, end: int, lex: Lexicon) -> bool:
+    """A lower-case title with a name after it: "(Veneto) regional president Luca Zaia"."""
+    found = _TITLE_AFTER.match(doc, end)
+    return found is not None and any(w in lex.titles for w in found.group(1).split())
 
 
 def _government_tail(after: list[str]) -> int:
@@ -755,8 +812,11 @@ def _work(cand: Candidate, last: bool, doc: str) -> bool:
         return True  # "the novel's central character, the physicist Wang Miao"
     if before[:1] == ["of"] and before[1:2] and before[1] in _MAKERS:
         return True  # "the maker of Call of Duty", "the creators of Candy Crush"
-    if before[:1] == ["the"] and before[1:2] and before[1] in _WON and cand.after[:1] != ["title"]:
-        return True  # "won the Golden Goblet": an award or a cup ("won the X League title": X)
+    if (before[:1] == ["the"] and before[1:2] and before[1] in _WON
+            and cand.after[:1] != ["title"] and not cand.possessive):
+        # "won the Golden Goblet": an award or a cup (but "won the X League title" and "won the
+        # Screen Actors Guild's prize" name who gives it)
+        return True
     window = max(0, cand.start - 120)
     listed = any(doc.find(word, window, cand.start) >= 0 for word in _LISTING) and (
         _WORKS_LISTED.search(doc, window, cand.start))  # the search only where it may match
@@ -817,6 +877,14 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
     if listing and listing[0] in _PLACE_OF and listing[0].endswith("s"):
         return "place"  # "regions such as Hokkaido and Shikoku", "including the towns Iten"
     return None
+
+
+def _listed_organisation(doc: str, start: int) -> bool:
+    """The name at ``start`` is one of a list of names after a plural noun of organisations:
+    "the charities Asylum Aid, Care4Calais and ...", "banks such as X, Y and Z"."""
+    listed = _LISTED.search(doc, max(0, start - 240), start)
+    noun = listed.group(1).casefold() if listed else ""
+    return noun.endswith("s") and organisation_noun(noun)
 
 
 def organisation_noun(word: str) -> bool:
@@ -906,6 +974,29 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
     )
 
 
+def _syllable_given_name(tokens: list[Token]) -> bool:
+    """ "Son Heung-min", "Tsai Ing-wen": a short family name, then a given name of two
+    syllables joined by a hyphen, as Korean and Taiwanese names are romanised (but "Ahyeon-dong",
+    "Gyeonggi-do": a Korean place says what it is after the hyphen)."""
+    if len(tokens) != 2 or not tokens[0].text.isalpha() or not 2 <= len(tokens[0].text) <= 8:
+        return False
+    given = _SYLLABLES.match(tokens[1].text)
+    return bool(given) and tokens[0].text[1:].islower() and given.group(1) not in _KOREAN_UNITS
+
+
+def _regnal(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Ewuare II", "Tupou VI": one name and a regnal number is a monarch (or a pope)."""
+    return (
+        len(tokens) == 2
+        and bool(_ROMAN.match(tokens[1].text))
+        and tokens[0].text.isalpha()
+        and tokens[0].text[1:].islower()
+        and lex.place(tokens[0].text) is None
+        and not any(tokens[0].lower in heads
+                    for heads in (lex.org_heads, lex.place_heads, lex.other_heads))
+    )
+
+
 def _given_name(tokens: list[Token], lex: Lexicon) -> bool:
     """ "Tomáš Macháč", "Gioacchino Ranucci": a known first name, then one or two capitalised
     words, none of them a head word or a place, is a person whatever the model reads."""
@@ -915,7 +1006,6 @@ def _given_name(tokens: list[Token], lex: Lexicon) -> bool:
         and all(t.text.replace("-", "").replace("'", "").isalpha() and not t.text.isupper()
                 for t in tokens)
         and not any(t.lower in lex.place_heads or t.lower in lex.other_heads for t in tokens)
-        and lex.place(tokens[0].text) is None
         and _name_like(tokens, lex)
     )
 
@@ -968,7 +1058,9 @@ def _title_apposed(after: list[str], lex: Lexicon) -> bool:
         after[:1] == [","]
         and bool(words)
         and words[0] != "leader"
-        and (words[0] in lex.titles or " ".join(words[:2]) in lex.titles)
+        and (words[0] in lex.titles or " ".join(words[:2]) in lex.titles
+             # "a hydrologist at", "an economist with": a profession in -ist
+             or (len(words[0]) > 5 and words[0].endswith("ist") and words[0].isalpha()))
     )
 
 
@@ -1024,7 +1116,8 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
             if to and place is not None:
                 extra.append(Mention("place", _surface(portfolio, doc), portfolio[0].start,
                                      portfolio[-1].end, strong=True, place=place))
-        if not rest or not _name_like(rest, lex):
+        # after a title, a name may be a small town's too: "Emperor Pedro II"
+        if not rest or not _name_like(rest, lex, weak_places=True):
             continue
         prefix = tokens[:start]
         if _portfolio_list(prefix):  # "Economy, Trade and Industry Minister Ken Saito"
@@ -1035,7 +1128,7 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
         affiliation = None
         if prefix:
             pre_text = _surface(prefix, doc)
-            place = lex.place(pre_text)
+            place = _place(prefix, lex)  # "Edo State Governor X"
             if place is not None:
                 extra.append(
                     Mention(
@@ -1114,19 +1207,24 @@ def _title_start(words: list[str], end: int, lex: Lexicon) -> int | None:
     if start is None:
         return None
     while start > 0 and (words[start - 1] in lex.titles or words[start - 1] in _TITLE_MODIFIERS):
+        if start > 1 and words[start - 1] in _ADMIN_SUFFIXES:
+            break  # "Edo State Governor X": the governor of Edo State, not a "State Governor"
         start -= 1
     return start
 
 
-def _name_like(tokens: list[Token], lex: Lexicon) -> bool:
+def _name_like(tokens: list[Token], lex: Lexicon, weak_places: bool = False) -> bool:
+    """Capitalised words that may be a person's name: no head word, title or place (or, with
+    ``weak_places``, no place that is not also a name)."""
     if len(tokens) > 5 or any(t.paren for t in tokens):
         return False
     words = [t.lower for t in tokens]
+    place = lex.place(" ".join(words))
     return (
         tokens[0].text[:1].isupper()
         and all(t.text[:1].isupper() or w in PARTICLES or JOINED_PARTICLE.match(t.text)
                 for t, w in zip(tokens, words, strict=True))
         and not any(w in lex.org_heads or w in lex.titles or w in CONNECTORS for w in words)
-        and lex.place(" ".join(words)) is None
+        and (place is None or (weak_places and not place.strong))
         and words[0] not in lex.demonyms
     )

@@ -42,6 +42,7 @@ _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 # The word after a name, past a possessive and hyphenated modifiers ("Honiara's China-built
 # stadium": "stadium").
 _NEXT_WORD = re.compile(r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s))*\s+([\w\-]+)")
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|and\b|or\b)")  # a name owned, not a modifier
 _CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: (?:and |of |& )?[A-Z][\w\-]*)*")  # a name
 # The parties of relations: "relations between Canberra and Beijing", "ties between X and Y".
 _PARTIES_OF = "|".join(words("parties_of"))
@@ -205,6 +206,13 @@ def _possessives(mentions: list[Mention], doc: str) -> None:
             and owner.kind in ("person", None) and owner.place is None
         ):
             owner.kind = "organization"
+        elif (
+            owner.kind == "person" and len(owner.words) > 1 and m.kind == "person"
+            and not m.strong
+        ):
+            # "Warren Buffett's Berkshire Hathaway": what a person named in full owns is a
+            # company (or a work: "Jia Zhangke's Caught by the Tides"), never another person
+            m.kind = "organization"
     for m in mentions:  # a product named so once is one wherever the article names it
         if m.text in products and not m.strong:
             m.kind = None
@@ -315,6 +323,10 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
     if after and possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang"
         name = _CAPITALISED.match(doc, after.start(2))
         head = name.group().split()[-1].casefold() if name else word
+        if name and _NAME_ENDS.match(doc, name.end()) and head not in lex.other_heads:
+            # "Singapore's GIC and ...": a body there (but "Beijing's Belt and Road Initiative."
+            # is its government's policy)
+            return False
         # "Singapore's Sea Limited", "Beijing's Chaoyang", "Paris's Louvre Museum": a body or a
         # place there, not a policy of its state
         return head not in _CITY_PARTS and head not in lex.place_heads and head not in lex.org_heads

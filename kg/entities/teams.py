@@ -27,6 +27,9 @@ _MEDALS = frozenset({"gold", "golds", "silver", "bronze", "medal", "medals"})
 _WORD = re.compile(r"[a-z]+")
 _WOMEN = re.compile(r"\b(?:[Ww]omen|WOMEN)['’]s\b")
 _OF_NAMED = re.compile(r"[A-Z][\w'’\-]* of (?:the )?$")  # a name, then "of" before a country
+# How a national team's name says its sport: "Ireland national rugby union team" (the "Irish
+# Rugby Football Union" plays rugby, not football)
+_AS_NAMED = {"rugby": "rugby union", "rugby football": "rugby union"}
 _LOCATED = frozenset(
     {"in", "across", "from", "to", "into", "throughout", "outside", "inside", "within", "at"}
 )
@@ -94,6 +97,6 @@ def _located(m: Mention) -> bool:
 def _sport(start: int, sports: list[tuple[int, str]]) -> str:
     before = [sport for at, sport in sports if at < start]
     if before:
-        return before[-1]
-    counts = Counter(sport for _, sport in sports)
+        return _AS_NAMED.get(before[-1], before[-1])
+    counts = Counter(_AS_NAMED.get(sport, sport) for _, sport in sports)
     return counts.most_common(1)[0][0] if counts else "football"

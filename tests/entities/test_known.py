@@ -137,3 +137,12 @@ def test_a_river_named_without_river_is_the_known_river(extractor: Extractor) ->
     known = KnownEntities(places=MappingProxyType({"Mekong River": ()}))
     ex = extractor.extract([article("Floods", "Boats sailed into the Mekong at dawn.")], known)[0]
     assert find(ex, "Mekong").name == "Mekong River"
+
+
+def test_an_acronym_is_no_known_name_with_lower_case_words(extractor: Extractor) -> None:
+    known = KnownEntities(organizations=MappingProxyType(
+        {"South Korea national football team": ("South Korea",), "Korea Development Bank": ()}))
+    text = "The data centre was run by SK C&C, an arm of SK, and the KDB said it would help."
+    (ex,) = extractor.extract([article("Outage", text)], known)
+    assert "South Korea national football team" not in {e.name for e in ex.organizations}
+    assert find(ex, "KDB").name == "Korea Development Bank"
