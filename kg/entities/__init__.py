@@ -70,7 +70,7 @@ class Extractor:
                 self.settings.ner_batch_size,
             )
             for analysis, (_, where), found in zip(analyses, texts, spans, strict=True):
-                vote(analysis, found, where)
+                vote(analysis, found, where, lex)
         known = known or KnownEntities()
         # First pass: each article alone. Second: with what the whole batch taught.
         first = [self._resolve(a, known) for a in analyses]

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from kg.articles import Article
 from kg.entities.known import surname_keys
 from kg.entities.lexicon import Lexicon, Place
-from kg.entities.names import Mention, is_acronym, join_titles, mentions_of, place_cue
+from kg.entities.names import (
+    Mention,
+    is_acronym,
+    join_titles,
+    mentions_of,
+    place_cue,
+    strong_place,
+)
 from kg.entities.spans import candidates
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
@@ -134,7 +141,9 @@ def model_text(analysis: Analysis) -> tuple[str, list[tuple[int, int]]]:
     return "\n".join(parts), where
 
 
-def vote(analysis: Analysis, spans: Sequence[Span], where: list[tuple[int, int]]) -> None:
+def vote(
+    analysis: Analysis, spans: Sequence[Span], where: list[tuple[int, int]], lex: Lexicon
+) -> None:
     """Apply the model's entities (found in :func:`model_text`'s text) to the open mentions."""
     shifted: list[Span] = []
     for start, end, label in spans:
@@ -147,7 +156,7 @@ def vote(analysis: Analysis, spans: Sequence[Span], where: list[tuple[int, int]]
     kept = []
     for m in analysis.mentions:
         mine = shifted[bisect.bisect_right(ends, m.start) : bisect.bisect_left(starts, m.end)]
-        if _vote(m, mine):
+        if _vote(m, mine, lex):
             _trim(m, mine, analysis.doc)
             kept.append(m)
     analysis.mentions = kept
@@ -176,7 +185,7 @@ def default(analysis: Analysis, lex: Lexicon) -> None:
     analysis.mentions = [m for m in analysis.mentions if _rules_default(m, lex)]
 
 
-def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
+def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
     """Let the model type what the rules left open; False drops the mention."""
     best, overlap, whole = None, 0, False
     for start, end, label in spans:
@@ -201,9 +210,11 @@ def _vote(mention: Mention, spans: Sequence[Span]) -> bool:
         kind = "organization"
     if kind == "person" and " " in mention.text and _acronym_first(mention.text):
         kind = "organization"  # "SAIC Volkswagen": no one's name starts with an acronym
-    if kind == "place" and mention.kind == "person" and not _after_place_words(mention.before):
+    if (kind == "place" and mention.kind == "person" and not _after_place_words(mention.before)
+            and not strong_place(mention.words[-1], lex)):
         kind = "person"  # "Andrew Hall, chief executive": a first name the gazetteer does not
-        # know as a place, and no "in" or "at" before it, is nobody's town
+        # know as a place, and no "in" or "at" before it, is nobody's town (but "Metro Manila"
+        # ends in a capital)
     if kind is not None:
         # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
         # when it reads the whole name and no preposition of place stands before it

@@ -42,6 +42,7 @@ _ON_HEADS = frozenset({"center", "centre", "committee", "commission", "council",
 # A lower-case title between a name and a capitalised one ("OpenAI chief executive Sam").
 _TITLE_AFTER = re.compile(r" ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*) (?=[A-Z][a-z])")
 _OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
+_COMPANY_TAILS = words("company_tails")
 _SPORT_ROLES = frozenset({"coach", "head coach", "striker", "midfielder", "goalkeeper",
                           "defender", "captain", "forward", "winger", "playmaker"})
 _SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with "in <place>"
@@ -96,7 +97,7 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PINYIN_FEATURES = frozenset({"Dao", "Jiao", "Qundao", "Liedao"})
 _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "cerro", "monte",
                              "isla", "lago", "sierra", "river", "koh", "pulau", "sungai", "ilha",
-                             "île", "gunung", "jebel", "jabal",
+                             "île", "gunung", "jebel", "jabal", "wadi",
                              # streets: "Avenida Paulista", "Rue de Rivoli", "Jalan Besar"
                              "avenida", "rua", "calle", "rue", "boulevard", "jalan", "piazza",
                              "riva", "promenade",
@@ -127,6 +128,12 @@ _LISTED = re.compile(rf"\b([A-Za-z]+) (?:such as |including |like )?"
                      rf"(?:{_LISTED_NAME}, )*(?:{_LISTED_NAME},? and )?$")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _SAINTS = frozenset({"st", "st.", "saint"})
+# Words of a place's offices: "regional president", "health minister", "party secretary"
+_OFFICES = frozenset({"minister", "governor", "mayor", "premier", "regional", "provincial",
+                      "state", "county", "municipal", "district", "party", "prefectural"})
+# Titles that name one who has no surname with the title: "Prince William", "Pope Francis"
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "lord", "lady", "duke",
+                    "duchess", "emperor", "empress", "sheikh", "crown prince"})
 _BANKS = ("bank", "banco", "banca", "banque")  # the end of a bank's one-word name
 _GROUP_OF = re.compile(r"^G\d{1,2}$")  # "G7", "G20"
 _NOT_ACRONYMS = frozenset(
@@ -189,13 +196,17 @@ def is_acronym(word: str) -> bool:
 def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidate]:
     """Runs a title joins across "to" and across the commas of a list of portfolios: "Ambassador
     to Kenya Zhou Pingjian", "Secretary for Culture, Sports and Tourism Kevin Yeung",
-    "Economy, Trade and Industry Minister Ken Saito"."""
+    "Economy, Trade and Industry Minister Ken Saito"; and a name its acronym spells across "in"
+    ("Board of Control for Cricket in India (BCCI)")."""
     joined: list[Candidate] = []
     for cand in cands:
         prev = joined[-1] if joined else None
         gap = doc[prev.end : cand.start] if prev else ""
         if prev is not None and (
             (gap == " to " and is_title(prev.tokens[-1].lower, lex))
+            # "Board of Control for Cricket in India (BCCI)": the acronym spells the whole
+            or (gap == " in " and cand.paren_after is not None
+                and initials(_text([*prev.tokens, *cand.tokens])) == cand.paren_after)
             or (gap == ", " and any(t.lower == "and" for t in cand.tokens) and (
                 _listing_portfolios(prev.tokens, lex)
                 or (all(t.lower in _TITLE_MODIFIERS or t.text == "," for t in prev.tokens)
@@ -241,12 +252,15 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                 cand.sentence_start
                 and tokens[0] is cand.tokens[0]
                 and tokens[0].lower not in PARTICLES
-                and not _strong_place(tokens[0].text, lex)
+                and not strong_place(tokens[0].text, lex)
                 and (
                     tokens[0].lower in lowercase
                     or (tokens[0].lower in lex.stop_words and not is_acronym(tokens[0].text))
                     or _GERUND.match(tokens[0].text)
                     or _before_given_name(tokens, lex)
+                    # "Cellist Yo-Yo Ma": a profession in -ist, then a name
+                    or (tokens[0].lower.endswith("ist") and len(tokens) > 2
+                        and _name_like(tokens[1:], lex))
                 )
             )
         )
@@ -294,7 +308,7 @@ def _opens_name(tokens: list[Token], cand: Candidate, lex: Lexicon) -> bool:
     )
 
 
-def _strong_place(text: str, lex: Lexicon) -> bool:
+def strong_place(text: str, lex: Lexicon) -> bool:
     place = lex.place(text)
     return place is not None and place.strong
 
@@ -535,10 +549,12 @@ def _classify_name(
         mention.stands_for = lex.government_of("", lex.country_of_demonym[demonym])
         return [_typed(_stretch(mention, doc, _government_tail(cand.after)), "organization")]
     if len(words) == 1 and (
-        len(words[0]) == 1
-        or (last and cand.after[:1] and cand.after[0][:1].isdigit()
-            and not SCORE.match(cand.after[0]))  # "Mate 60", but "beat France 4-2"
-        or (words[0] in lex.demonyms and not _strong_place(text, lex))  # "the Pacific"
+        # one letter is no name, but "posted on X", "the platform X" name Musk's platform
+        (len(words[0]) == 1 and not (
+            tokens[0].text == "X" and _cue(cand.before, single=True) == "organization"))
+        or (last and cand.after[:1] and cand.after[0][:1].isdigit() and not cand.possessive
+            and not SCORE.match(cand.after[0]))  # "Mate 60", but "beat France 4-2", "China's 57th"
+        or (words[0] in lex.demonyms and not strong_place(text, lex))  # "the Pacific"
         or words[0] in _WEEKDAYS_MONTHS
         or words[0].removesuffix("s") in _WEEKDAYS_MONTHS  # "on Fridays"
         # "Separately, ...", "French-Senegalese director ..."
@@ -547,7 +563,7 @@ def _classify_name(
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
         or words[0] in _NOT_NAMES
         or (words[0] in lex.org_heads | lex.place_heads | lex.other_heads
-            and not _strong_place(text, lex))  # "the Gulf" is a place, "Ministry" no name
+            and not strong_place(text, lex))  # "the Gulf" is a place, "Ministry" no name
         or words[0].upper() in _NOT_ACRONYMS
     ):
         return []
@@ -563,12 +579,12 @@ def _classify_name(
     tail = _feature_tail(cand.after) if last else 0
     if tail:  # "the Poyo ravine"; "the Oyu Tolgoi copper mine" is Oyu Tolgoi, and so is "the
         # Yellow River valley" the Yellow River: a name that says what it is keeps its name
-        named = words[-1] in lex.place_heads
+        named = words[-1] in lex.place_heads or words[0] in _PLACE_PREFIXES  # "Jebel Akhdar"
         return [_typed(_stretch(mention, doc, 1) if tail == 1 and not named else mention,
                        "place")]
     if _PLACES_LIST.match(doc, mention.end):
         return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
-    if _work(cand, last, doc):
+    if _work(cand, last, doc, lex):
         mention.work = True
         return [mention]
     if len(tokens) > 1 and tokens[0].text in _SHIPS:
@@ -612,7 +628,7 @@ def _classify_name(
         mention.place = place
         # "the Wolfsburg-based carmaker": where a company is based is the place
         strong = place.strong or mention.suffix in _OWNED or weak_cue == "place" or (
-            last and _holds_office(doc, mention.end, lex))  # "Veneto regional president X"
+            last and _holds_office(doc, mention.end))  # "Veneto regional president X"
         return [_typed(mention, "place", strong=strong)]
     if last and cand.after[:1] == ["administration"] and cand.before[:1] == ["the"]:
         return [_typed(mention, "person")]  # "the Biden administration": a president's
@@ -621,8 +637,10 @@ def _classify_name(
     if "&" in words[1:-1] or any(t.text.endswith("+") or "&" in t.text[1:-1] for t in tokens):
         # "Procter & Gamble", "Barunson E&A", "Disney+ Hotstar": not a person, not a place
         return [_typed(mention, "organization")]
-    if any(len(w) > 6 and w.endswith(_BANKS) for w in words):
-        return [_typed(mention, "organization")]  # "Itaú Unibanco", "Rabobank": a bank
+    if any(len(w) > 6 and w.endswith(_BANKS) for w in words) or (
+            len(words) > 1 and words[-1] in _COMPANY_TAILS and _head(tokens) == words[-1]):
+        # "Itaú Unibanco", "Rabobank": a bank; "Hamamatsu Photonics", "Tata Steel": a company
+        return [_typed(mention, "organization")]
     if len(words) > 1 and words[0] in _PLACE_PREFIXES and (
         words[0] != "river" or tokens[0] is cand.tokens[0]  # not the film "Full River Red"
     ):
@@ -701,8 +719,8 @@ def _classify_name(
         return [_typed(mention, "person")]  # "Montserrat Vidal, who spent 22 years": "who"
     if (
         len(tokens) > 1
-        and _strong_place(tokens[0].text, lex)
-        and not _strong_place(_text(tokens[1:]), lex)
+        and strong_place(tokens[0].text, lex)
+        and not strong_place(_text(tokens[1:]), lex)
     ):
         mention.after_place = True  # "Beijing Guoan", "Shandong Taishan": a club or a company
     if len(tokens) == 1 and is_acronym(tokens[0].text):
@@ -765,10 +783,11 @@ def _employs(doc: str, end: int, lex: Lexicon) -> str | None:
     return " and ".join(titles) if known else None
 
 
-def _holds_office(doc: str, end: int, lex: Lexicon) -> bool:
-    """A lower-case title with a name after it: "(Veneto) regional president Luca Zaia"."""
+def _holds_office(doc: str, end: int) -> bool:
+    """A lower-case title of a place's office with a name after it: "(Veneto) regional
+    president Luca Zaia", "(Kerala) health minister X" (not "(Rio Tinto) copper chief X")."""
     found = _TITLE_AFTER.match(doc, end)
-    return found is not None and any(w in lex.titles for w in found.group(1).split())
+    return found is not None and bool(_OFFICES & set(found.group(1).split()))
 
 
 def _government_tail(after: list[str]) -> int:
@@ -802,7 +821,7 @@ def _feature_tail(after: list[str]) -> int:
     return 0
 
 
-def _work(cand: Candidate, last: bool, doc: str) -> bool:
+def _work(cand: Candidate, last: bool, doc: str, lex: Lexicon) -> bool:
     """A film, musical, product, vessel or award: "the musical Elisabeth", "shows like X", "its
     Spark large language model", "the Tiangong space station", "YOLO, a drama about"."""
     before = [w for w in cand.before if w != ","]
@@ -825,6 +844,8 @@ def _work(cand: Candidate, last: bool, doc: str) -> bool:
         # (but "films from Hungary and Japan" come from places)
     if not last or cand.possessive:  # "China's electric vehicles": an owner, not a product
         return False
+    if lex.place(_text(cand.tokens)):  # "the Mars rover", "a Moon lander": where it goes
+        return False
     after = cand.after
     if after[:1] == [","] and after[1:2] and after[1] in _CREDITS and after[2:3] == ["by"]:
         return True  # "YOLO, directed by Jia Ling"
@@ -832,7 +853,8 @@ def _work(cand: Candidate, last: bool, doc: str) -> bool:
         after = after[2:]
     for k, word in enumerate(after[:3]):
         if word in _PRODUCTS or " ".join(after[k : k + 2]) in _PRODUCTS:
-            return True
+            # "Ye Cong, the submersible's chief designer": its designer, not the submersible
+            return not re.match(rf"\W*(?:\w+ ){{0,3}}{re.escape(word)}['’]s\b", doc[cand.end:])
         if word not in _PRODUCT_MODIFIERS:  # "Robin Li said the model": not the Li model
             return False
     return False
@@ -970,7 +992,7 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
         and tokens[1].text.isalpha()
         and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
         and (not spelt or (bool(_PINYIN.match(tokens[1].lower))
-                           and not _strong_place(tokens[1].text, lex)))  # "He Yao": Yao a town
+                           and not strong_place(tokens[1].text, lex)))  # "He Yao": Yao a town
     )
 
 
@@ -1007,6 +1029,8 @@ def _given_name(tokens: list[Token], lex: Lexicon) -> bool:
                 for t in tokens)
         and not any(t.lower in lex.place_heads or t.lower in lex.other_heads for t in tokens)
         and _name_like(tokens, lex)
+        # "Metro Manila": a town's name before a city's is no first name
+        and not (lex.place(tokens[0].text) and strong_place(tokens[-1].text, lex))
     )
 
 
@@ -1150,6 +1174,8 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
                         )
                     )
                     affiliation = pre_text
+        if len(rest) == 1 and end == start and words[end] in _ROYAL:
+            rest = tokens[end:]  # "Prince William", "Pope Francis": the title is in the name
         person = Mention(
             "person",
             _surface(rest, doc),

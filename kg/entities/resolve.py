@@ -33,6 +33,10 @@ _AS_KNOWN = re.compile(r",\s+as (?:he|she) is (?:known|called)\b")
 _PLACE_WORDS = words("place_context")
 _ACTING = words("acting")
 _ACTED_ON = words("acted_on")
+# What befalls a city, not what its government does
+_UNDERGONE = frozenset({"suffered", "experienced", "recorded", "endured", "flooded", "registered",
+                        "logged", "sweltered", "shivered", "received", "hosted", "staged"})
+_PARTY_TO = frozenset(w.replace("_", " ") for w in words("party_to"))
 _WHICH = re.compile(r", which (\w+)")
 _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "could", "may",
                     "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
@@ -41,7 +45,11 @@ _WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "acro
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 # The word after a name, past a possessive and hyphenated modifiers ("Honiara's China-built
 # stadium": "stadium").
-_NEXT_WORD = re.compile(r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s))*\s+([\w\-]+)")
+# the word after a name, past hyphenated modifiers and adverbs ("Beijing also welcomed")
+_NEXT_WORD = re.compile(
+    r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s)|\s+(?:also|still|again|now|then|later|already|too)"
+    r"(?=\s))*\s+([\w\-]+)"
+)
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|and\b|or\b)")  # a name owned, not a modifier
 _CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: (?:and |of |& )?[A-Z][\w\-]*)*")  # a name
 # The parties of relations: "relations between Canberra and Beijing", "ties between X and Y".
@@ -285,7 +293,9 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     streets") it is the place."""
     capitals = [m for m in mentions if m.kind == "place" and m.place is not None
                 and m.text.casefold() in lex.capitals]
-    placed = {id(m) for m in capitals if m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS)}
+    # "talks in Beijing" is the place; "a cooler response from Warsaw" its government's
+    placed = {id(m) for m in capitals if m.suffix or (
+        m.before[:1] and m.before[0] in _PLACE_WORDS and not _dealt_with(m))}
     acting = {id(m) for m in capitals
               if _party(m, doc) or _which_acts(m, doc)
               or (id(m) not in placed and _acts(m, doc, lex))}
@@ -332,9 +342,17 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
         return head not in _CITY_PARTS and head not in lex.place_heads and head not in lex.org_heads
     if m.before[:1] and m.before[0] in _ACTED_ON:
         return True
+    if _dealt_with(m):
+        return True
     return word in _ACTING or (word.endswith("ly") and word.islower()) or (
         word.endswith("ed") and word.islower() and word not in _CITY_PARTS
+        and word not in _UNDERGONE  # "Beijing also suffered its heaviest rainfall": the city
     )
+
+
+def _dealt_with(m: Mention) -> bool:
+    """ "a rift with Washington", "a cooler response from Warsaw": a party dealt with."""
+    return " ".join(m.before[1::-1]) in _PARTY_TO
 
 
 def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
@@ -343,6 +361,10 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
             m.kind = "place"  # "the arena in Hung Hom": where, not who
     mentions = [m for m in mentions if not _after_the(m)]
     full = [m for m in mentions if m.kind == "person" and len(m.words) > 1 and id(m) not in aliases]
+    # "Prince Faisal" after "Prince Faisal bin Farhan": the title kept in a one-word name
+    # ("Prince William") is no name of its own where the article names him in full
+    firsts = {x.words[0] for x in full if _bare(x) == x.text}
+    full = [x for x in full if _bare(x) == x.text or _bare(x) not in firsts]
     names = _full_names(full)
     for m in full:
         _known_name(state, "person", names[m.text], m)
@@ -356,7 +378,7 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
             continue
         if len(m.words) == 1 and m.place is not None and m.place.kind == "country":
             continue
-        matches = [b for b in people if _refers_to(m.text, b.name)]
+        matches = [b for b in people if _refers_to(_bare(m), b.name)]
         if m.kind not in ("person", None) and len(m.words) > 1 and not matches:
             continue
         if matches:
@@ -377,6 +399,13 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
             builder = state.entity("person", m.text, m)
             builder.ambiguous = builder.ambiguous or bool(known)
     _link_aliases(state, mentions, aliases, "person")
+
+
+def _bare(m: Mention) -> str:
+    """The name without the title it keeps ("Prince William": "William")."""
+    if m.title and m.text.startswith(m.title + " "):
+        return m.text[len(m.title) + 1 :]
+    return m.text
 
 
 def _located(m: Mention, doc: str) -> bool:

@@ -61,6 +61,7 @@ PARTICLES = frozenset(
         "las",
         "los",
         "bin",
+        "ben",
         "al",
         "el",
         "y",

@@ -590,3 +590,45 @@ def test_a_place_before_an_office_holder_and_natural_features(extractor: Extract
     assert {"Veneto", "Mariana Trench", "Western Ghats", "Amazon rainforest"} <= names(ex.places)
     assert names(ex.persons) == {"Luca Zaia", "Stuart Broad"}
     assert not names(ex.organizations)
+
+
+def test_what_a_product_word_says_of_the_name_before_it(extractor: Extractor) -> None:
+    ex = one(extractor, "Deep dive",
+             '"It held," said Ye Cong, the submersible\'s chief designer. China\'s first Mars '
+             "rover drove onto Mars. Searchers combed the Jebel Akhdar hills and Wadi Kuf, and "
+             "fans in Pasay, Metro Manila, cheered.")
+    assert "Ye Cong" in names(ex.persons)
+    assert {"Mars", "Jebel Akhdar", "Wadi Kuf", "Pasay"} <= names(ex.places)
+    assert not {"Metro Manila", "Wadi Kuf"} & names(ex.persons)
+
+
+def test_a_capital_dealt_with_is_its_government(extractor: Extractor) -> None:
+    ex = one(extractor, "Ties",
+             "The verdict deepened a rift with Washington. The prize drew a cooler response "
+             "from Warsaw, and Beijing also welcomed the result. Ministers held talks in Tokyo, "
+             "and Seoul also suffered its heaviest rainfall in years.")
+    assert names(ex.organizations) == {"Government of the United States", "Government of Poland",
+                                       "Government of China"}
+    assert names(ex.places) == {"Tokyo", "Seoul"}
+
+
+def test_a_platform_called_x_and_a_name_its_acronym_spells_across_in(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Prize money",
+             "Board of Control for Cricket in India (BCCI) secretary Jay Shah wrote on X that "
+             "the team would share the prize. It was China's 57th World Heritage site, added to "
+             "the World Heritage List.")
+    assert {"Board of Control for Cricket in India", "X"} <= names(ex.organizations)
+    assert "BCCI" in find(ex, "Board of Control for Cricket in India").mentions
+    assert names(ex.places) == {"China"}
+    assert not {"World Heritage", "World Heritage List"} & {e.name for e in ex.all()}
+
+
+def test_company_tails_royal_titles_and_professions_opening_a_sentence(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Deals of the week",
+             "Clearlake Capital and Hamamatsu Photonics signed. Cellist Yo-Yo Ma played for "
+             "Prince William and Pope Francis, and FIA president Mohammed ben Sulayem watched.")
+    assert {"Clearlake Capital", "Hamamatsu Photonics", "FIA"} <= names(ex.organizations)
+    assert names(ex.persons) == {"Yo-Yo Ma", "Prince William", "Pope Francis",
+                                 "Mohammed ben Sulayem"}
