@@ -126,6 +126,9 @@ _SHIPS = frozenset({"HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "INS", "RFS",
 _LISTED_NAME = r"[A-Z][\w'’&+.\-]*(?: (?:(?:of|for|the|do|da|de|di|del) )?[A-Z][\w'’&+.\-]*)*"
 _LISTED = re.compile(rf"\b([A-Za-z]+) (?:such as |including |like )?"
                      rf"(?:{_LISTED_NAME}, )*(?:{_LISTED_NAME},? and )?$")
+# Surname endings of Slavic, Romanian, Greek and Nordic families, never a town's in English
+_SURNAME_ENDINGS = ("ović", "ovic", "ević", "evic", "enko", "escu", "opoulos", "owski", "ewski",
+                    "inski", "ynski", "sson", "dóttir", "dottir")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _SAINTS = frozenset({"st", "st.", "saint"})
 # Words of a place's offices: "regional president", "health minister", "party secretary"
@@ -155,6 +158,28 @@ _NOT_ACRONYMS = frozenset(
         "NO",
         "VS",
         "MVP",
+        # nouns of everyday English, not bodies: "an SUV", "its IPO", "a QR code", "HIV"
+        "SUV",
+        "SUVS",
+        "IPO",
+        "IPOS",
+        "QR",
+        "PC",
+        "PCS",
+        "DNA",
+        "RNA",
+        "HIV",
+        "AIDS",
+        "GPS",
+        "LED",
+        "LNG",
+        "CPU",
+        "GPU",
+        "ATM",
+        "SMS",
+        "USB",
+        "UAV",
+        "UAVS",
     }
 )
 
@@ -584,7 +609,7 @@ def _classify_name(
                        "place")]
     if _PLACES_LIST.match(doc, mention.end):
         return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
-    if _work(cand, last, doc, lex):
+    if _work(cand, last, doc, lex.place(text) is not None):
         mention.work = True
         return [mention]
     if len(tokens) > 1 and tokens[0].text in _SHIPS:
@@ -730,6 +755,7 @@ def _classify_name(
     if (
         _chinese_name(tokens, lex)
         or _syllable_given_name(tokens)
+        or _surname_ending(tokens, lex)
         or _regnal(tokens, lex)
         or _title_before(cand.before, lex)
         or _country_owns(cand.before, tokens, lex)
@@ -821,9 +847,10 @@ def _feature_tail(after: list[str]) -> int:
     return 0
 
 
-def _work(cand: Candidate, last: bool, doc: str, lex: Lexicon) -> bool:
+def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     """A film, musical, product, vessel or award: "the musical Elisabeth", "shows like X", "its
-    Spark large language model", "the Tiangong space station", "YOLO, a drama about"."""
+    Spark large language model", "the Tiangong space station", "YOLO, a drama about" (``place``:
+    the name is a place's, so "the Wuhan outbreak" is no work)."""
     before = [w for w in cand.before if w != ","]
     if before[:1] and before[0] in _WORKS:
         return True
@@ -844,7 +871,7 @@ def _work(cand: Candidate, last: bool, doc: str, lex: Lexicon) -> bool:
         # (but "films from Hungary and Japan" come from places)
     if not last or cand.possessive:  # "China's electric vehicles": an owner, not a product
         return False
-    if lex.place(_text(cand.tokens)):  # "the Mars rover", "a Moon lander": where it goes
+    if place:  # "the Mars rover", "the Wuhan outbreak": where it goes, or where it began
         return False
     after = cand.after
     if after[:1] == [","] and after[1:2] and after[1] in _CREDITS and after[2:3] == ["by"]:
@@ -1004,6 +1031,18 @@ def _syllable_given_name(tokens: list[Token]) -> bool:
         return False
     given = _SYLLABLES.match(tokens[1].text)
     return bool(given) and tokens[0].text[1:].islower() and given.group(1) not in _KOREAN_UNITS
+
+
+def _surname_ending(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Novak Djokovic", "Robert Lewandowski", "Simona Halep"... a first word, then a surname
+    ending as only surnames end ("-ović", "-ski", "-enko", "-escu", "-sson"), is a person."""
+    return (
+        1 < len(tokens) < 4
+        and tokens[-1].text.isalpha()
+        and tokens[-1].lower.endswith(_SURNAME_ENDINGS)
+        and len(tokens[-1].text) > 6
+        and _name_like(tokens, lex)
+    )
 
 
 def _regnal(tokens: list[Token], lex: Lexicon) -> bool:

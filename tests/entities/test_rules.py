@@ -632,3 +632,13 @@ def test_company_tails_royal_titles_and_professions_opening_a_sentence(
     assert {"Clearlake Capital", "Hamamatsu Photonics", "FIA"} <= names(ex.organizations)
     assert names(ex.persons) == {"Yo-Yo Ma", "Prince William", "Pope Francis",
                                  "Mohammed ben Sulayem"}
+
+
+def test_outbreaks_everyday_acronyms_and_surname_endings(extractor: Extractor) -> None:
+    ex = one(extractor, "Week in review",
+             "The Marburg outbreak and the Omicron variant spread, HIV rates fell and the SUV "
+             "maker filed for an IPO. The Wuhan outbreak began in December. Jannik Sinner beat "
+             "Dragan Stojkovic 7-6, 6-3.")
+    assert names(ex.persons) == {"Jannik Sinner", "Dragan Stojkovic"}
+    assert names(ex.places) == {"Wuhan"}
+    assert not names(ex.organizations)
