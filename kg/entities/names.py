@@ -115,6 +115,11 @@ _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
     r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v|ü)){1,3}$"
 )
+# The first of two words naming a country's organ: "(US) State Department", "Supreme Court"
+_PORTFOLIO_WORDS = frozenset({"state", "supreme", "constitutional", "high", "justice", "defense",
+                              "defence", "treasury", "commerce", "interior", "energy", "labor",
+                              "labour", "education", "health", "homeland", "transportation"})
+_LOWER_UNITS = frozenset({"district", "county", "prefecture"})  # "Jiading district"
 _SYLLABLES = re.compile(r"^[A-Z][a-z]{1,4}-([a-z]{1,5})$")  # "Heung-min", "Ing-wen"
 # Korean units of place, written after a hyphen: "Ahyeon-dong", "Gyeonggi-do", "Seongnam-si"
 _KOREAN_UNITS = frozenset({"do", "si", "gun", "gu", "dong", "eup", "myeon", "ri", "ro", "gil",
@@ -544,6 +549,22 @@ def _classify(
             m for m in _classify(tokens[:inner], head, doc, lex, last=True) if m.acronym == acronym
         ]
         return [*owner, *_classify_name(tokens, cand, doc, lex, last)]
+    country = lex.place(tokens[0].text) if len(tokens) > 2 and tokens[0].text.isupper() else None
+    if country is not None and country.kind == "country" and not lex.place(_text(tokens)):
+        # "US Federal Reserve", "US National Science Foundation": the country, and the body
+        # under its own name; "US Department of Commerce" is named with its country
+        named = _classify_name(tokens, cand, doc, lex, last)
+        # (but "US State Department", "US Supreme Court": a portfolio and a head, as any
+        # country's body is named)
+        if tokens[1].lower not in lex.org_heads and not (
+                len(tokens) == 3 and tokens[1].lower in _PORTFOLIO_WORDS) and any(
+                m.kind == "organization" and m.start == tokens[0].start for m in named):
+            rest = replace(cand, before=[tokens[0].lower, *cand.before])
+            named = _classify_name(tokens[1:], rest, doc, lex, last)
+        if any(m.kind == "organization" for m in named):
+            return [Mention("place", tokens[0].text, tokens[0].start, tokens[0].end, strong=True,
+                            place=country), *named]
+        return named
     return _classify_name(tokens, cand, doc, lex, last)
 
 
@@ -601,6 +622,13 @@ def _classify_name(
     tail = _facility_tail(cand.after) if last else 0
     if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
         return [_typed(_stretch(mention, doc, tail), "place")]
+    if last and cand.after[:1] and cand.after[0] in _LOWER_UNITS and not cand.possessive and (
+            not _employs(doc, mention.end + len(cand.after[0]) + 1, lex)) and (
+            len(words) == 1 or lex.place(text)):
+        # "Shanghai's Jiading district", "Kigali's Gasabo district": the unit is in the name as
+        # written, and the gazetteer's place (if any) stays its canonical name
+        mention.place = lex.place(text) or Place(text, "area")
+        return [_typed(_stretch(mention, doc, 1), "place")]
     tail = _feature_tail(cand.after) if last else 0
     if tail:  # "the Poyo ravine"; "the Oyu Tolgoi copper mine" is Oyu Tolgoi, and so is "the
         # Yellow River valley" the Yellow River: a name that says what it is keeps its name

@@ -180,6 +180,9 @@ def _agree(mentions: list[Mention], doc: str) -> None:
     for m in mentions:
         if m.kind is not None and not m.stands_for:
             votes.setdefault(m.text, Counter())[m.kind] += 3 if m.strong else 1
+            if m.place is not None and m.text.startswith(m.place.name + " "):
+                # "Guangzhou's Panyu district" says what "Panyu" is
+                votes.setdefault(m.place.name, Counter())[m.kind] += 3 if m.strong else 1
     for m in mentions:
         if not m.strong and not m.stands_for and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]

@@ -642,3 +642,13 @@ def test_outbreaks_everyday_acronyms_and_surname_endings(extractor: Extractor) -
     assert names(ex.persons) == {"Jannik Sinner", "Dragan Stojkovic"}
     assert names(ex.places) == {"Wuhan"}
     assert not names(ex.organizations)
+
+
+def test_a_country_before_a_body_and_a_lower_case_district(extractor: Extractor) -> None:
+    ex = one(extractor, "Rates and chips",
+             "The US Federal Reserve raised rates and the US Department of Commerce agreed. "
+             "Plants stand in Shanghai's Jiading district and Kigali's Gasabo district.")
+    assert {"Federal Reserve", "US Department of Commerce"} <= names(ex.organizations)
+    assert "US Federal Reserve" not in names(ex.organizations)
+    places = {m for e in ex.places for m in e.mentions}
+    assert {"US", "Jiading district", "Gasabo district"} <= places
