@@ -119,6 +119,9 @@ _PINYIN = re.compile(
 _PORTFOLIO_WORDS = frozenset({"state", "supreme", "constitutional", "high", "justice", "defense",
                               "defence", "treasury", "commerce", "interior", "energy", "labor",
                               "labour", "education", "health", "homeland", "transportation"})
+# A capitalised word alone in mid-sentence, after a lower-case word or a comma (and not "the
+# Head of ..."): how news goes on calling a person by the surname
+_SURNAME_ALONE = r"(?:\b[a-z]+|,) {}\b(?! of\b)(?! [A-Z])"
 _LOWER_UNITS = frozenset({"district", "county", "prefecture"})  # "Jiading district"
 _SYLLABLES = re.compile(r"^[A-Z][a-z]{1,4}-([a-z]{1,5})$")  # "Heung-min", "Ing-wen"
 # Korean units of place, written after a hyphen: "Ahyeon-dong", "Gyeonggi-do", "Seongnam-si"
@@ -526,6 +529,9 @@ def _classify(
     person = _split_title(tokens, doc, lex)
     if person is not None:
         return person
+    if _surname_is_a_word(tokens, doc, lex):
+        return [Mention("person", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
+                        before=cand.before, after=cand.after if last else [], strong=True)]
     if _head(tokens) in lex.titles:  # "Special Representative of the Chinese Government"
         return _nested(tokens, doc, lex)
     if len(tokens) == 1 and "-" in tokens[0].text:
@@ -1048,6 +1054,20 @@ def _chinese_name(tokens: list[Token], lex: Lexicon, spelt: bool = False) -> boo
         and tokens[1].lower not in lex.org_heads | lex.place_heads | lex.other_heads
         and (not spelt or (bool(_PINYIN.match(tokens[1].lower))
                            and not strong_place(tokens[1].text, lex)))  # "He Yao": Yao a town
+    )
+
+
+def _surname_is_a_word(tokens: list[Token], doc: str, lex: Lexicon) -> bool:
+    """ "Travis Head", where the article goes on with "before Head, running back": a first
+    name and a surname that is a head word or a title too, called alone in mid-sentence."""
+    return (
+        len(tokens) == 2
+        and tokens[0].lower in lex.given_names
+        and tokens[0].lower not in lex.ordinary_words
+        and tokens[0].lower not in _PLACE_PREFIXES  # "Wadi Derna"
+        and tokens[1].text.isalpha()
+        and lex.place(tokens[1].text) is None  # "Metro Manila", "ALBA Berlin": "Manila" alone
+        and re.search(_SURNAME_ALONE.format(re.escape(tokens[1].text)), doc) is not None
     )
 
 

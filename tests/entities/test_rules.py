@@ -652,3 +652,12 @@ def test_a_country_before_a_body_and_a_lower_case_district(extractor: Extractor)
     assert "US Federal Reserve" not in names(ex.organizations)
     places = {m for e in ex.places for m in e.mentions}
     assert {"US", "Jiading district", "Gasabo district"} <= places
+
+
+def test_a_surname_that_is_a_title_too_when_the_article_calls_him_by_it(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Final won",
+             "Travis Head hit 137 as Australia beat India, before Head, running back, held a "
+             "catch. Carnegie Hall hosted the gala and the Head of Mission spoke.")
+    assert names(ex.persons) == {"Travis Head"}
+    assert "Carnegie Hall" in names(ex.places)
