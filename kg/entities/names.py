@@ -21,6 +21,7 @@ from kg.entities.spans import (
     JOINED_PARTICLE,
     PARTICLES,
     QUOTES,
+    SAINTS,
     Candidate,
     Token,
 )
@@ -138,13 +139,12 @@ _LISTED = re.compile(rf"\b([A-Za-z]+) (?:such as |including |like )?"
 _SURNAME_ENDINGS = ("ović", "ovic", "ević", "evic", "enko", "escu", "opoulos", "owski", "ewski",
                     "inski", "ynski", "sson", "dóttir", "dottir")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
-_SAINTS = frozenset({"st", "st.", "saint"})
 # Words of a place's offices: "regional president", "health minister", "party secretary"
 _OFFICES = frozenset({"minister", "governor", "mayor", "premier", "regional", "provincial",
                       "state", "county", "municipal", "district", "party", "prefectural"})
 # Titles that name one who has no surname with the title: "Prince William", "Pope Francis"
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "lord", "lady", "duke",
-                    "duchess", "emperor", "empress", "sheikh", "crown prince"})
+                    "duchess", "emperor", "empress", "sheikh"})
 _BANKS = ("bank", "banco", "banca", "banque")  # the end of a bank's one-word name
 _GROUP_OF = re.compile(r"^G\d{1,2}$")  # "G7", "G20"
 _NOT_ACRONYMS = frozenset(
@@ -648,7 +648,7 @@ def _classify_name(
         return [mention]
     if len(tokens) > 1 and tokens[0].text in _SHIPS:
         return [replace(mention, work=True)]  # "HMNZS Wellington", "USS Nimitz": a ship
-    if words[0] in _SAINTS and cand.possessive and last and cand.after[:1] and (
+    if words[0] in SAINTS and cand.possessive and last and cand.after[:1] and (
             cand.after[0].islower()):
         return [replace(mention, work=True)]  # "his annual St Patrick's visit": the saint's day
     for size in (2, 1):

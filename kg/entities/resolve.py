@@ -43,9 +43,8 @@ _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "
 _CITY_PARTS = words("city_parts")
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across"})
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
-# The word after a name, past a possessive and hyphenated modifiers ("Honiara's China-built
-# stadium": "stadium").
-# the word after a name, past hyphenated modifiers and adverbs ("Beijing also welcomed")
+# The word after a name, past a possessive, hyphenated modifiers and adverbs ("Honiara's
+# China-built stadium": "stadium"; "Beijing also welcomed": "welcomed").
 _NEXT_WORD = re.compile(
     r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s)|\s+(?:also|still|again|now|then|later|already|too)"
     r"(?=\s))*\s+([\w\-]+)"
@@ -291,16 +290,15 @@ def _listed_with_people(x: Mention, group: list[Mention]) -> bool:
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     """A capital that acts ("Washington said", "Budapest says", "urged Beijing to", "Beijing's
-    push") or is a party ("relations between Canberra and Beijing") stands for its government;
+    push") or is a party ("relations between Canberra and Beijing", "a rift with Washington")
+    stands for its government;
     anywhere else ("talks in Beijing", "arrived in Astana", "a Beijing-based critic", "Beijing's
     streets") it is the place."""
     capitals = [m for m in mentions if m.kind == "place" and m.place is not None
                 and m.text.casefold() in lex.capitals]
-    # "talks in Beijing" is the place; "a cooler response from Warsaw" its government's
-    placed = {id(m) for m in capitals if m.suffix or (
-        m.before[:1] and m.before[0] in _PLACE_WORDS and not _dealt_with(m))}
+    placed = {id(m) for m in capitals if m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS)}
     acting = {id(m) for m in capitals
-              if _party(m, doc) or _which_acts(m, doc)
+              if _party(m, doc) or _which_acts(m, doc) or _dealt_with(m)
               or (id(m) not in placed and _acts(m, doc, lex))}
     for m, other in pairwise(capitals):  # "Rome and Brussels would", "Seoul and Beijing had"
         if id(other) in acting and id(m) not in placed and doc[m.end : other.start] == " and ":
@@ -344,8 +342,6 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
         # place there, not a policy of its state
         return head not in _CITY_PARTS and head not in lex.place_heads and head not in lex.org_heads
     if m.before[:1] and m.before[0] in _ACTED_ON:
-        return True
-    if _dealt_with(m):
         return True
     return word in _ACTING or (word.endswith("ly") and word.islower()) or (
         word.endswith("ed") and word.islower() and word not in _CITY_PARTS

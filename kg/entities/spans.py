@@ -27,7 +27,7 @@ _TOKEN = re.compile(
 _ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
 _ABBREVIATIONS = frozenset({"co", "jr", "sr", "inc", "ltd", "corp", "st", "dr", "mr", "mrs", "ms"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-_SAINTS = frozenset({"st", "st.", "saint"})
+SAINTS = frozenset({"st", "st.", "saint"})  # "St Mark's Basilica"
 _NAME_NEXT = re.compile(r" [A-Z]")
 # "US-led", "Beijing-based", "China-built": the capitalised part is a name, the rest a modifier
 # (any participle in -ed; a lower-case syllable such as the "-chiu" of "Ka-chiu" stays in a name).
@@ -133,7 +133,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             continue  # the dot was taken by the abbreviation
         token = Token(word, start, end)
         # "St Mark's Basilica", "St Patrick's Day": a saint's possessive inside a name
-        saint = tokens and tokens[-1].lower in _SAINTS and _NAME_NEXT.match(text, end - offset)
+        saint = tokens and tokens[-1].lower in SAINTS and _NAME_NEXT.match(text, end - offset)
         if (len(word) > 2 and _POSSESSIVE.search(word)
                 and word.casefold() not in _INNER_POSSESSIVES and not saint):
             cut = 1 if word.endswith(("s'", "s’")) else 2
