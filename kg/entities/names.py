@@ -628,12 +628,13 @@ def _classify_name(
     tail = _facility_tail(cand.after) if last else 0
     if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"
         return [_typed(_stretch(mention, doc, tail), "place")]
+    known = lex.place(text)
     if last and cand.after[:1] and cand.after[0] in _LOWER_UNITS and not cand.possessive and (
             not _employs(doc, mention.end + len(cand.after[0]) + 1, lex)) and (
-            len(words) == 1 or lex.place(text)):
+            len(words) == 1 or known):
         # "Shanghai's Jiading district", "Kigali's Gasabo district": the unit is in the name as
         # written, and the gazetteer's place (if any) stays its canonical name
-        mention.place = lex.place(text) or Place(text, "area")
+        mention.place = known or Place(text, "area")
         return [_typed(_stretch(mention, doc, 1), "place")]
     tail = _feature_tail(cand.after) if last else 0
     if tail:  # "the Poyo ravine"; "the Oyu Tolgoi copper mine" is Oyu Tolgoi, and so is "the
@@ -643,7 +644,7 @@ def _classify_name(
                        "place")]
     if _PLACES_LIST.match(doc, mention.end):
         return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
-    if _work(cand, last, doc, lex.place(text) is not None):
+    if _work(cand, last, doc, known is not None):
         mention.work = True
         return [mention]
     if len(tokens) > 1 and tokens[0].text in _SHIPS:

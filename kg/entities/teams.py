@@ -40,7 +40,7 @@ def national_teams(mentions: list[Mention], doc: str) -> None:
     countries = [m for m in mentions if m.kind == "place" and m.place and m.place.kind == "country"]
     if not countries or not _about_sport(doc):
         return
-    sports = [(match.start(), match.group().casefold()) for match in _SPORT.finditer(doc)]
+    sports = [(match.start(), _as_named(match.group())) for match in _SPORT.finditer(doc)]
     sides = {id(m): _side(m, doc) for m in countries}
     teams = {m.place.name for m in countries if sides[id(m)]}  # type: ignore[union-attr]
     # the women's side is another team than the men's ("Spain were crowned women's world
@@ -94,9 +94,15 @@ def _located(m: Mention) -> bool:
     return bool(m.before) and m.before[0] in _LOCATED
 
 
+def _as_named(sport: str) -> str:
+    """The sport as a national team's name says it ("Rugby Football": "rugby union")."""
+    sport = sport.casefold()
+    return _AS_NAMED.get(sport, sport)
+
+
 def _sport(start: int, sports: list[tuple[int, str]]) -> str:
     before = [sport for at, sport in sports if at < start]
     if before:
-        return _AS_NAMED.get(before[-1], before[-1])
-    counts = Counter(_AS_NAMED.get(sport, sport) for _, sport in sports)
+        return before[-1]
+    counts = Counter(sport for _, sport in sports)
     return counts.most_common(1)[0][0] if counts else "football"
