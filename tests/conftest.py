@@ -24,6 +24,7 @@ CORPUS_HELDOUT4 = FIXTURES / "corpus-heldout4"
 CORPUS_HELDOUT5 = FIXTURES / "corpus-heldout5"
 CORPUS_HELDOUT6 = FIXTURES / "corpus-heldout6"
 CORPUS_HELDOUT7 = FIXTURES / "corpus-heldout7"
+CORPUS_HELDOUT8 = FIXTURES / "corpus-heldout8"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
