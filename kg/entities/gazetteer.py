@@ -134,5 +134,21 @@ def _entries(
         yield county["name"], Place(county["name"], "region", strong=False)
 
 
+def languages(places: dict[str, Place]) -> frozenset[str]:
+    """The names of the major languages (ISO 639-1, from ``pycountry``), case-folded: "Kannada",
+    "Urdu" name no one and nothing of ours. Names that are places too ("Nauru", "Afar") are
+    left out."""
+    import pycountry
+
+    found = set()
+    for language in pycountry.languages:
+        if hasattr(language, "alpha_2"):
+            for name in language.name.split(";"):  # "Pushto; Pashto"
+                name = re.sub(r"\s*\(.*\)", "", name).strip()  # "Nepali (macrolanguage)"
+                if " " not in name and key_of(name) not in places:
+                    found.add(name.casefold())
+    return frozenset(found)
+
+
 def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

@@ -23,6 +23,8 @@ from kg.entities.model import Extraction, Kind
 from kg.entities.names import initials
 from kg.entities.spans import CONNECTORS, JOINED_PARTICLE, PARTICLES
 
+# One name of two joined by a particle, as South Asian names are ("Naveen-ul-Haq", "Zia-ur-Rahman").
+_JOINED_NAME = re.compile(r"([A-Z][a-z]+)-(?:ul|ur|ud|uz|us|al|el|e)-[A-Z][a-z]+$")
 # Transliteration and British/American spellings of one name ("Sergei"/"Sergey",
 # "Organisation"/"Organization", "Centre"/"Center"), applied to a folded, lower-case name.
 _SPELLINGS = (
@@ -186,9 +188,11 @@ def identity_key(name: str) -> str:
 
 
 def is_full_name(name: str) -> bool:
-    """A person's full name, not a bare surname ("Xi", "von der Leyen")."""
+    """A person's full name, not a bare surname ("Xi", "von der Leyen"); "Naveen-ul-Haq" is
+    one."""
     words = name.split()
-    return len(words) > 1 and words[0].casefold() not in PARTICLES
+    return (len(words) > 1 and words[0].casefold() not in PARTICLES) or bool(
+        _JOINED_NAME.match(name))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -196,11 +200,13 @@ def surname_keys(name: str) -> tuple[str, ...]:
     """The single words a later bare mention may use for this person's full name.
 
     A Chinese name ("Wang Yi") is referred to by its family name, which comes first; other names
-    by any of their words but the first ("Lula" in "Luiz Inácio Lula da Silva", "Tokayev").
+    by any of their words but the first ("Lula" in "Luiz Inácio Lula da Silva", "Tokayev"); a
+    name joined by a particle by its first part ("Naveen" in "Naveen-ul-Haq").
     """
     words = name.split()
     if len(words) < 2:
-        return ()
+        joined = _JOINED_NAME.match(name)  # "Naveen" of "Naveen-ul-Haq"
+        return (joined.group(1).casefold(),) if joined else ()
     lex = lexicon()
     if len(words) == 2 and words[0].casefold() in lex.chinese_surnames and words[1][1:].islower():
         return (words[0].casefold(),)

@@ -62,6 +62,9 @@ def _sections() -> dict[str, frozenset[str]]:
     return {name: frozenset(found) for name, found in sections.items()}
 
 
+_SAINT = re.compile(r"St(e?)\.? ")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[str]
@@ -80,7 +83,11 @@ class Lexicon:
     ordinary_words: frozenset[str]  # ~1,000 common English words ("red", "summer", "will")
 
     def place(self, surface: str) -> Place | None:
-        return self.places.get(key_of(surface))
+        found = self.places.get(key_of(surface))
+        if found is None and _SAINT.match(surface):  # "St Lucia", "St Louis" as "St. Louis"
+            for spelt in (r"St\1. ", r"Saint\1 "):
+                found = found or self.places.get(key_of(_SAINT.sub(spelt, surface, count=1)))
+        return found
 
     def government_of(self, surface: str, place: str) -> str:
         """The government a place's name stands for ("HKSAR", "Japan")."""
@@ -181,9 +188,10 @@ def _build() -> Lexicon:
         demonym_country[demonym.casefold()] = country
     titles = _words("titles.txt") | {w.replace("_", " ") for w in words("occupations")}
     heads = [_words(f"{kind}_heads.txt") for kind in ("org", "place", "other")]
-    demonyms = _words("demonyms.txt")
     ordinary = _ordinary_words()
     table = places(extra, surnames, ordinary)
+    # a language's name is no name of ours, as a demonym is not: "writing in Kannada"
+    demonyms = _words("demonyms.txt") | gazetteer.languages(table)
     plurals = _plurals(heads[0]) - heads[0]
     not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
     return Lexicon(

@@ -42,6 +42,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "acro
                                  "outside", "throughout", "within", "towards", "toward"})
 
 _PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
+_WHICH = re.compile(r",\s+which\b")
+_ITS = re.compile(r"\s+[a-z]+\s+its\b")
+_ARTICLES = frozenset({"La", "Las", "Los", "El", "Le", "Les", "Il", "Lo", "Gran"})
 
 Span = tuple[int, int, str]  # start, end, label of one model entity
 
@@ -71,7 +74,9 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
             found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
-    found = [m for m in found if m.text not in works]
+    # and "Clipper" after "the Europa Clipper spacecraft" is that spacecraft
+    ends = {m.words[-1] for m in found if m.work and len(m.words) > 1}
+    found = [m for m in found if m.text not in works and (m.strong or m.text not in ends)]
     _short_places(found)
     _named_in_full(found)
     return Analysis(doc, title_end, found)
@@ -110,9 +115,14 @@ def _named_in_full(mentions: list[Mention]) -> None:
 
 def _short_places(mentions: list[Mention]) -> None:
     """ "Qomolangma" with "Mount Qomolangma": a mountain, lake or fort named without its prefix
-    is that place."""
+    is that place; so is "Kumamoto" with "Kumamoto Prefecture", a unit named without its unit
+    word."""
     full = {" ".join(m.words[1:]): m for m in mentions
             if m.kind == "place" and len(m.words) > 1 and m.words[0].casefold() in _PREFIXED}
+    for m in mentions:
+        if (m.kind == "place" and m.strong and m.place is not None and m.place.name != m.text
+                and m.text.startswith(m.place.name + " ")):
+            full.setdefault(m.place.name, m)
     for m in mentions:
         whole = full.get(m.text)
         if whole is not None and not m.strong:
@@ -158,8 +168,48 @@ def vote(
         mine = shifted[bisect.bisect_right(ends, m.start) : bisect.bisect_left(starts, m.end)]
         if _vote(m, mine, lex):
             _trim(m, mine, analysis.doc)
+            if m.kind == "person" and not m.strong and _not_who(m, analysis.doc):
+                m.kind = "place" if m.place else "organization"  # type: ignore[assignment]
             kept.append(m)
+        elif m.kind is None and m.label is None and _called_by_surname(m, analysis.doc, lex):
+            m.kind = "person"  # type: ignore[assignment]
+            kept.append(m)
+    _one_reading(kept)
     analysis.mentions = kept
+
+
+def _not_who(mention: Mention, doc: str) -> bool:
+    """ "Maruti Suzuki, which is controlled by", "Qualcomm abandoned its bid": the pronoun says
+    the name is no person's (for one word, only the subject's "its" right after its verb)."""
+    return bool(_WHICH.match(doc, mention.end)) or (
+        len(mention.words) == 1 and bool(_ITS.match(doc, mention.end)))
+
+
+def _called_by_surname(mention: Mention, doc: str, lex: Lexicon) -> bool:
+    """ "Sanae Takaichi", untyped by rules and model alike, then "Takaichi" alone twice or more:
+    a person the article goes on to call by the surname, as news does (a surname no common
+    word: not "Science Fiction World", "Maybe I")."""
+    words = mention.words
+    if not 2 <= len(words) <= 3 or not all(
+            len(w) > 1 and w[:1].isupper() and w[1:].islower() and w.isalpha()
+            and w.casefold() not in lex.stop_words for w in words):
+        return False
+    if words[-1].casefold() in lex.ordinary_words:
+        return False
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", doc))
+    return alone - doc.count(mention.text) >= 2
+
+
+def _one_reading(mentions: list[Mention]) -> None:
+    """A name the gazetteer or a rule reads as a place at one point of the article ("in
+    Hitoyoshi") is that place where the model alone read it otherwise ("between Yatsushiro and
+    Hitoyoshi" as an organisation): an article does not switch what a bare name means."""
+    places = {m.text for m in mentions
+              if m.kind == "place" and (m.strong or m.place is not None)}
+    for m in mentions:
+        if (m.text in places and m.kind != "place" and not m.strong and m.stands_for is None
+                and not m.after_place):
+            m.kind = "place"
 
 
 def _trim(mention: Mention, spans: Sequence[Span], doc: str) -> None:
@@ -187,12 +237,14 @@ def default(analysis: Analysis, lex: Lexicon) -> None:
 
 def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
     """Let the model type what the rules left open; False drops the mention."""
-    best, overlap, whole = None, 0, False
+    best, overlap, whole, inside = None, 0, False, False
     for start, end, label in spans:
         shared = min(end, mention.end) - max(start, mention.start)
         if shared > overlap:
             best, overlap = label, shared
             whole = (start, end) == (mention.start, mention.end)
+            # the span is the name's, give or take a "the " before and an "'s" after
+            inside = start >= mention.start - 4 and end <= mention.end + 2
     mention.label = best
     if mention.strong:
         return True
@@ -210,6 +262,8 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
         kind = "organization"
     if kind == "person" and " " in mention.text and _acronym_first(mention.text):
         kind = "organization"  # "SAIC Volkswagen": no one's name starts with an acronym
+    if kind == "person" and " " in mention.text and mention.words[0] in _ARTICLES:
+        kind = "place"  # "La Palma", "Las Tablas": a name starting with "the" is no one's
     if (kind == "place" and mention.kind == "person" and not _after_place_words(mention.before)
             and not strong_place(mention.words[-1], lex)):
         kind = "person"  # "Andrew Hall, chief executive": a first name the gazetteer does not
@@ -218,13 +272,16 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
     if kind is not None:
         # a weak gazetteer place ("Pereira": a town, and a surname) is the model's to retype,
         # when it reads the whole name and no preposition of place stands before it
-        weak_place = (
-            mention.place is not None and whole and not _after_place_words(mention.before)
-        )
+        weak_place = mention.place is not None and whole and (
+            not _after_place_words(mention.before)
+            # "worked at Meta": people work at organisations
+            or (mention.before[:1] == ["at"] and kind == "organization"))
         if (
             mention.kind is None
             or weak_place
-            or (len(mention.words) > 1 and mention.kind != "organization" and not mention.place)
+            # (a label for more than the name, "Mitchell Marsh's Australia", is not its own)
+            or (len(mention.words) > 1 and mention.kind != "organization" and not mention.place
+                and inside)
             or (len(mention.words) > 1 and whole and best == "PERSON")
         ):
             mention.kind = kind  # type: ignore[assignment]

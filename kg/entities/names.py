@@ -79,6 +79,10 @@ _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreograp
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # after a company
+_CLUB_PREFIXES = words("club_prefixes")
+_CLUB_NUMBER = re.compile(r"(?<![\w.])\d\. $")
+_CONTEST_LEAGUES = words("contest_leagues")
+_CONTEST_HEADS = words("contest_heads")
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
 _PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
@@ -103,10 +107,14 @@ _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "ce
                              "avenida", "rua", "calle", "rue", "boulevard", "jalan", "piazza",
                              "riva", "promenade",
                              # grounds: "Stade de France", "Stadio Olimpico", "Estadio Azteca"
-                             "stade", "stadio", "estadio", "estádio"})
-# A town's name, then one of these, names its football club ("Manchester United", "Bolton
-# Wanderers"), never the town.
-_CLUB_TAILS = frozenset({"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur",
+                             "stade", "stadio", "estadio", "estádio",
+                             # passes, peaks, promenades, parks, museums, palaces, head first
+                             "col", "passo", "puerto", "pico", "mont", "paseo", "parque", "parc",
+                             "musée", "museo", "museu", "galerie", "galleria", "palais",
+                             "palazzo", "palacio", "château", "castello", "castillo"})
+# A name ending in one of these names a football club ("Manchester United", "Bolton
+# Wanderers"); a town's name then "City" does, where nothing says it is the city.
+CLUB_TAILS = frozenset({"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur",
                          "rangers"})
 _IN = (["in"], ["at"], ["from"], ["to"], ["of"], ["near"])  # before a place
 # A weather system's name: no entity, and neither is the name alone ("Typhoon Doksuri").
@@ -656,11 +664,22 @@ def _classify_name(
         if len(words) > size and " ".join(words[:size]) in _STORMS:
             # "Typhoon Doksuri", "Storm Boris": neither it nor, later, "Doksuri" is an entity
             return [replace(mention, text=_text(tokens[size:]), work=True)]
-    town = lex.place(tokens[0].text) if len(tokens) == 2 and words[1] in _CLUB_TAILS else None
-    if town and lex.place(text) is None and not (words[1] == "city" and (
-            town.strong or place_cue(cand.before) or cand.before[:1] in _IN)):
-        # "Manchester United", "Leicester City beat ..."; but "Mexico City", and "Zibo City"
-        # where a big city or "in" says it is the city
+    if len(tokens) > 1 and words[-1] in CLUB_TAILS - {"city"} and lex.place(text) is None:
+        return [_typed(mention, "organization")]  # "Manchester United", "West Ham United"
+    if len(tokens) > 2 and "Team" in [t.text for t in tokens[1:-1]]:
+        return [_typed(mention, "organization")]  # "UAE Team Emirates": a cycling team
+    if (len(tokens) > 1 and words[0] in _CLUB_PREFIXES and not tokens[0].text.islower()
+            and words[-1].rstrip("s") not in lex.other_heads):  # not "AFC Asian Cup"
+        number = _CLUB_NUMBER.search(doc, max(0, mention.start - 4), mention.start)  # "1. FC"
+        if number:
+            mention.start = number.start()
+            mention.text = doc[mention.start : mention.end]
+        return [_typed(mention, "organization")]  # "FC Augsburg", "VfB Stuttgart"
+    town = lex.place(tokens[0].text) if len(tokens) == 2 and words[1] == "city" else None
+    if town and lex.place(text) is None and not (
+            town.strong or place_cue(cand.before) or cand.before[:1] in _IN):
+        # "Leicester City beat ..."; but "Mexico City", and "Zibo City" where a big city or
+        # "in" says it is the city
         return [_typed(mention, "organization")]
     place = _place(tokens, lex)
     if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
@@ -705,14 +724,20 @@ def _classify_name(
         words[0] != "river" or tokens[0] is cand.tokens[0]  # not the film "Full River Red"
     ):
         return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest", "River Thames"
-    if len(words) == 1 and len(words[0]) > 7 and words[0].endswith(("platz", "straße", "strasse")):
-        return [_typed(mention, "place")]  # "Alexanderplatz", "Friedrichstraße": a German square
+    if len(words) == 1 and len(words[0]) > 7 and words[0].endswith(
+            ("platz", "straße", "strasse", "stadion", "arena", "stadium")):
+        # "Alexanderplatz", "Friedrichstraße", "Olympiastadion", "BayArena": a square, a street,
+        # a ground
+        return [_typed(mention, "place")]
     if len(words) == 1 and words[0].rpartition("-")[2] in _KOREAN_UNITS:
         return [_typed(mention, "place")]  # "Ahyeon-dong", "Gyeonggi-do": a Korean place
     if _pinyin_feature(tokens, lex):
         return [_typed(mention, "place")]  # "Huangyan Dao", "Ren'ai Jiao": an island, a reef
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
         return []  # "Central Asian", "South American", "Senior Chinese"
+    if _contest(words) or (cand.before[:1] == ["a"] and cand.before[1:2]
+                           and cand.before[1] in _CONTEST_HEADS):
+        return []  # "the Vuelta a España", "the Champions League": contests
     head = _head(tokens)
     if head not in lex.other_heads and head.endswith("s") and head[:-1] in lex.other_heads:
         head = head[:-1]  # "World Cups"
@@ -986,6 +1011,16 @@ def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
     return mention
 
 
+def _contest(words: list[str]) -> bool:
+    """ "Champions League", "Copa del Rey", "Tour de France", "DFB-Pokal": a contest's name."""
+    return (
+        (len(words) > 1 and words[-1] == "league" and words[-2] in _CONTEST_LEAGUES)
+        or words[0] in _CONTEST_HEADS
+        or words[-1].rpartition("-")[2] in _CONTEST_HEADS
+        or (words[0] == "tour" and len(words) > 2 and (words[1] in PARTICLES or words[1] == "of"))
+    )
+
+
 def _head(tokens: list[Token]) -> str:
     """Head word of a name: the last word before its first "of"/"for"/"to"/"on"."""
     index = _head_index(tokens)
@@ -1231,6 +1266,11 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
         # after a title, a name may be a small town's too: "Emperor Pedro II"
         if not rest or not _name_like(rest, lex, weak_places=True):
             continue
+        if words[start : end + 1] == ["general"] and len(rest) == 1 and not re.search(
+                rf"\b(?!General\b)[A-Z]\w+ {re.escape(rest[0].text)}\b", doc):
+            # "General Catalyst", "General Mills": no general the article names
+            return [Mention("organization", _surface(tokens, doc), tokens[0].start,
+                            tokens[-1].end)]
         prefix = tokens[:start]
         if _portfolio_list(prefix):  # "Economy, Trade and Industry Minister Ken Saito"
             start, prefix = 0, []

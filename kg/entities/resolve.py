@@ -22,7 +22,7 @@ from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
 from kg.entities.names import Mention, initials, is_acronym, organisation_noun
 from kg.entities.roles import appositive_roles, sub_units
-from kg.entities.teams import national_teams
+from kg.entities.teams import clubs, national_teams
 
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
 _ALIAS_GAP = re.compile(
@@ -125,6 +125,7 @@ def resolve(
             state.acronyms.setdefault(m.acronym, m.text)
     _governments(mentions, doc, lex)
     national_teams(mentions, doc)
+    clubs(mentions, doc, lex)
     _agree(mentions, doc)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
@@ -188,11 +189,12 @@ def _agree(mentions: list[Mention], doc: str) -> None:
     _coordinated(mentions, doc)
     _possessives(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
+    # (but "Kyushu", a place in "the Kyushu region", is not "Kyushu Railway Company")
     starts = {
         " ".join(words[:k])
         for words in {tuple(m.words) for m in mentions if m.kind == "organization" and m.strong}
         for k in range(1, len(words))
-    }
+    } - {m.text for m in mentions if m.strong and m.kind != "organization"}
     for m in mentions:
         if not m.strong and m.kind != "organization" and m.text in starts:
             m.kind = "organization"
@@ -359,7 +361,8 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
         if _located(m, state.doc):
             m.kind = "place"  # "the arena in Hung Hom": where, not who
     mentions = [m for m in mentions if not _after_the(m)]
-    full = [m for m in mentions if m.kind == "person" and len(m.words) > 1 and id(m) not in aliases]
+    full = [m for m in mentions if m.kind == "person" and id(m) not in aliases
+            and (len(m.words) > 1 or is_full_name(m.text))]
     # "Prince Faisal" after "Prince Faisal bin Farhan": the title kept in a one-word name
     # ("Prince William") is no name of its own where the article names him in full
     firsts = {x.words[0] for x in full if _bare(x) == x.text}

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.entities.lexicon import words
-from kg.entities.names import SCORE, Mention
+from kg.entities.lexicon import Lexicon, words
+from kg.entities.names import CLUB_TAILS, SCORE, Mention
 
 _SPORTS = sorted((w.replace("_", " ") for w in words("sports")), key=len, reverse=True)
 _SPORT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _SPORTS) + r")\b", re.IGNORECASE)
@@ -23,6 +23,8 @@ _SPORT_TERMS = words("sports_terms")
 _PLAYS = words("team_plays")  # "Argentina beat", "Japan coach"
 _PLAYED = words("team_played")  # "beat Australia", "against Nigeria"
 _GAMES = _SPORT_TERMS | {"match", "game", "win", "victory", "defeat", "loss"}
+_SCORED_BY = frozenset({"to", "by", "against", "over", "with", "v", "vs"})
+_LOST = frozenset({"lost", "losing", "lose", "loses", "fell", "falling", "fall", "falls"})
 _MEDALS = frozenset({"gold", "golds", "silver", "bronze", "medal", "medals"})
 _WORD = re.compile(r"[a-z]+")
 _WOMEN = re.compile(r"\b(?:[Ww]omen|WOMEN)['’]s\b")
@@ -54,6 +56,25 @@ def national_teams(mentions: list[Mention], doc: str) -> None:
             m.stands_for = f"{name} {women}national {_sport(m.start, sports)} team"
 
 
+def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
+    """In a sports article, a city named as a side ("beat Liverpool", "Liverpool 2-0") is its
+    club, and so is a name the model took for a person's or a place's that ends in a club's
+    word or in a place, named as a side, and starts with no first name ("thrashing Werder
+    Bremen 5-0", "they lead West Ham United 2-0")."""
+    if not _about_sport(doc):
+        return
+    for m in mentions:
+        if m.strong or m.stands_for or m.kind == "organization" or not _side(m, doc):
+            continue
+        words = m.words
+        if (m.place is not None and m.place.kind == "city" and len(words) == 1) or (
+            len(words) > 1
+            and words[0].casefold() not in lex.given_names
+            and (words[-1].casefold() in CLUB_TAILS or lex.place(words[-1]) is not None)
+        ):
+            m.kind, m.place = "organization", None
+
+
 def _about_sport(doc: str) -> bool:
     """The article names a sport, or uses two words only sport uses ("coach", "striker")."""
     if _SPORT.search(doc):
@@ -79,8 +100,12 @@ def _side(m: Mention, doc: str) -> bool | None:
         return False  # "Sifan Hassan of the Netherlands won": her country, not a side
     if after[:1] and after[0] in _PLAYS:
         return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])
-    if any(SCORE.match(w) for w in after[:3]) or any(SCORE.match(w) for w in before[1:3]):
-        return True  # "Japan led 2-0", "lost 7-0 to Japan", "held 1-1 by Indonesia"
+    if any(SCORE.match(w) for w in after[:3]) or (
+            before[:1] and before[0] in _SCORED_BY and any(SCORE.match(w) for w in before[1:3])):
+        return True  # "Japan led 2-0", "lost 7-0 to Japan", "held 1-1 by Indonesia" (but not
+        # "won 1-0 on the Gold Coast")
+    if before[:1] == ["to"] and before[1:2] and before[1] in _LOST:
+        return True  # "after losing to India"
     return True if before and before[0] in _PLAYED else None
 
 

@@ -661,3 +661,95 @@ def test_a_surname_that_is_a_title_too_when_the_article_calls_him_by_it(
              "catch. Carnegie Hall hosted the gala and the Head of Mission spoke.")
     assert names(ex.persons) == {"Travis Head"}
     assert "Carnegie Hall" in names(ex.places)
+
+
+def test_contests_are_no_organisations_but_leagues_are(extractor: Extractor) -> None:
+    ex = one(extractor, "Kuss wins in Madrid",
+             "Sepp Kuss won the Vuelta a España after Primož Roglič won the Giro d'Italia and "
+             "Jonas Vingegaard the Tour de France. Bayer Leverkusen reached the Champions League "
+             "and the DFB-Pokal final, and Real Madrid won the Copa del Rey. The Premier League "
+             "fined them.")
+    orgs = names(ex.organizations)
+    assert "Premier League" in orgs
+    assert not orgs & {"Vuelta", "España", "Giro d'Italia", "Tour de France", "Champions League",
+                       "DFB-Pokal", "Copa del Rey"}
+    assert "España" not in names(ex.places)
+
+
+def test_clubs_by_their_abbreviations_tails_and_as_sides(extractor: Extractor) -> None:
+    ex = one(extractor, "Leverkusen crowned",
+             "The striker scored as the league leaders beat 1. FC Köln and FC Heidenheim, and "
+             "coach Xabi Alonso's side lead West Ham United 2-0. Earlier they were thrashing "
+             "Werder Bremen 5-0, while Liverpool lost 2-1 to Everton.")
+    orgs = names(ex.organizations)
+    assert {"1. FC Köln", "FC Heidenheim", "West Ham United", "Werder Bremen"} <= orgs
+    assert "Liverpool" in orgs and "Liverpool" not in names(ex.places)
+
+
+def test_countries_named_as_sides_in_cricket(extractor: Extractor) -> None:
+    ex = one(extractor, "Rashid, Naveen bowl Afghanistan into semi-final",
+             "Afghanistan reached the semi-finals of the cricket World Cup, beating Bangladesh "
+             "by eight runs, which knocked Australia out. Fast bowler Naveen-ul-Haq took four "
+             "wickets. Mitchell Marsh's side had needed a win after losing to India, and India "
+             "meet England in Guyana.")
+    orgs = names(ex.organizations)
+    assert {f"{c} national cricket team" for c in ("Afghanistan", "Bangladesh", "Australia",
+                                                   "India", "England")} <= orgs
+    naveen = find(ex, "Naveen-ul-Haq")
+    assert naveen.kind == "person" and "Naveen" in naveen.mentions
+    assert find(ex, "Mitchell Marsh").kind == "person"
+    assert names(ex.places) == {"Guyana"}
+
+
+def test_languages_and_abbreviated_months_are_no_names(extractor: Extractor) -> None:
+    ex = one(extractor, "Booker for Kannada writer",
+             "Banu Mushtaq, writing in Kannada and Urdu, won the prize on Oct. 4; a book "
+             "translated from Hindi had won it in Sept. 2022.")
+    assert names(ex.persons) == {"Banu Mushtaq"}
+    assert not names(ex.organizations) and not names(ex.places)
+
+
+def test_a_place_named_once_as_one_is_one_throughout(extractor: Extractor) -> None:
+    ex = one(extractor, "Kuma River floods swamp Hitoyoshi as Kyushu rains kill 50",
+             "Rain fell over the Kyushu region, and a warning was issued for Kumamoto and "
+             "neighbouring Kagoshima Prefecture. Rescuers worked in Kumamoto Prefecture and in "
+             "Hitoyoshi, where the river crosses the gorge between Yatsushiro and Hitoyoshi. "
+             "Kyushu Railway Company suspended services.")
+    assert {"Kyushu", "Kumamoto", "Hitoyoshi"} <= names(ex.places)
+    assert "Kyushu Railway Company" in names(ex.organizations)
+    assert not names(ex.organizations) & {"Kyushu", "Kumamoto", "Hitoyoshi"}
+
+
+def test_saints_articles_passes_compounds_lines_and_ranges_are_places(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Storms and races",
+             "Australia lost in Gros Islet, St Lucia, and the volcano on La Palma erupted. The "
+             "riders climbed the Col du Tourmalet in the Pyrenees, marched down Paseo de la "
+             "Reforma and trained at the Olympiastadion and the BayArena. Floods cut the "
+             "Hisatsu Line, and the match at Arnos Vale Ground was lost.")
+    places = names(ex.places)
+    assert {"Saint Lucia", "La Palma", "Col du Tourmalet", "Pyrenees", "Paseo de la Reforma",
+            "Olympiastadion", "BayArena", "Hisatsu Line", "Arnos Vale Ground"} <= places
+    assert not names(ex.persons)
+
+
+def test_spacecraft_instruments_assistants_and_agreements_are_works(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Space and trade",
+             "NASA's Europa Clipper spacecraft lifted off. Clipper will reach Jupiter in 2030. "
+             "The satellite carries the ECLAIRs wide-field camera. The start-up released its "
+             "Le Chat assistant, Ford Motor halted its Explorer SUV, and the USMCA, the trade "
+             "agreement with Canada, is due for review.")
+    assert names(ex.organizations) == {"NASA", "Ford Motor"}
+    assert not names(ex.persons)
+
+
+def test_a_full_name_the_article_then_calls_by_the_surname_is_a_person(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Japan has a new leader",
+             "Sanae Takaichi was elected prime minister by parliament on Tuesday, becoming the "
+             "first woman to lead the country. Takaichi, 64, won 237 votes. Takaichi succeeds "
+             "Shigeru Ishiba. Canadian rapper Drake did not comment.")
+    takaichi = find(ex, "Sanae Takaichi")
+    assert takaichi.kind == "person" and "Takaichi" in takaichi.mentions
+    assert "Drake" in names(ex.persons)
