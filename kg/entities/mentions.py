@@ -168,21 +168,22 @@ def vote(
         mine = shifted[bisect.bisect_right(ends, m.start) : bisect.bisect_left(starts, m.end)]
         if _vote(m, mine, lex):
             _trim(m, mine, analysis.doc)
-            if m.kind == "person" and not m.strong and _not_who(m, analysis.doc):
-                m.kind = "place" if m.place else "organization"  # type: ignore[assignment]
             kept.append(m)
         elif m.kind is None and m.label is None and _called_by_surname(m, analysis.doc, lex):
             m.kind = "person"  # type: ignore[assignment]
             kept.append(m)
     _one_reading(kept)
     analysis.mentions = kept
+    _no_people(analysis)
 
 
 def _not_who(mention: Mention, doc: str) -> bool:
     """ "Maruti Suzuki, which is controlled by", "Qualcomm abandoned its bid": the pronoun says
-    the name is no person's (for one word, only the subject's "its" right after its verb)."""
-    return bool(_WHICH.match(doc, mention.end)) or (
-        len(mention.words) == 1 and bool(_ITS.match(doc, mention.end)))
+    the name is no person's (a full name's "which"; one word's "its" right after its verb: a
+    film is "Barbie, which was released")."""
+    if len(mention.words) > 1:
+        return bool(_WHICH.match(doc, mention.end))
+    return bool(_ITS.match(doc, mention.end))
 
 
 def _called_by_surname(mention: Mention, doc: str, lex: Lexicon) -> bool:
@@ -233,6 +234,14 @@ def _trim(mention: Mention, spans: Sequence[Span], doc: str) -> None:
 def default(analysis: Analysis, lex: Lexicon) -> None:
     """Without a model: settle the open mentions by rules alone."""
     analysis.mentions = [m for m in analysis.mentions if _rules_default(m, lex)]
+    _no_people(analysis)
+
+
+def _no_people(analysis: Analysis) -> None:
+    """Weakly typed people the pronoun after them says are none."""
+    for m in analysis.mentions:
+        if m.kind == "person" and not m.strong and _not_who(m, analysis.doc):
+            m.kind = "place" if m.place else "organization"
 
 
 def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
@@ -274,8 +283,10 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
         # when it reads the whole name and no preposition of place stands before it
         weak_place = mention.place is not None and whole and (
             not _after_place_words(mention.before)
-            # "worked at Meta": people work at organisations
-            or (mention.before[:1] == ["at"] and kind == "organization"))
+            # "worked at Meta": people work at organisations, not at provinces (but "at Old
+            # Trafford" is the ground)
+            or (mention.before[:1] == ["at"] and kind == "organization"
+                and mention.place.kind == "region"))
         if (
             mention.kind is None
             or weak_place

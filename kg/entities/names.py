@@ -427,13 +427,14 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False) -> list[
             join = any(_has_head(part, lex) and part[-1].lower not in lex.place_heads
                        for part in (group[0], group[-1]))
         elif conn in ("of", "for"):
-            # "Call of Duty", "World of Warcraft": two lone words, neither a head nor a place,
-            # are one name (a title, which the model may then drop), never two; but a sentence
-            # may start with a common word
+            # "Call of Duty", "World of Warcraft", "Gift of the Givers": two lone words, neither
+            # a head nor a place, are one name (a title, which the model may then drop), never
+            # two; but a sentence may start with a common word
             join = head_ok or last_head or (
                 not (opening and group is groups[0])  # "Residents of Lytton"
                 and len(group) == 1 and len(group[0]) == 1 and len(chunk) == 1
-                and len(conn_tokens) == 1 and not lex.place(group[0][0].text)
+                and [t.lower for t in conn_tokens[1:]] in ([], ["the"])
+                and not lex.place(group[0][0].text)
                 and not lex.place(chunk[0].text))
         elif conn == "&":  # a list says "and": "Johnson & Johnson", "Marks & Spencer" are one
             join = True
@@ -466,6 +467,9 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False) -> list[
                 # before "and": not "Minister of Commerce Wang Wentao and Jin Zhuanglong")
                 or (is_title(group[0][-1].lower, lex) and len(group) == 3
                     and all(a.text == "," or b.text == "," for a, b in pairwise(group[-1])))
+                # "CHIPS and Science Act": an acronym then words end one law's name
+                or (len(group) == 1 and len(group[0]) == 1 and is_acronym(group[0][0].text)
+                    and len(conn_tokens) == 1 and chunk[-1].lower in lex.other_heads)
                 # "Hong Kong and Macao Affairs Office": two places share the body's name
                 or (len(group) == 1 and len(conn_tokens) == 1 and chunk_head
                     and _region(_text(group[0]), lex) and _region(chunk[0].text, lex))
@@ -735,6 +739,11 @@ def _classify_name(
         return [_typed(mention, "place")]  # "Huangyan Dao", "Ren'ai Jiao": an island, a reef
     if words[-1] in lex.demonyms or " ".join(words) in lex.demonyms:
         return []  # "Central Asian", "South American", "Senior Chinese"
+    if " ".join(words) in lex.holidays and not (
+            _named_place(text, doc, lex) or _listed_place(doc, mention.start)):
+        # "Diwali", "Eid al-Fitr": a feast, not a name (but "Pentecost Island", "islands such
+        # as Tanna and Pentecost")
+        return []
     if _contest(words) or (cand.before[:1] == ["a"] and cand.before[1:2]
                            and cand.before[1] in _CONTEST_HEADS):
         return []  # "the Vuelta a España", "the Champions League": contests
@@ -779,6 +788,7 @@ def _classify_name(
         # is left open ("Dragan Petrović, a crane operator")
         return [_typed(mention, "organization")]
     if place_cue(cand.before) or (last and cand.after[:1] and cand.after[0] in _PLACE_AFTER) or (
+        last and _place_apposed(cand.after)) or _listed_place(doc, mention.start) or (
         cand.before[:1] == ["in"] and cand.before[1:2] and cand.before[1] in lex.org_heads
     ):  # "the village of Radinac", "the Three Gorges area", "a University in Al-Bayda"
         return [_typed(mention, "place")]
@@ -991,9 +1001,21 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
 def _listed_organisation(doc: str, start: int) -> bool:
     """The name at ``start`` is one of a list of names after a plural noun of organisations:
     "the charities Asylum Aid, Care4Calais and ...", "banks such as X, Y and Z"."""
-    listed = _LISTED.search(doc, max(0, start - 240), start)
-    noun = listed.group(1).casefold() if listed else ""
+    noun = _listed_after(doc, start)
     return noun.endswith("s") and organisation_noun(noun)
+
+
+def _listed_place(doc: str, start: int) -> bool:
+    """The name at ``start`` is one of a list after a plural noun of places: "islands such as
+    Tanna and Pentecost", "the villages X and Y"."""
+    noun = _listed_after(doc, start)
+    return noun.endswith("s") and noun in _PLACE_OF
+
+
+def _listed_after(doc: str, start: int) -> str:
+    """The noun a list of names, the one at ``start`` among them, comes after, or ""."""
+    listed = _LISTED.search(doc, max(0, start - 240), start)
+    return listed.group(1).casefold() if listed else ""
 
 
 def organisation_noun(word: str) -> bool:
@@ -1009,6 +1031,12 @@ def _typed(mention: Mention, kind: Kind, strong: bool = True) -> Mention:
     mention.kind = kind
     mention.strong = strong
     return mention
+
+
+def _named_place(name: str, doc: str, lex: Lexicon) -> bool:
+    """The article names a place with this name and a head word ("Pentecost Island")."""
+    return any(head.group(1).casefold() in lex.place_heads
+               for head in re.finditer(rf"\b{re.escape(name)} ([A-Z][a-z]+)", doc))
 
 
 def _contest(words: list[str]) -> bool:
@@ -1185,6 +1213,13 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         return None  # "X, a fund manager at ...": a person's job
     # "Temu, the Chinese e-commerce platforms": the noun may come third, and be plural
     return next((w for w in after[2:5] if organisation_noun(w) or w == "owner"), None)
+
+
+def _place_apposed(after: list[str]) -> bool:
+    """ "Todoque, a village of about 1,400 people", "Ashikita, a coastal town": an apposition
+    saying the name is a settlement's."""
+    return after[:1] == [","] and after[1:2] in (["a"], ["an"], ["the"]) and any(
+        w in _PLACE_OF and w in _PLACE_AFTER for w in after[2:4])
 
 
 def place_cue(before: list[str]) -> bool:
