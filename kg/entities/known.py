@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 
-from kg.entities.lexicon import lexicon
+from kg.entities.lexicon import lexicon, words
 from kg.entities.model import Extraction, Kind
 from kg.entities.names import initials
 from kg.entities.spans import CONNECTORS, JOINED_PARTICLE, PARTICLES
 
+_STATE_BODIES = words("state_bodies")
 # One name of two joined by a particle, as South Asian names are ("Naveen-ul-Haq", "Zia-ur-Rahman").
 _JOINED_NAME = re.compile(r"([A-Z][a-z]+)-(?:ul|ur|ud|uz|us|al|el|e)-[A-Z][a-z]+$")
 # Transliteration and British/American spellings of one name ("Sergei"/"Sergey",
@@ -96,8 +97,11 @@ class KnownEntities:
         index: dict[tuple[Kind, str], list[str]] = {}
         for kind in ("person", "organization", "place"):
             for name, alternates in self.of_kind(kind).items():  # type: ignore[arg-type]
+                # "Foreign Ministry" is no key to the "Foreign Ministry of China": another
+                # country's would be linked to it
                 keys = [identity_key(form) for form in (name, *alternates)
-                        if kind != "person" or is_full_name(form)]
+                        if (kind != "person" or is_full_name(form))
+                        and (form == name or not state_body(form))]
                 if kind != "person" and (short := _without_suffix(kind, name)):
                     keys.append(short)  # "Trip.com" of "Trip.com Group"
                 for key in keys:
@@ -193,6 +197,15 @@ def is_full_name(name: str) -> bool:
     words = name.split()
     return (len(words) > 1 and words[0].casefold() not in PARTICLES) or bool(
         _JOINED_NAME.match(name))
+
+
+def state_body(name: str) -> bool:
+    """ "Foreign Ministry", "Supreme Court", "Central Bank": a body every state has, one entity
+    only with its country named."""
+    words = name.split()
+    lex = lexicon()
+    return 2 <= len(words) <= 3 and words[-1].casefold() in lex.org_heads and all(
+        w.casefold() in _STATE_BODIES for w in words[:-1])
 
 
 @lru_cache(maxsize=1 << 16)

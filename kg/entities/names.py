@@ -1215,11 +1215,18 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
     return next((w for w in after[2:5] if organisation_noun(w) or w == "owner"), None)
 
 
+_HEAD_ENDS = ([], ["of"], [","], ["."], ["in"], ["near"], ["on"], ["where"], ["that"], ["with"],
+              [";"])
+
+
 def _place_apposed(after: list[str]) -> bool:
     """ "Todoque, a village of about 1,400 people", "Ashikita, a coastal town": an apposition
     saying the name is a settlement's."""
-    return after[:1] == [","] and after[1:2] in (["a"], ["an"], ["the"]) and any(
-        w in _PLACE_OF and w in _PLACE_AFTER for w in after[2:4])
+    if after[:1] != [","] or after[1:2] not in (["a"], ["an"], ["the"]):
+        return False
+    # the settlement is the apposition's head: not "a village head", "the city's top official"
+    return any(w in _PLACE_OF and w in _PLACE_AFTER and after[k + 1 : k + 2] in _HEAD_ENDS
+               for k, w in enumerate(after[2:4], start=2))
 
 
 def place_cue(before: list[str]) -> bool:

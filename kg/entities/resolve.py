@@ -17,7 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from kg.entities.known import KnownEntities, identity_key, is_full_name, surname_keys
+from kg.entities.known import (
+    KnownEntities,
+    identity_key,
+    is_full_name,
+    state_body,
+    surname_keys,
+)
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
 from kg.entities.names import Mention, initials, is_acronym, organisation_noun
@@ -38,6 +44,11 @@ _UNDERGONE = frozenset({"suffered", "experienced", "recorded", "endured", "flood
                         "logged", "sweltered", "shivered", "received", "hosted", "staged"})
 _PARTY_TO = frozenset(w.replace("_", " ") for w in words("party_to"))
 _WHICH = re.compile(r", which (\w+)")
+_AFTER_WHICH = re.compile(r", which [^,.;:\"”]+, (\w+)")  # the verb after the clause
+_OWNS = ("'s", "’s")
+_OWNER = re.compile(r"((?:[A-Z][\w\-]* )*[A-Z][\w\-]*)['’]s $")  # "South Korea's "
+_WITH_THE = ("United", "Netherlands", "Philippines", "Bahamas", "Gambia")
+_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "could", "may",
                     "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
 _CITY_PARTS = words("city_parts")
@@ -298,7 +309,10 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     streets") it is the place."""
     capitals = [m for m in mentions if m.kind == "place" and m.place is not None
                 and m.text.casefold() in lex.capitals]
-    placed = {id(m) for m in capitals if m.suffix or (m.before[:1] and m.before[0] in _PLACE_WORDS)}
+    # "in" says where, unless it is of what the capital owns ("a partner in Washington's
+    # Artemis program")
+    placed = {id(m) for m in capitals if m.suffix or (
+        m.before[:1] and m.before[0] in _PLACE_WORDS and doc[m.end : m.end + 2] not in _OWNS)}
     acting = {id(m) for m in capitals
               if _party(m, doc) or _which_acts(m, doc) or _dealt_with(m)
               or (id(m) not in placed and _acts(m, doc, lex))}
@@ -323,9 +337,13 @@ def _party(m: Mention, doc: str) -> bool:
 
 def _which_acts(m: Mention, doc: str) -> bool:
     """ "criticism from Kyiv, which said": acting in a clause of its own, after any preposition
-    (not "flew to Kyiv, which is cold")."""
+    (not "flew to Kyiv, which is cold"); or acting after that clause ("Rome, which carries one
+    of the heaviest debts, has long pressed")."""
     which = _WHICH.match(doc, m.end)
-    return which is not None and which.group(1) in _ACTING and which.group(1) not in _BEING
+    if which is not None and which.group(1) in _ACTING and which.group(1) not in _BEING:
+        return True
+    after = _AFTER_WHICH.match(doc, m.end)
+    return after is not None and after.group(1) in _ACTING and after.group(1) not in ("is", "was")
 
 
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
@@ -336,6 +354,9 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
     if after and possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang"
         name = _CAPITALISED.match(doc, after.start(2))
         head = name.group().split()[-1].casefold() if name else word
+        unit = _LOWER_WORD.match(doc, name.end()) if name else None
+        if unit and unit.group(1) in lex.place_heads:  # "Beijing's Chaoyang district"
+            head = unit.group(1)
         if name and _NAME_ENDS.match(doc, name.end()) and head not in lex.other_heads:
             # "Singapore's GIC and ...": a body there (but "Beijing's Belt and Road Initiative."
             # is its government's policy)
@@ -505,6 +526,17 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
     ]
     written = {m.text for m in orgs if len(m.words) > 1}
     canon = {m.text: _org_name(m.text, state, written) for m in orgs if len(m.words) > 1}
+    # "China's Foreign Ministry", then "the Foreign Ministry": China's, where the article
+    # gives the body one country
+    countries: dict[str, set[str]] = {}
+    for m in orgs:
+        if m.text in canon and state_body(canon[m.text]):
+            country = _country_owning(m, state.doc, state.lex)
+            if country:
+                countries.setdefault(m.text, set()).add(f"{canon[m.text]} {_of(country)}")
+    for text, qualified in countries.items():
+        if len(qualified) == 1:
+            canon[text] = next(iter(qualified))
     first: dict[str, int] = {}
     for m in orgs:
         if len(m.words) > 1:
@@ -526,6 +558,8 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
                 builder.alternate(m.acronym)
             if canon[m.text] != m.text and name == canon[m.text]:
                 builder.alternate(m.text)  # as written, before acronyms were spelt out
+                if state_body(bare := " ".join(m.words[1:])):
+                    builder.alternate(bare)  # "Foreign Ministry" of "Chinese Foreign Ministry"
             continue
         full = state.acronyms.get(m.text) or _spelled_out(m.text, set(canon.values()))
         if full:
@@ -586,11 +620,15 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
     if words and words[0].casefold() in state.lex.demonyms and words[-1] == "Government":
         country = state.lex.country_of_demonym.get(" ".join(words[:-1]).casefold())
         if country:
-            return f"Government of {'the ' if country.startswith('United') else ''}{country}"
-    if len(words) > 3 and words[1] in ("Ministry", "Department") and words[2] == "of":
+            return f"Government {_of(country)}"
+    if len(words) > 1 and (
+        (len(words) > 3 and words[1] in ("Ministry", "Department") and words[2] == "of")
+        or state_body(" ".join(words[1:]))
+    ):
         country = state.lex.country_of_demonym.get(words[0].casefold())
-        if country:  # "Mongolian Ministry of Environment" → "Ministry of Environment of Mongolia"
-            return f"{' '.join(words[1:])} of {country}"
+        if country:  # "Mongolian Ministry of Environment" → "Ministry of Environment of
+            # Mongolia", "Chinese Foreign Ministry" → "Foreign Ministry of China"
+            return f"{' '.join(words[1:])} {_of(country)}"
     name = " ".join(words)
     if " of the " in name:
         outer, _, inner = name.partition(" of the ")
@@ -607,6 +645,25 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
         ):
             return f"{rest} of the {org}"
     return name
+
+
+def _of(country: str) -> str:
+    """ "of China", "of the United States": a country's name after "of"."""
+    return f"of the {country}" if country.startswith(_WITH_THE) else f"of {country}"
+
+
+def _country_owning(m: Mention, doc: str, lex: Lexicon) -> str | None:
+    """The country whose possessive stands right before the name ("South Korea's Foreign
+    Ministry"), or None."""
+    owner = _OWNER.search(doc, max(0, m.start - 60), m.start)
+    if owner is None:
+        return None
+    words = owner.group(1).split()
+    for k in range(len(words)):  # the longest tail of the capitalised words that is a country
+        place = lex.place(" ".join(words[k:]))
+        if place is not None and place.kind == "country":
+            return place.name
+    return None
 
 
 def _merge_target(name: str, start: int, first: dict[str, int], lex: Lexicon) -> str | None:

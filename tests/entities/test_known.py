@@ -146,3 +146,19 @@ def test_an_acronym_is_no_known_name_with_lower_case_words(extractor: Extractor)
     (ex,) = extractor.extract([article("Outage", text)], known)
     assert "South Korea national football team" not in {e.name for e in ex.organizations}
     assert find(ex, "KDB").name == "Korea Development Bank"
+
+
+def test_a_body_every_state_has_is_one_only_with_its_country(extractor: Extractor) -> None:
+    known = KnownEntities(organizations=MappingProxyType(
+        {"Foreign Ministry of China": ("Foreign Ministry",)}))
+    japan = article("Tokyo protests", "Japan's Foreign Ministry said it had lodged a protest. "
+                    "The Foreign Ministry said talks would go on.")
+    bare = article("Protest lodged", "The Foreign Ministry said it had lodged a protest.")
+    demonym = article("Talks", "Chinese Foreign Ministry spokesperson Guo Jiakun spoke.")
+    first, second, third = extractor.extract([japan, bare, demonym], known)
+    ministry = find(first, "Foreign Ministry of Japan")
+    assert set(ministry.mentions) == {"Foreign Ministry"}
+    assert "Foreign Ministry" in ministry.alternate_names
+    china = find(third, "Foreign Ministry of China")
+    assert find(second, "Foreign Ministry").iri("x") != china.iri("x")
+    assert "Foreign Ministry" in china.alternate_names

@@ -774,7 +774,8 @@ def test_feasts_settlements_in_apposition_and_lists_and_one_law(extractor: Extra
              "Sales rose before Diwali and after Eid al-Fitr. Lava advanced on Todoque, a "
              "village of about 1,400 people, and threatened islands such as Tanna and "
              "Pentecost. Factories are backed by the CHIPS and Science Act, and the relief "
-             "group Gift of the Givers handed out meals.")
+             "group Gift of the Givers handed out meals, said Asep Saepudin, a village head "
+             "near Tegalluar.")
     assert {"Todoque", "Tanna", "Pentecost"} <= {m for e in ex.places for m in e.mentions}
     assert names(ex.organizations) == {"Gift of the Givers"}
-    assert not names(ex.persons)
+    assert names(ex.persons) == {"Asep Saepudin"}
