@@ -623,7 +623,8 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
             return f"Government {_of(country)}"
     if len(words) > 1 and (
         (len(words) > 3 and words[1] in ("Ministry", "Department") and words[2] == "of")
-        or state_body(" ".join(words[1:]))
+        # (but "Philippine National Police", "Indian National Congress" are names of their own)
+        or (state_body(" ".join(words[1:])) and words[1] != "National")
     ):
         country = state.lex.country_of_demonym.get(words[0].casefold())
         if country:  # "Mongolian Ministry of Environment" → "Ministry of Environment of
