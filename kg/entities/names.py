@@ -79,7 +79,12 @@ _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreograp
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # after a company
+# The ends of one-word German and English compounds that name places ("Alexanderplatz",
+# "Olympiastadion", "BayArena")
+COMPOUND_PLACES = ("platz", "straße", "strasse", "stadion", "arena", "stadium")
 _CLUB_PREFIXES = words("club_prefixes")
+# A name, a comma and up to three lower-case words: what comes next is in a list of names
+_AFTER_LIST = re.compile(r"[A-Z][\w\-.&]*,\s+(?:(?!and |or )[a-z][\w\-]* ){0,3}$")
 _CLUB_NUMBER = re.compile(r"(?<![\w.])\d\. $")
 _CONTEST_LEAGUES = words("contest_leagues")
 _CONTEST_HEADS = words("contest_heads")
@@ -323,7 +328,9 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     found: list[Mention] = []
     shared = None  # "Presidents X and Y": the title is Y's too
     opening = cand.sentence_start and bool(tokens) and tokens[0] is cand.tokens[0]
-    for group in split_run(tokens, lex, opening):
+    listed = bool(tokens) and _AFTER_LIST.search(
+        doc, max(0, tokens[0].start - 60), tokens[0].start) is not None
+    for group in split_run(tokens, lex, opening, listed):
         if shared and _name_like(group, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
                                  strong=True, title=shared))
@@ -384,11 +391,14 @@ def _has_org_head(chunk: list[Token], lex: Lexicon) -> bool:
     return bool(words) and words[-1] in lex.org_heads
 
 
-def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False) -> list[list[Token]]:
+def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
+              listed: bool = False) -> list[list[Token]]:
     """Split a run at connectors that join two names rather than the parts of one name.
 
     "Ministry of Industry and Information Technology" stays whole; "China and Kazakhstan" and
-    "Tsinghua University and Peking University" split. ``opening``: the run starts a sentence.
+    "Tsinghua University and Peking University" split. ``opening``: the run starts a sentence;
+    ``listed``: it ends a list ("Apple, Qualcomm and Samsung Electronics"), whose "and" joins
+    names, not the words of one.
     """
     segments: list[
         tuple[str | None, list[Token], list[Token]]
@@ -443,7 +453,8 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False) -> list[
             join = False
         else:
             chunk_head = _has_org_head(chunk, lex)
-            modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0]))
+            modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0])) and not (
+                listed and len(group[0]) == 1)
             place_words = head_ok and group[0][-1].lower in lex.place_heads
             modifiers = modifiers and not (
                 is_acronym(group[0][-1].text) or _capitals_inside(group[0][-1].text))  # "IQE and
@@ -728,8 +739,7 @@ def _classify_name(
         words[0] != "river" or tokens[0] is cand.tokens[0]  # not the film "Full River Red"
     ):
         return [_typed(mention, "place")]  # "Fort Detrick", "Mount Everest", "River Thames"
-    if len(words) == 1 and len(words[0]) > 7 and words[0].endswith(
-            ("platz", "straße", "strasse", "stadion", "arena", "stadium")):
+    if len(words) == 1 and len(words[0]) > 7 and words[0].endswith(COMPOUND_PLACES):
         # "Alexanderplatz", "Friedrichstraße", "Olympiastadion", "BayArena": a square, a street,
         # a ground
         return [_typed(mention, "place")]

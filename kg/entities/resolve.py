@@ -26,7 +26,7 @@ from kg.entities.known import (
 )
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
-from kg.entities.names import Mention, initials, is_acronym, organisation_noun
+from kg.entities.names import COMPOUND_PLACES, Mention, initials, is_acronym, organisation_noun
 from kg.entities.roles import appositive_roles, sub_units
 from kg.entities.teams import clubs, national_teams
 
@@ -309,10 +309,10 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     streets") it is the place."""
     capitals = [m for m in mentions if m.kind == "place" and m.place is not None
                 and m.text.casefold() in lex.capitals]
-    # "in" says where, unless it is of what the capital owns ("a partner in Washington's
-    # Artemis program")
+    # "in" says where, unless it is of a policy the capital owns ("a partner in Washington's
+    # Artemis program"; but "at Berlin's Olympiastadion" is in the city)
     placed = {id(m) for m in capitals if m.suffix or (
-        m.before[:1] and m.before[0] in _PLACE_WORDS and doc[m.end : m.end + 2] not in _OWNS)}
+        m.before[:1] and m.before[0] in _PLACE_WORDS and not _owns_policy(m, doc, lex))}
     acting = {id(m) for m in capitals
               if _party(m, doc) or _which_acts(m, doc) or _dealt_with(m)
               or (id(m) not in placed and _acts(m, doc, lex))}
@@ -328,6 +328,15 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
         own = re.search(rf"\bgovernment of (?:the )?{re.escape(m.text)}\b", doc, re.IGNORECASE)
         m.stands_for = f"Government of {m.place.name}" if own else lex.capitals[m.text.casefold()]
         m.place = None
+
+
+def _owns_policy(m: Mention, doc: str, lex: Lexicon) -> bool:
+    """ "Washington's Artemis program", "Beijing's policy": the capital owns a plan."""
+    if doc[m.end : m.end + 2] not in _OWNS:
+        return False
+    name = _CAPITALISED.match(doc, m.end + 3)
+    word = _LOWER_WORD.match(doc, name.end() if name else m.end + 2)
+    return word is not None and word.group(1) in lex.other_heads
 
 
 def _party(m: Mention, doc: str) -> bool:
@@ -363,7 +372,8 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
             return False
         # "Singapore's Sea Limited", "Beijing's Chaoyang", "Paris's Louvre Museum": a body or a
         # place there, not a policy of its state
-        return head not in _CITY_PARTS and head not in lex.place_heads and head not in lex.org_heads
+        return (head not in _CITY_PARTS and head not in lex.place_heads
+                and head not in lex.org_heads and not head.endswith(COMPOUND_PLACES))
     if m.before[:1] and m.before[0] in _ACTED_ON:
         return True
     return word in _ACTING or (word.endswith("ly") and word.islower()) or (
@@ -541,6 +551,9 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
     for m in orgs:
         if len(m.words) > 1:
             first.setdefault(canon[m.text], m.start)
+    # what an acronym may spell out: the names written, and those a capital stands for ("the
+    # EU" after "Brussels investigates")
+    spelt = set(canon.values()) | {m.stands_for for m in orgs if m.stands_for}
     for m in orgs:
         if id(m) in state.by_mention:
             continue
@@ -561,7 +574,7 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
                 if state_body(bare := " ".join(m.words[1:])):
                     builder.alternate(bare)  # "Foreign Ministry" of "Chinese Foreign Ministry"
             continue
-        full = state.acronyms.get(m.text) or _spelled_out(m.text, set(canon.values()))
+        full = state.acronyms.get(m.text) or _spelled_out(m.text, spelt)
         if full:
             _known_name(state, "organization", canon.get(full, full), m).alternate(m.text)
             continue

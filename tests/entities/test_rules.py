@@ -779,3 +779,24 @@ def test_feasts_settlements_in_apposition_and_lists_and_one_law(extractor: Extra
     assert {"Todoque", "Tanna", "Pentecost"} <= {m for e in ex.places for m in e.mentions}
     assert names(ex.organizations) == {"Gift of the Givers"}
     assert names(ex.persons) == {"Asep Saepudin"}
+
+
+def test_capitals_acting_through_clauses_policies_and_requests(extractor: Extractor) -> None:
+    ex = one(extractor, "Trade and space",
+             "The deal needs clearance from Brussels, and Spain urged the EU to wait. Rome, "
+             "which carries heavy debts, has long pressed for cheaper borrowing. Tokyo is a "
+             "partner in Washington's Artemis program. He expected Beijing to respond. The "
+             "final is at Berlin's Olympiastadion, near Beijing's Chaoyang district.")
+    orgs = names(ex.organizations)
+    assert {"European Union", "Government of Italy", "Government of the United States",
+            "Government of China"} <= orgs
+    assert "EU" in find(ex, "European Union").mentions
+    assert "Government of Germany" not in orgs and "Berlin" in names(ex.places)
+
+
+def test_the_last_and_of_a_list_joins_two_names(extractor: Extractor) -> None:
+    ex = one(extractor, "Chip designs",
+             "It licenses its designs to companies including Apple, Qualcomm and Samsung "
+             "Electronics, and the China Road and Bridge Corporation builds the line.")
+    assert {"Qualcomm", "Samsung Electronics", "China Road and Bridge Corporation"} <= names(
+        ex.organizations)
