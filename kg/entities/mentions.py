@@ -252,8 +252,10 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
         if shared > overlap:
             best, overlap = label, shared
             whole = (start, end) == (mention.start, mention.end)
-            # the span is the name's, give or take a "the " before and an "'s" after
-            inside = start >= mention.start - 4 and end <= mention.end + 2
+            # the span is the name's, give or take a "the " before and an "'s" after (but
+            # after a first name the "'s" is a person's: "Mitchell Marsh's Australia")
+            inside = start >= mention.start - 4 and end <= mention.end + (
+                0 if _first_name(mention.words[0], lex) else 2)
     mention.label = best
     if mention.strong:
         return True
@@ -300,6 +302,12 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
     if best is not None:  # NORP, WORK_OF_ART, DATE, ...: not ours, unless a rule typed it
         return mention.kind is not None and len(mention.words) == 1
     return mention.kind is not None or len(mention.words) == 1
+
+
+def _first_name(word: str, lex: Lexicon) -> bool:
+    """A first name that is no everyday word ("Mitchell", not "Red")."""
+    folded = word.casefold()
+    return folded in lex.given_names and folded not in lex.ordinary_words
 
 
 def _acronym_first(name: str) -> bool:

@@ -39,7 +39,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _NAME_ADJECTIVES = frozenset({"new", "old"})
 _ON_HEADS = frozenset({"center", "centre", "committee", "commission", "council", "conference",
-                       "panel", "institute", "group", "forum"})  # "Council on Foreign Relations"
+                       "panel", "institute", "group", "forum", "studies", "research",
+                       "convention"})  # "Council on Foreign Relations", "Institute for Studies
+# on the Mediterranean Rim"
 # A lower-case title between a name and a capitalised one ("OpenAI chief executive Sam").
 _TITLE_AFTER = re.compile(r" ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*) (?=[A-Z][a-z])")
 _OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
@@ -84,7 +86,7 @@ _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # a
 COMPOUND_PLACES = ("platz", "straße", "strasse", "stadion", "arena", "stadium")
 _CLUB_PREFIXES = words("club_prefixes")
 # A name, a comma and up to three lower-case words: what comes next is in a list of names
-_AFTER_LIST = re.compile(r"[A-Z][\w\-.&]*,\s+(?:(?!and |or )[a-z][\w\-]* ){0,3}$")
+_AFTER_LIST = re.compile(r"[A-Z][\w\-.&]*,\s+((?:(?!and |or )[a-z][\w\-]* ){0,3})$")
 _CLUB_NUMBER = re.compile(r"(?<![\w.])\d\. $")
 _CONTEST_LEAGUES = words("contest_leagues")
 _CONTEST_HEADS = words("contest_heads")
@@ -328,8 +330,14 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     found: list[Mention] = []
     shared = None  # "Presidents X and Y": the title is Y's too
     opening = cand.sentence_start and bool(tokens) and tokens[0] is cand.tokens[0]
-    listed = bool(tokens) and _AFTER_LIST.search(
-        doc, max(0, tokens[0].start - 60), tokens[0].start) is not None
+    # a lone name ending a list ("Apple, Qualcomm and Samsung Electronics"; not a word the
+    # article writes in lower case too: "..., Finance and Securities Institute")
+    after_list = _AFTER_LIST.search(doc, max(0, tokens[0].start - 60), tokens[0].start) if (
+        tokens and tokens[0].lower not in lowercase) else None
+    # right after the comma, or after what the name is ("..., auto parts maker Denso and
+    # Toyota Motor"; not "Dong Dengxin, director of the Finance and Securities Institute")
+    between = after_list.group(1).split() if after_list else []
+    listed = after_list is not None and (not between or organisation_noun(between[-1]))
     for group in split_run(tokens, lex, opening, listed):
         if shared and _name_like(group, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,

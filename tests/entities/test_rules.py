@@ -800,3 +800,14 @@ def test_the_last_and_of_a_list_joins_two_names(extractor: Extractor) -> None:
              "Electronics, and the China Road and Bridge Corporation builds the line.")
     assert {"Qualcomm", "Samsung Electronics", "China Road and Bridge Corporation"} <= names(
         ex.organizations)
+
+
+def test_studies_on_a_subject_stay_in_the_institute_s_name(extractor: Extractor) -> None:
+    ex = one(extractor, "Experts",
+             "Researchers at the Institute for Studies on the Mediterranean Rim of Zhejiang "
+             "International Studies University said so, as did the Convention on Biological "
+             "Diversity.")
+    orgs = names(ex.organizations)
+    assert "Zhejiang International Studies University" in orgs
+    assert any(o.startswith("Institute for Studies on the Mediterranean Rim") for o in orgs)
+    assert not orgs & {"Institute for Studies", "Mediterranean Rim", "Biological Diversity"}
