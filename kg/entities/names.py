@@ -48,7 +48,9 @@ _OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
 _COMPANY_TAILS = words("company_tails")
 _SPORT_ROLES = frozenset({"coach", "head coach", "striker", "midfielder", "goalkeeper",
                           "defender", "captain", "forward", "winger", "playmaker"})
-_SEATED = frozenset({"embassy", "consulate", "consulate-general"})  # named with "in <place>"
+# named with "in <place>": "the Chinese Embassy in Brazil", "the Administrative Court in
+# Stockholm"
+_SEATED = frozenset({"embassy", "consulate", "consulate-general", "court"})
 # A capitalised word, and a name: such words one after another ("Ren'ai Jiao", "Da'Vine Joy").
 _WORD = r"[A-Z][\w'’\-]*"
 _NAME = rf"{_WORD}(?: {_WORD})*"
@@ -84,6 +86,7 @@ _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # a
 # The ends of one-word German and English compounds that name places ("Alexanderplatz",
 # "Olympiastadion", "BayArena")
 COMPOUND_PLACES = ("platz", "straße", "strasse", "stadion", "arena", "stadium")
+_MORE_PORTFOLIOS = re.compile(r",? (?:and )?[A-Z][a-z]+\b")  # ", Television", " and Tourism"
 _CLUB_PREFIXES = words("club_prefixes")
 # A name, a comma and up to three lower-case words: what comes next is in a list of names
 _AFTER_LIST = re.compile(r"[A-Z][\w\-.&]*,\s+((?:(?!and |or )[a-z][\w\-]* ){0,3})$")
@@ -118,7 +121,8 @@ _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "ce
                              # passes, peaks, promenades, parks, museums, palaces, head first
                              "col", "passo", "puerto", "pico", "mont", "paseo", "parque", "parc",
                              "musée", "museo", "museu", "galerie", "galleria", "palais",
-                             "palazzo", "palacio", "château", "castello", "castillo"})
+                             "palazzo", "palacio", "château", "castello", "castillo",
+                             "plateau", "villa", "hacienda"})
 # A name ending in one of these names a football club ("Manchester United", "Bolton
 # Wanderers"); a town's name then "City" does, where nothing says it is the city.
 CLUB_TAILS = frozenset({"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur",
@@ -260,6 +264,14 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
                 or (all(t.lower in _TITLE_MODIFIERS or t.text == "," for t in prev.tokens)
                     and any(is_title(t.lower, lex) for t in cand.tokens[1:-1]))
             ))
+            # "Ministry of Culture, Sports and Tourism", "Bureau of Culture, Radio, Television
+            # and Tourism": a body's portfolios, to the last one after "and"
+            or (gap == ", " and _body_portfolios(prev.tokens, lex) and all(
+                t.lower == "and" or (t.text[:1].isupper() and t.text.isalpha()
+                                     and not lex.place(t.text) and t.lower not in lex.given_names)
+                for t in cand.tokens) and (
+                    any(t.lower == "and" for t in cand.tokens)
+                    or _MORE_PORTFOLIOS.match(doc, cand.end) is not None))
         ):
             joint = Token(gap.strip(), prev.end + gap.index(gap.strip()), cand.start - 1)
             joined[-1] = replace(prev, tokens=[*prev.tokens, joint, *cand.tokens],
@@ -272,6 +284,18 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
 def _listing_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
     """ "Secretary for Culture", "Minister of Trade": a title and its first portfolio."""
     return len(tokens) > 2 and is_title(tokens[-3].lower, lex) and tokens[-2].lower in ("of", "for")
+
+
+def _body_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Ministry of Culture", "Bureau of Culture, Radio": a body's head, "of", and one or more
+    one-word portfolios so far."""
+    words = [t.lower for t in tokens]
+    if "of" not in words:
+        return False
+    at = len(words) - 1 - words[::-1].index("of")
+    rest = tokens[at + 1 :]
+    return (at > 0 and words[at - 1] in lex.org_heads and bool(rest)
+            and all(t.text == "," or (t.text[:1].isupper() and t.text.isalpha()) for t in rest))
 
 
 def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) -> list[Mention]:

@@ -811,3 +811,18 @@ def test_studies_on_a_subject_stay_in_the_institute_s_name(extractor: Extractor)
     assert "Zhejiang International Studies University" in orgs
     assert any(o.startswith("Institute for Studies on the Mediterranean Rim") for o in orgs)
     assert not orgs & {"Institute for Studies", "Mediterranean Rim", "Biological Diversity"}
+
+
+def test_a_body_s_portfolios_courts_seats_clubs_and_listed_facilities(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Briefs",
+             "Officials of the Harbin Municipal Bureau of Culture, Radio, Television and "
+             "Tourism met the Ministry of Commerce, Beijing and Shanghai officials. The "
+             "Administrative Court in Stockholm ruled, and Al-Wakrah SC drew in Doha. Flights "
+             "at John F. Kennedy International and Chicago O'Hare airports stopped; the "
+             "Wangjiayuan Reservoir rose near Yabuli Ski Resort and Plateau de Beille.")
+    orgs = names(ex.organizations)
+    assert {"Harbin Municipal Bureau of Culture, Radio, Television and Tourism",
+            "Ministry of Commerce", "Administrative Court in Stockholm", "Al-Wakrah SC"} <= orgs
+    assert {"John F. Kennedy International", "Chicago O'Hare", "Wangjiayuan Reservoir",
+            "Yabuli Ski Resort", "Plateau de Beille", "Beijing", "Shanghai"} <= names(ex.places)
