@@ -800,7 +800,10 @@ def _classify_name(
         return [_typed(mention, "organization")]  # "Institut d'Études Politiques de Paris"
     if len(words) == 2 and words[0] in lex.org_heads and len(words[1]) == 1:
         return []  # "Group C": a group of a draw, not a body
-    if head in _SEATED and last and cand.after[:1] == ["in"]:  # "the Chinese Embassy in Brazil"
+    if head in _SEATED and last and cand.after[:1] == ["in"] and (
+            head != "court" or words[-1] in ("court", "appeal", "appeals")):  # "the Chinese
+        # Embassy in Brazil", "the Administrative Court (of Appeal) in Stockholm" (but not
+        # "the European Court of Human Rights")
         seat = _IN_PLACE.match(doc, mention.end)
         if seat and lex.place(seat.group(1)):
             mention.end = seat.end()

@@ -818,11 +818,13 @@ def test_a_body_s_portfolios_courts_seats_clubs_and_listed_facilities(
     ex = one(extractor, "Briefs",
              "Officials of the Harbin Municipal Bureau of Culture, Radio, Television and "
              "Tourism met the Ministry of Commerce, Beijing and Shanghai officials. The "
-             "Administrative Court in Stockholm ruled, and Al-Wakrah SC drew in Doha. Flights "
+             "Administrative Court in Stockholm ruled, as did the European Court of Human Rights "
+             "in Strasbourg, and Al-Wakrah SC drew in Doha. Flights "
              "at John F. Kennedy International and Chicago O'Hare airports stopped; the "
              "Wangjiayuan Reservoir rose near Yabuli Ski Resort and Plateau de Beille.")
     orgs = names(ex.organizations)
     assert {"Harbin Municipal Bureau of Culture, Radio, Television and Tourism",
-            "Ministry of Commerce", "Administrative Court in Stockholm", "Al-Wakrah SC"} <= orgs
+            "Ministry of Commerce", "Administrative Court in Stockholm", "Al-Wakrah SC",
+            "European Court of Human Rights"} <= orgs
     assert {"John F. Kennedy International", "Chicago O'Hare", "Wangjiayuan Reservoir",
             "Yabuli Ski Resort", "Plateau de Beille", "Beijing", "Shanghai"} <= names(ex.places)
