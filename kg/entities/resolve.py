@@ -200,12 +200,14 @@ def _agree(mentions: list[Mention], doc: str) -> None:
     _coordinated(mentions, doc)
     _possessives(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
-    # (but "Kyushu", a place in "the Kyushu region", is not "Kyushu Railway Company")
+    # (but "Kyushu", a place in "the Kyushu region", is not "Kyushu Railway Company", nor
+    # the town of "in Cardiff" "Cardiff University")
     starts = {
         " ".join(words[:k])
         for words in {tuple(m.words) for m in mentions if m.kind == "organization" and m.strong}
         for k in range(1, len(words))
-    } - {m.text for m in mentions if m.strong and m.kind != "organization"}
+    } - {m.text for m in mentions
+         if (m.strong and m.kind != "organization") or (m.kind == "place" and m.place)}
     for m in mentions:
         if not m.strong and m.kind != "organization" and m.text in starts:
             m.kind = "organization"

@@ -828,3 +828,14 @@ def test_a_body_s_portfolios_courts_seats_clubs_and_listed_facilities(
             "European Court of Human Rights"} <= orgs
     assert {"John F. Kennedy International", "Chicago O'Hare", "Wangjiayuan Reservoir",
             "Yabuli Ski Resort", "Plateau de Beille", "Beijing", "Shanghai"} <= names(ex.places)
+
+
+def test_regions_known_in_english_and_a_town_beside_its_university(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Chips in Wales",
+             "The plant sits in a cluster around Cardiff and Newport that includes Cardiff "
+             "University. Catalonia's biggest carmaker is SEAT, and Sumatra and Lombardy "
+             "flooded.")
+    assert {"Cardiff", "Newport", "Catalonia", "Sumatra", "Lombardy"} <= names(ex.places)
+    assert "Cardiff University" in names(ex.organizations)
+    assert not names(ex.organizations) & {"Cardiff", "Newport", "Catalonia"}
