@@ -355,9 +355,11 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     shared = None  # "Presidents X and Y": the title is Y's too
     opening = cand.sentence_start and bool(tokens) and tokens[0] is cand.tokens[0]
     # a lone name ending a list ("Apple, Qualcomm and Samsung Electronics"; not a word the
-    # article writes in lower case too: "..., Finance and Securities Institute")
+    # article writes in lower case too: "..., Finance and Securities Institute"): looked for
+    # only where an "and" could split the run
     after_list = _AFTER_LIST.search(doc, max(0, tokens[0].start - 60), tokens[0].start) if (
-        tokens and tokens[0].lower not in lowercase) else None
+        tokens and tokens[0].lower not in lowercase
+        and any(t.lower in ("and", "und") for t in tokens)) else None
     # right after the comma, or after what the name is ("..., auto parts maker Denso and
     # Toyota Motor"; not "Dong Dengxin, director of the Finance and Securities Institute")
     between = after_list.group(1).split() if after_list else []
