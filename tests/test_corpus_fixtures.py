@@ -26,12 +26,13 @@ from tests.conftest import (
     CORPUS_HELDOUT6,
     CORPUS_HELDOUT7,
     CORPUS_HELDOUT8,
+    CORPUS_HELDOUT9,
     CORPUS_TUNE,
 )
 
 FOLDERS = [CORPUS, CORPUS_TUNE, CORPUS_CHECK, CORPUS_HELDOUT, CORPUS_HELDOUT2, CORPUS_HELDOUT3,
            CORPUS_HELDOUT4, CORPUS_HELDOUT5, CORPUS_HELDOUT6, CORPUS_HELDOUT7,
-           CORPUS_HELDOUT8]
+           CORPUS_HELDOUT8, CORPUS_HELDOUT9]
 KINDS = ("persons", "organizations", "places")
 by_folder = pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
 
