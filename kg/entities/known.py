@@ -138,7 +138,10 @@ class KnownEntities:
         key = identity_key(name)
         found = self._by_key(kind, key)
         if not found and kind != "person" and (short := _without_suffix(kind, name)):
-            found = self._by_key(kind, short)  # "Alibaba Group" for a known "Alibaba"
+            # "Alibaba Group" for a known "Alibaba"; "SoftBank Corp" is not "SoftBank Group"
+            suffix = _suffix_class(kind, name)
+            found = {k: known for k, known in self._by_key(kind, short).items()
+                     if k == short or _suffix_class(kind, known) in (None, suffix)}
         if len(found) > 1 and key in found and " " not in found[key]:
             del found[key]  # "ASEAN", named by its acronym before its full name was known
         return list(found.values())
@@ -157,10 +160,12 @@ class KnownEntities:
 
 
 # What a company's or a natural feature's name may end in or go without: "Trip.com Group" is
-# Trip.com, "the Yangtze River" the Yangtze.
+# Trip.com, "the Yangtze River" the Yangtze. A company's suffix says either what it is in law
+# ("Corp", "Ltd": one company however spelt) or that it is the parent ("Group", "Holdings").
 _SUFFIXES = {
     "organization": re.compile(
-        r" (?:group|holdings|holding|inc|ltd|limited|corporation|corp|co|company|plc|sa|ag|se|nv)$"
+        r" (?:(?P<parent>group|holdings|holding)"
+        r"|inc|ltd|limited|corporation|corp|co|company|plc|sa|ag|se|nv)$"
     ),
     "place": re.compile(r" (?:river|desert|mountains)$"),
 }
@@ -175,6 +180,15 @@ def _without_suffix(kind: Kind, name: str) -> str | None:
     if short == key or not short or lexicon().place(name.rsplit(" ", 1)[0]) is not None:
         return None
     return short
+
+
+def _suffix_class(kind: Kind, name: str) -> str | None:
+    """ "parent" for "SoftBank Group", "legal" for "SoftBank Corp": a parent and a company in
+    its group share their stem, so a stem alone links only names of one class or none."""
+    suffix = _SUFFIXES[kind].search(identity_key(name))
+    if suffix is None:
+        return None
+    return "parent" if suffix.group("parent") else "legal"
 
 
 @lru_cache(maxsize=1 << 16)

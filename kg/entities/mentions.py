@@ -158,8 +158,17 @@ def vote(
     shifted: list[Span] = []
     for start, end, label in spans:
         k = bisect.bisect_right(where, (start, float("inf"))) - 1
-        delta = where[k][1] - where[k][0]
-        shifted.append((start + delta, end + delta, label))
+        # the model may read across the newline between two sentences ("Story\n Ed
+        # Miliband"): each sentence's piece of the span is its own, with the label
+        while True:
+            stop = where[k + 1][0] - 1 if k + 1 < len(where) else end
+            delta = where[k][1] - where[k][0]
+            piece = _stripped(analysis.doc, start + delta, min(end, stop) + delta)
+            if piece is not None:
+                shifted.append((*piece, label))
+            if end <= stop:
+                break
+            k, start = k + 1, where[k + 1][0]
     # The model's entities are sorted and do not overlap: a mention's are found by bisection.
     starts = [start for start, _, _ in shifted]
     ends = [end for _, end, _ in shifted]
@@ -175,6 +184,14 @@ def vote(
     _one_reading(kept)
     analysis.mentions = kept
     _no_people(analysis)
+
+
+def _stripped(doc: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without white space at its ends; None if nothing is left."""
+    text = doc[start:end]
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    return (start + left, start + right) if right > left else None
 
 
 def _not_who(mention: Mention, doc: str) -> bool:

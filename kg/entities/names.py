@@ -45,6 +45,11 @@ _ON_HEADS = frozenset({"center", "centre", "committee", "commission", "council",
 # A lower-case title between a name and a capitalised one ("OpenAI chief executive Sam").
 _TITLE_AFTER = re.compile(r" ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*) (?=[A-Z][a-z])")
 _OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
+_PARTY_MEMBERS = words("party_members")
+# ", Labour's shadow business secretary": an owner's possessive, then lower-case words
+_OWNER_APPOSED = re.compile(
+    r", (?:the )?[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*)*['’]s ((?:[a-z][\w-]* ){0,3}[a-z][\w-]*)"
+    r"(?=[ ,.;])")
 _COMPANY_TAILS = words("company_tails")
 _SPORT_ROLES = frozenset({"coach", "head coach", "striker", "midfielder", "goalkeeper",
                           "defender", "captain", "forward", "winger", "playmaker"})
@@ -364,7 +369,10 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # Toyota Motor"; not "Dong Dengxin, director of the Finance and Securities Institute")
     between = after_list.group(1).split() if after_list else []
     listed = after_list is not None and (not between or organisation_noun(between[-1]))
-    for group in split_run(tokens, lex, opening, listed):
+    # "Green and Smart Mobility (GSM)": the acronym spells the whole run, one name
+    spelt = bool(cand.paren_after) and len(tokens) > 2 and initials(
+        _text(tokens)) == cand.paren_after
+    for group in [tokens] if spelt else split_run(tokens, lex, opening, listed):
         if shared and _name_like(group, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
                                  strong=True, title=shared))
@@ -583,14 +591,16 @@ def _classify(
         and not _listed_organisation(doc, tokens[0].start)
     ):
         return []
+    if len(tokens) > 2 and tokens[0].lower in _PARTY_MEMBERS and _name_like(tokens[1:], lex):
+        tokens = tokens[1:]  # "Democrat Sherrod Brown": a member of a party, named
     person = _split_title(tokens, doc, lex)
     if person is not None:
         return person
     if _surname_is_a_word(tokens, doc, lex):
         return [Mention("person", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
                         before=cand.before, after=cand.after if last else [], strong=True)]
-    if _head(tokens) in lex.titles:  # "Special Representative of the Chinese Government"
-        return _nested(tokens, doc, lex)
+    if _head(tokens) in lex.titles and not _occupation_surname(tokens, lex):
+        return _nested(tokens, doc, lex)  # "Special Representative of the Chinese Government"
     if len(tokens) == 1 and "-" in tokens[0].text:
         parts = tokens[0].text.split("-")
         if lex.place(tokens[0].text) is None and all(
@@ -676,7 +686,8 @@ def _classify_name(
         or words[0].upper() in _NOT_ACRONYMS
     ):
         return []
-    if any(" ".join(words[-k:]) in lex.titles for k in (1, 2, 3)):
+    if any(" ".join(words[-k:]) in lex.titles for k in (1, 2, 3)) and not _occupation_surname(
+            tokens, lex):
         return []  # "State Councilor", "US Secretary of State": a title without its name
     if len(words) > 1 and words[0] in lex.demonyms and words[-1] == "government":
         country = lex.country_of_demonym.get(" ".join(words[:-1]))
@@ -839,8 +850,11 @@ def _classify_name(
         cand.before[:1] == ["in"] and cand.before[1:2] and cand.before[1] in lex.org_heads
     ):  # "the village of Radinac", "the Three Gorges area", "a University in Al-Bayda"
         return [_typed(mention, "place")]
-    if last and len(tokens) > 1 and _title_apposed(cand.after, lex):
-        return [_typed(mention, "person")]  # "Narit Therdsteerasukdi, secretary-general of"
+    if last and len(tokens) > 1 and (
+            _title_apposed(cand.after, lex) or _owner_title_apposed(doc, mention.end, lex)):
+        # "Narit Therdsteerasukdi, secretary-general of", "Ed Miliband, Labour's shadow
+        # business secretary"
+        return [_typed(mention, "person")]
     if tokens[-1].text.endswith("OS") and tokens[-1].text[-3:-2].islower():
         return []  # "HarmonyOS", "iOS", "on HyperOS": operating systems, not platforms
     cue = _cue(cand.before, single=len(tokens) == 1)
@@ -1300,6 +1314,13 @@ def _title_apposed(after: list[str], lex: Lexicon) -> bool:
     )
 
 
+def _owner_title_apposed(doc: str, end: int, lex: Lexicon) -> bool:
+    """ "X Y, Labour's shadow business secretary": an apposition giving a title held at an
+    owner named before it."""
+    apposed = _OWNER_APPOSED.match(doc, end)
+    return apposed is not None and any(w in lex.titles for w in apposed.group(1).split())
+
+
 def _of_country(doc: str, end: int, lex: Lexicon) -> bool:
     """ "Ana Ivanović of Serbia": a name without a head word, then "of" and a country, is a
     person, as sport and diplomacy write them."""
@@ -1431,6 +1452,18 @@ def _portfolio_list(prefix: list[Token]) -> bool:
 def _capitals_inside(word: str) -> bool:
     """ "NOIRLab", "PetroChina": capitals inside a word make it a name of its own."""
     return not word.isupper() and any(c.isupper() for c in word[1:])
+
+
+def _occupation_surname(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Jofra Archer", then "Archer": an occupation's word as a surname, alone or after one
+    word that is no title, modifier, demonym or place ("Chief Engineer" is a title)."""
+    words = [t.lower for t in tokens]
+    if words[-1] not in _OCCUPATIONS or len(words) > 2:
+        return False
+    first = words[0]
+    return len(words) == 1 or not (
+        is_title(first, lex) or first in _TITLE_MODIFIERS or first in lex.demonyms
+        or strong_place(tokens[0].text, lex))
 
 
 def is_title(word: str, lex: Lexicon) -> bool:

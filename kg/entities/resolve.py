@@ -49,6 +49,7 @@ _OWNS = ("'s", "’s")
 _OWNER = re.compile(r"((?:[A-Z][\w\-]* )*[A-Z][\w\-]*)['’]s $")  # "South Korea's "
 _WITH_THE = ("United", "Netherlands", "Philippines", "Bahamas", "Gambia")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)")
+_TO_ACT = re.compile(r" to (?!the\b|a\b|an\b)[a-z]+\b")  # "for X to rejoin", not "for X to the"
 _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "could", "may",
                     "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
 _CITY_PARTS = words("city_parts")
@@ -378,6 +379,8 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
                 and head not in lex.org_heads and not head.endswith(COMPOUND_PLACES))
     if m.before[:1] and m.before[0] in _ACTED_ON:
         return True
+    if m.before[:1] == ["for"] and _TO_ACT.match(doc, m.end):
+        return True  # "the door remained open for New Delhi to rejoin"
     return word in _ACTING or (word.endswith("ly") and word.islower()) or (
         word.endswith("ed") and word.islower() and word not in _CITY_PARTS
         and word not in _UNDERGONE  # "Beijing also suffered its heaviest rainfall": the city

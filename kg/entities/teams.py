@@ -20,11 +20,20 @@ from kg.entities.names import CLUB_TAILS, SCORE, Mention
 _SPORTS = sorted((w.replace("_", " ") for w in words("sports")), key=len, reverse=True)
 _SPORT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _SPORTS) + r")\b", re.IGNORECASE)
 _SPORT_TERMS = words("sports_terms")
-_PLAYS = words("team_plays")  # "Argentina beat", "Japan coach"
+_ROLES = words("team_roles")  # "Japan coach", "Wales flanker"
+_PLAYS = words("team_plays") | _ROLES  # "Argentina beat"
 _PLAYED = words("team_played")  # "beat Australia", "against Nigeria"
-_GAMES = _SPORT_TERMS | {"match", "game", "win", "victory", "defeat", "loss"}
+_PLAYED_FOR = words("team_played_for")  # "played for Ireland"
+_GAMES = _SPORT_TERMS | {"match", "game", "win", "victory", "defeat", "loss", "campaign"}
+# "China's World Cup hopes", "Ireland's Six Nations title": a contest's name after the
+# possessive
+_CONTEST = re.compile(
+    r"['’]s (?:[A-Z][\w-]* ){0,3}(?:Cup|Games|Championships?|Nations|Trophy|Series|Slam)\b")
+# "England and Liverpool striker": the word after the name the country is listed with
+_AND_NAME = re.compile(r" and (?:[A-Z][\w'’.-]* )+([a-z][\w-]*)")
+# "lost the 2015 final, to Australia": a loss, then "to" right before the side
+_LOST_TO = re.compile(r"\b(?:lost|losing|lose|loses|fell|falling|fall|falls)\b[^.;!?]{0,40}\bto $")
 _SCORED_BY = frozenset({"to", "by", "against", "over", "with", "v", "vs"})
-_LOST = frozenset({"lost", "losing", "lose", "loses", "fell", "falling", "fall", "falls"})
 _MEDALS = frozenset({"gold", "golds", "silver", "bronze", "medal", "medals"})
 _WORD = re.compile(r"[a-z]+")
 _WOMEN = re.compile(r"\b(?:[Ww]omen|WOMEN)['’]s\b")
@@ -93,19 +102,27 @@ def _side(m: Mention, doc: str) -> bool | None:
         # "China's first Olympic gold medal" a country's medal
         if _MEDALS & set(after[:4]):
             return False
-        return True if _GAMES & set(after[:3]) else (False if _named(doc, m.end) else None)
+        if _GAMES & set(after[:3]) or _CONTEST.match(doc, m.end):
+            return True
+        return False if _named(doc, m.end) else None
     if after[:1] in (["were"], ["are"]) and before[:1] and before[0] in _LOCATED | {"of"}:
         return None  # "the highlands of Ethiopia were": the country's, not a side's
     if _OF_NAMED.search(doc, max(0, m.start - 80), m.start):
         return False  # "Sifan Hassan of the Netherlands won": her country, not a side
     if after[:1] and after[0] in _PLAYS:
         return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])
+    if (listed := _AND_NAME.match(doc, m.end)) and listed.group(1).casefold() in _ROLES:
+        return True  # "England and Liverpool striker Michael Owen"
     if any(SCORE.match(w) for w in after[:3]) or (
             before[:1] and before[0] in _SCORED_BY and any(SCORE.match(w) for w in before[1:3])):
         return True  # "Japan led 2-0", "lost 7-0 to Japan", "held 1-1 by Indonesia" (but not
         # "won 1-0 on the Gold Coast")
-    if before[:1] == ["to"] and before[1:2] and before[1] in _LOST:
-        return True  # "after losing to India"
+    if before[:1] == ["to"] and _LOST_TO.search(doc, max(0, m.start - 60), m.start):
+        return True  # "after losing to India", "lost the 2015 final, to Australia"
+    if before[:1] == ["for"] and before[1:2] and before[1] in _PLAYED_FOR:
+        return True  # "played for Ireland", "eligible for England"
+    if before[:3] == ["of", "charge", "in"]:
+        return True  # "his job in charge of Ireland"
     return True if before and before[0] in _PLAYED else None
 
 

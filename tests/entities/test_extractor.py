@@ -124,3 +124,17 @@ def test_the_model_reads_only_sentences_the_article_leaves_open() -> None:
     # a surname of a person named in full, an acronym spelt out: settled without the model
     assert "Macháč said" not in read and "ESA said" not in read and "Zheng smiled" not in read
     assert "Vantora said nothing." in read and "ITO said no." in read  # no surname: "ITO"
+
+
+def test_a_model_span_across_two_sentences_is_cut_between_them() -> None:
+    from kg.entities.lexicon import lexicon
+    from kg.entities.mentions import analyse, document, model_text, vote
+
+    # the model read "Story\n Ed Miliband" as one name: each sentence keeps its piece
+    analysis = analyse(*document(article(
+        "Story", "It rained all day long in the hills. Ed Miliband said so.")), lexicon())
+    read, where = model_text(analysis)
+    assert read.startswith("Story\n") and "It rained" not in read
+    vote(analysis, [(0, read.index(" said"), "PERSON")], where, lexicon())
+    found = {m.text: m.kind for m in analysis.mentions}
+    assert found["Ed Miliband"] == "person"

@@ -131,6 +131,13 @@ def test_a_company_is_known_with_or_without_its_suffix() -> None:
     assert rivers.named("place", "Yangtze") == ["Yangtze River"]
     assert rivers.named("place", "Jordan") == []  # a country
     assert known.named("organization", "Group") == []
+    # A parent and a company of its group share a stem: one suffix of each is two companies
+    groups = KnownEntities(organizations=MappingProxyType(
+        {"SoftBank Group": ("SoftBank",), "Toyota Motor Corporation": ()}))
+    assert groups.named("organization", "SoftBank Corp") == []
+    assert groups.named("organization", "SoftBank Group Corp") == ["SoftBank Group"]
+    assert groups.named("organization", "Toyota Motor Corp") == ["Toyota Motor Corporation"]
+    assert groups.named("organization", "SoftBank") == ["SoftBank Group"]
 
 
 def test_a_river_named_without_river_is_the_known_river(extractor: Extractor) -> None:

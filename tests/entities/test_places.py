@@ -126,6 +126,16 @@ def test_capitals_as_the_parties_of_relations_are_governments(extractor: Extract
     assert "Ottawa" in names(ex.places)  # flights go between places
 
 
+def test_capitals_lobbied_cooperating_waited_for_and_in_headlines(extractor: Extractor) -> None:
+    text = ("Farmers have been lobbying Canberra for relief. Cooperation between Seoul and "
+            "Hanoi grew. The deal leaves room for Ottawa to return. Lima cuts ties. A train "
+            "for Nairobi left at noon.")
+    (ex,) = extractor.extract([article("Ties", text)])
+    assert {"Government of Australia", "Government of South Korea", "Government of Vietnam",
+            "Government of Canada", "Government of Peru"} <= names(ex.organizations)
+    assert "Nairobi" in names(ex.places)  # where a train goes
+
+
 def test_pinyin_islands_planetary_plains_zones_and_a_place_acronym(extractor: Extractor) -> None:
     text = ("Ships near Meizhou Dao and Ren'ai Jiao were warned; Wang Dao said so. The rover "
             "crossed Utopia Planitia. The Tianjin Economic-Technological Development Area grew. "

@@ -839,3 +839,31 @@ def test_regions_known_in_english_and_a_town_beside_its_university(
     assert {"Cardiff", "Newport", "Catalonia", "Sumatra", "Lombardy"} <= names(ex.places)
     assert "Cardiff University" in names(ex.organizations)
     assert not names(ex.organizations) & {"Cardiff", "Newport", "Catalonia"}
+
+
+def test_countries_as_sides_by_role_contest_loss_and_who_they_played_for(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Late try seals series",
+             "The rugby tour ended 24-20. Scotland flanker Rory Darge scored, and former "
+             "Argentina and Toulouse prop Pedro Rubiolo watched. The result ends Fiji's World "
+             "Cup hopes. Born in Auckland, he played for Samoa before switching to Tonga, who "
+             "lost the 2019 final, after extra time, to Japan. His old coach, now in charge of "
+             "Italy, was born in Italy.")
+    orgs = names(ex.organizations)
+    assert {f"{c} national rugby union team" for c in (
+        "Scotland", "Argentina", "Fiji", "Samoa", "Japan", "Italy")} <= orgs
+    assert "Italy" in names(ex.places)  # born there: the country too
+    assert "Auckland" in names(ex.places)
+
+
+def test_party_members_owned_titles_occupation_surnames_and_spelt_lists(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Bill stalls",
+             "The vote was delayed again on Tuesday. Kemi Fowler, Labour's shadow health "
+             "secretary, objected. Two senators, Democrat Raphael Warnock and Republican Susan "
+             "Collins, wrote it. Tom Archer, a fast bowler, spoke. Archer said little. Buses "
+             "went to Blue and Green Transit (BGT), a bus company.")
+    assert {"Kemi Fowler", "Raphael Warnock", "Susan Collins", "Tom Archer"} <= names(ex.persons)
+    assert "Archer" in find(ex, "Tom Archer").mentions
+    assert "Blue and Green Transit" in names(ex.organizations)
+    assert not names(ex.persons) & {"Democrat Raphael Warnock", "Republican Susan Collins"}
