@@ -188,7 +188,7 @@ def _suffix_class(kind: Kind, name: str) -> str | None:
     suffix = _SUFFIXES[kind].search(identity_key(name))
     if suffix is None:
         return None
-    return "parent" if suffix.group("parent") else "legal"
+    return "parent" if suffix.groupdict().get("parent") else "legal"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -240,6 +240,7 @@ class Mention:
     after_place: bool = False  # a place's name then more ("Beijing Guoan"): never the place
     work: bool = False  # a work or product ("the musical X"): its name is nobody's, all along
     holds_outer: bool = False  # named inside another with "of": the outer one is a part of it
+    unit: str | None = None  # the name's part before its parent's, a name of its own
 
     @property
     def words(self) -> list[str]:
@@ -511,6 +512,9 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
                 # Investment Act"
                 ((not head_ok or place_words) and len(group) == 1 and modifiers
                  and (chunk_head or chunk[-1].lower in lex.other_heads))
+                # "Qiandongnan Miao and Dong Autonomous Prefecture": the peoples of one division
+                or (len(chunk) > 2 and chunk[-2].lower == "autonomous" and len(conn_tokens) == 1
+                    and not lex.place(_text(group[-1])))
                 # "Ministry of Commerce and Trade"; "Committee of the Ministry of Industry and
                 # Information Technology": the innermost name has the head
                 or ((_has_org_head(group[0], lex)
@@ -586,6 +590,7 @@ def _classify(
             and not (is_acronym(t.text) and _has_org_head(tokens, lex))  # "MK2 Films"
             and not (_ORDINAL.match(t.text) and k + 1 < len(tokens)
                      and tokens[k + 1].text == "Century")
+            and not (k > 0 and tokens[k - 1].text == "No.")  # "Rongjiang No. 1 Middle School"
             for k, t in enumerate(tokens))
         and _cue(cand.before, single=len(tokens) == 1) != "organization"
         and not _listed_organisation(doc, tokens[0].start)
@@ -826,6 +831,7 @@ def _classify_name(
         if nested and nested[0].holds_outer:  # "X of the Y"; not "Mission to the EU"
             mention.parent = nested[0].text
             _give_acronym(mention, nested)
+            mention.unit = _unit_name(tokens, nested[0], doc, lex)
         return [_typed(mention, "organization"), *nested]
     part = tokens[-1].text.rpartition("-")[2]  # of a German compound: "Linden-Museum"
     compound = len(words) == 1 and part[:1].isupper() and part.casefold() in lex.place_heads
@@ -1155,6 +1161,20 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
             found.extend([inner, *deeper])
             break
     return found
+
+
+def _unit_name(tokens: list[Token], parent: Mention, doc: str, lex: Lexicon) -> str | None:
+    """ "Scott Polar Research Institute" of "... of the University of Cambridge": a unit's own
+    name before its parent's, when it tells the unit apart alone (it starts with a first name
+    or a place; "Standing Committee" or "Institute of Geology" do not)."""
+    own = [t for t in tokens if t.end <= parent.start]
+    while own and own[-1].lower in ("of", "the"):
+        own.pop()
+    if len(own) < 2 or _head(own) not in lex.org_heads:
+        return None
+    if own[0].lower in lex.given_names or strong_place(own[0].text, lex):
+        return doc[own[0].start : own[-1].end]
+    return None
 
 
 def _pinyin_feature(tokens: list[Token], lex: Lexicon) -> bool:

@@ -572,8 +572,9 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
         if len(m.words) > 1:
             name = _merge_target(canon[m.text], m.start, first, state.lex) or canon[m.text]
             builder = _known_name(state, "organization", name, m)
-            if m.acronym:
-                builder.alternate(m.acronym)
+            for alternate in (m.acronym, m.unit):
+                if alternate:
+                    builder.alternate(alternate)
             if canon[m.text] != m.text and name == canon[m.text]:
                 builder.alternate(m.text)  # as written, before acronyms were spelt out
                 if state_body(bare := " ".join(m.words[1:])):

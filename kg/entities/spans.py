@@ -27,6 +27,7 @@ _TOKEN = re.compile(
 _ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
 _ABBREVIATIONS = frozenset({"co", "jr", "sr", "inc", "ltd", "corp", "st", "dr", "mr", "mrs", "ms"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_NUMBER_NEXT = re.compile(r"\. \d")  # "No. 1": a number's abbreviation, no sentence's end
 SAINTS = frozenset({"st", "st.", "saint"})  # "St Mark's Basilica"
 _NAME_NEXT = re.compile(r" [A-Z]")
 # "US-led", "Beijing-based", "China-built": the capitalised part is a name, the rest a modifier
@@ -127,8 +128,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         word, start, end = match.group(), match.start() + offset, match.end() + offset
-        if word.casefold() in _ABBREVIATIONS and text[match.end() : match.end() + 1] == ".":
-            word, end = word + ".", end + 1
+        if (word.casefold() in _ABBREVIATIONS and text[match.end() : match.end() + 1] == ".") or (
+                word == "No" and _NUMBER_NEXT.match(text, match.end())):
+            word, end = word + ".", end + 1  # "Co.", "St.", "No. 1 Middle School"
         elif tokens and start < tokens[-1].end:
             continue  # the dot was taken by the abbreviation
         token = Token(word, start, end)
@@ -177,6 +179,7 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
             nxt = tokens[j]
             if (
                 _capital_at(tokens, j)
+                or (run[-1].text == "No." and nxt.text.isdigit())  # "Rongjiang No. 1 ..."
                 or (nxt.lower in PARTICLES and _name_follows(tokens, j + 1))
                 or JOINED_PARTICLE.match(nxt.text)  # "Abdel Fattah el-Sisi"
             ):

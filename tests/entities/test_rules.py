@@ -867,3 +867,18 @@ def test_party_members_owned_titles_occupation_surnames_and_spelt_lists(
     assert "Archer" in find(ex, "Tom Archer").mentions
     assert "Blue and Green Transit" in names(ex.organizations)
     assert not names(ex.persons) & {"Democrat Raphael Warnock", "Republican Susan Collins"}
+
+
+def test_a_unit_named_in_full_before_its_parent_is_also_known_by_its_own_name(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Ice",
+             "The Scott Polar Research Institute of the University of Cambridge helped. The "
+             "Standing Committee of the National People's Congress met. Fans from Rongjiang "
+             "No. 1 Middle School came from Qiandongnan Miao and Dong Autonomous Prefecture.")
+    scott = find(ex, "Scott Polar Research Institute of the University of Cambridge")
+    assert scott.parent == "University of Cambridge"
+    assert "Scott Polar Research Institute" in scott.alternate_names
+    committee = find(ex, "Standing Committee of the National People's Congress")
+    assert "Standing Committee" not in committee.alternate_names  # any body's: no name alone
+    assert "Rongjiang No. 1 Middle School" in names(ex.organizations)
+    assert "Qiandongnan Miao and Dong Autonomous Prefecture" in names(ex.places)
