@@ -66,6 +66,12 @@ SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")  # "4-2", "127-118"
 _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
 _PLACE_BEFORE = words("place_before")
+_MOVED_TO = words("moved_to")
+# "the arm of X", "shares of X": what only a company has
+_PART_OF = frozenset({"arm", "unit", "subsidiary", "division", "affiliate", "parent", "owner",
+                      "shareholder", "shareholders", "shares", "stake", "founder", "co-founder"})
+_SITES = frozenset({"review", "video", "news", "shopping", "streaming", "social", "booking",
+                    "travel", "job", "dating", "auction", "e-commerce", "ecommerce"})
 _GOVERNMENT_LEVELS = frozenset(
     {"municipal", "provincial", "city", "state", "federal", "regional", "local", "county",
      "central", "national", "prefectural", "district"}
@@ -79,10 +85,20 @@ _NOT_NAMES = words("not_names")
 _WORKS = words("works")
 _PLURAL_WORKS = "|".join(sorted(w if w.endswith("s") else w + "s" for w in _WORKS))
 _LISTING = (" such as ", " like ", " includ", " from ")
-_WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, from ... to"
+_WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, from ... to",
+    # "satellites, including China's own X"
     rf"\b(?i:{_PLURAL_WORKS}),? (?:(?:such as|like|including|include|included)"
-    rf"(?: {_NAME},?(?: and| or)?)*|from(?: {_WORD})* to|from) $"
+    rf"(?: {_NAME}['’]s(?: own)?)?(?: {_NAME},?(?: and| or)?)*|from(?: {_WORD})* to|from) $"
 )
+# "a satellite better known as Wukong", "a ship called X": a work's other name
+_WORK_CALLED = re.compile(
+    rf"\b(?i:{'|'.join(sorted(_WORKS))}),? (?:(?:also|better|widely|commonly) )?"
+    r"(?:known as|nicknamed|dubbed|called|named) (?:the )?$")
+# "stars Shen Teng as Dugu Yue", "plays Ma Lanxing": a role, in an article about the screen
+_CAST = frozenset({"stars", "starring", "starred", "star", "plays", "played", "playing", "cast",
+                   "portrays", "portrayed", "portraying", "voices", "voiced", "voicing"})
+_PLAYS_ROLE = _CAST - {"stars", "starring", "starred", "star", "cast"}
+_SCREEN = re.compile(r"\b(?:film|films|movie|movies|series|drama|sitcom|television|TV)\b")
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
@@ -271,9 +287,10 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
                     and any(is_title(t.lower, lex) for t in cand.tokens[1:-1]))
             ))
             # "Ministry of Culture, Sports and Tourism", "Bureau of Culture, Radio, Television
-            # and Tourism": a body's portfolios, to the last one after "and"
+            # and Tourism", "Department of Forestry, Fisheries and the Environment": a body's
+            # portfolios, to the last one after "and"
             or (gap == ", " and _body_portfolios(prev.tokens, lex) and all(
-                t.lower == "and" or (t.text[:1].isupper() and t.text.isalpha()
+                t.lower in ("and", "the") or (t.text[:1].isupper() and t.text.isalpha()
                                      and not lex.place(t.text) and t.lower not in lex.given_names)
                 for t in cand.tokens) and (
                     any(t.lower == "and" for t in cand.tokens)
@@ -519,7 +536,11 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
                 # Information Technology": the innermost name has the head
                 or ((_has_org_head(group[0], lex)
                      or (len(group) > 2 and _has_org_head(group[-3], lex)))
-                    and len(group) > 1 and not chunk_head and len(conn_tokens) == 1)
+                    and len(group) > 1 and not chunk_head and (
+                        len(conn_tokens) == 1
+                        # "Department of Forestry, Fisheries and the Environment"
+                        or (any(t.text == "," for t in group[-1]) and not is_acronym(
+                            chunk[0].text))))
                 # "Secretary for Transport and Logistics Lam Sai-hung" (one portfolio word
                 # before "and": not "Minister of Commerce Wang Wentao and Jin Zhuanglong")
                 or (is_title(group[0][-1].lower, lex) and len(group) == 3
@@ -594,6 +615,8 @@ def _classify(
             for k, t in enumerate(tokens))
         and _cue(cand.before, single=len(tokens) == 1) != "organization"
         and not _listed_organisation(doc, tokens[0].start)
+        and tokens[0].text != "Channel"  # "Channel 4", a broadcaster
+        and not (last and _org_apposed(cand.after, lex))  # "A24, the New York studio"
     ):
         return []
     if len(tokens) > 2 and tokens[0].lower in _PARTY_MEMBERS and _name_like(tokens[1:], lex):
@@ -731,6 +754,8 @@ def _classify_name(
             return [replace(mention, text=_text(tokens[size:]), work=True)]
     if len(tokens) > 1 and words[-1] in CLUB_TAILS - {"city"} and lex.place(text) is None:
         return [_typed(mention, "organization")]  # "Manchester United", "West Ham United"
+    if len(tokens) == 2 and tokens[0].text == "Channel" and tokens[1].text.isdigit():
+        return [_typed(mention, "organization")]  # "Channel 4": a broadcaster
     if len(tokens) > 2 and "Team" in [t.text for t in tokens[1:-1]]:
         return [_typed(mention, "organization")]  # "UAE Team Emirates": a cycling team
     if (len(tokens) > 1 and words[0] in _CLUB_PREFIXES and not tokens[0].text.islower()
@@ -752,9 +777,11 @@ def _classify_name(
     # what the words before say of a weak place: "Japanese brands Lawson" (a brand, not the
     # town), "regions such as Hokkaido" (the place)
     weak_cue = _cue(cand.before) if place is not None and not place.strong else None
-    if weak_cue is None and place is not None and not place.strong and _listed_organisation(
-            doc, mention.start):
-        weak_cue = "organization"  # "banks such as Itaú, Bradesco and Santander"
+    if weak_cue is None and place is not None and not place.strong and (
+            _listed_organisation(doc, mention.start)
+            or (last and _org_apposed(cand.after, lex))):
+        # "banks such as Itaú, Bradesco and Santander"; "GoTo, the Indonesian technology group"
+        weak_cue = "organization"
     if weak_cue == "organization":
         place = None
     employer = _employs(doc, mention.end, lex) if last else None
@@ -838,6 +865,8 @@ def _classify_name(
     if compound or (len(words) > 1 and head in lex.place_heads):
         if last and tokens[0].lower in lex.given_names and _title_apposed(cand.after, lex):
             return [_typed(mention, "person")]  # "Andrew Hall, chief executive of": a surname
+        if cand.before[:1] in (["club"], ["side"], ["team"]):
+            return [_typed(mention, "organization")]  # "rugby league club Workington Town"
         return [_typed(mention, "place")]  # "Liaoning Gymnasium"
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
@@ -995,6 +1024,11 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
         return True  # "the novel's central character, the physicist Wang Miao"
     if before[:1] == ["of"] and before[1:2] and before[1] in _MAKERS:
         return True  # "the maker of Call of Duty", "the creators of Candy Crush"
+    if _WORK_CALLED.search(doc, max(0, cand.start - 60), cand.start):
+        return True  # "a satellite better known as Wukong"
+    if ((before[:1] == ["as"] and _CAST & set(before[1:4]))
+            or (before[:1] and before[0] in _PLAYS_ROLE)) and _SCREEN.search(doc):
+        return True  # "stars Shen Teng as Dugu Yue", "Ma Li plays Ma Lanxing": characters
     if (before[:1] == ["the"] and before[1:2] and before[1] in _WON
             and cand.after[:1] != ["title"] and not cand.possessive):
         # "won the Golden Goblet": an award or a cup (but "won the X League title" and "won the
@@ -1003,7 +1037,8 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     window = max(0, cand.start - 120)
     listed = any(doc.find(word, window, cand.start) >= 0 for word in _LISTING) and (
         _WORKS_LISTED.search(doc, window, cand.start))  # the search only where it may match
-    if listed and (not listed.group().endswith("from ") or cand.after[:1] == ["to"]):
+    if listed and not cand.possessive and (
+            not listed.group().endswith("from ") or cand.after[:1] == ["to"]):
         return True  # "shows like Les Misérables", "films such as Hero", "films, from X to Y"
         # (but "films from Hungary and Japan" come from places)
     if not last or cand.possessive:  # "China's electric vehicles": an owner, not a product
@@ -1013,6 +1048,9 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     after = cand.after
     if after[:1] == [","] and after[1:2] and after[1] in _CREDITS and after[2:3] == ["by"]:
         return True  # "YOLO, directed by Jia Ling"
+    lead = [t.lower for t in cand.tokens[:-1]] or before[:1]  # "A NASA ..." starts a sentence
+    if lead in (["a"], ["an"]) and is_acronym(cand.tokens[-1].text):
+        return False  # "a NASA spacecraft", "an ESA probe": one its maker built
     if after[:2] in ([",", "a"], [",", "an"], [",", "the"]):
         after = after[2:]
     for k, word in enumerate(after[:3]):
@@ -1047,6 +1085,10 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
     if before[0] == "on" and single:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
+    if before[0] == "of" and before[1:2] and before[1] in _PART_OF:
+        return "organization"  # "the Japanese arm of Western Digital"
+    if before[0] in ("site", "website") and before[1:2] and before[1] in _SITES:
+        return "organization"  # "review site Douban"
     if before[0].rpartition("-")[2] in _OWNED:
         return "organization"  # "Shenzhen-based Fantawild", "Tokyo-listed Seven & i"
     if before[0] in _PERSON_CUES or before[:2] in (["by", "coached"], ["by", "managed"]):
@@ -1297,12 +1339,14 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
 
 
 _HEAD_ENDS = ([], ["of"], [","], ["."], ["in"], ["near"], ["on"], ["where"], ["that"], ["with"],
-              [";"])
+              [";"], ["north"], ["south"], ["east"], ["west"], ["outside"])  # "a town north of"
 
 
 def _place_apposed(after: list[str]) -> bool:
     """ "Todoque, a village of about 1,400 people", "Ashikita, a coastal town": an apposition
     saying the name is a settlement's."""
+    if after[:1] == [","] and after[1:2] == ["home"] and after[2:3] in (["of"], ["to"]):
+        return True  # "Aigle, home of the UCI"
     if after[:1] != [","] or after[1:2] not in (["a"], ["an"], ["the"]):
         return False
     # the settlement is the apposition's head: not "a village head", "the city's top official"
@@ -1315,6 +1359,7 @@ def place_cue(before: list[str]) -> bool:
     return bool(before) and (
         before[0] in _PLACE_BEFORE or (before[0] == "of" and before[1:2] != [] and (
             before[1] in _PLACE_OF))
+        or (before[0] == "to" and before[1:2] != [] and before[1] in _MOVED_TO)
     )
 
 

@@ -73,6 +73,8 @@ PARTICLES = frozenset(
 JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ould)-[A-Z]")
 # Possessive words that stay inside a name ("National People's Congress").
 _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
+_HOLDERS_OFFICE = re.compile(
+    r"^(?:Prosecutor|Defender|General|Ombudsman|Auditor|Comptroller|Controller)['’]s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "21st Century Education Research Institute"
 # How companies and platforms spell themselves: "iFlytek", "eBay", "7-Eleven".
 BRAND = re.compile(r"^(?:[a-z]{1,2}[A-Z][A-Za-z]+|\d+-[A-Z][a-z]+)$")
@@ -136,8 +138,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         token = Token(word, start, end)
         # "St Mark's Basilica", "St Patrick's Day": a saint's possessive inside a name
         saint = tokens and tokens[-1].lower in SAINTS and _NAME_NEXT.match(text, end - offset)
+        # "the Public Prosecutor's Office of Minas Gerais": an office named after its holder
+        office = _HOLDERS_OFFICE.match(word) and text.startswith(" Office", end - offset)
         if (len(word) > 2 and _POSSESSIVE.search(word)
-                and word.casefold() not in _INNER_POSSESSIVES and not saint):
+                and word.casefold() not in _INNER_POSSESSIVES and not saint and not office):
             cut = 1 if word.endswith(("s'", "s’")) else 2
             token = Token(word[:-cut], start, end - cut, possessive=True)
         else:
@@ -179,7 +183,8 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
             nxt = tokens[j]
             if (
                 _capital_at(tokens, j)
-                or (run[-1].text == "No." and nxt.text.isdigit())  # "Rongjiang No. 1 ..."
+                # "Rongjiang No. 1 Middle School", "Channel 4"
+                or (run[-1].text in ("No.", "Channel") and nxt.text.isdigit())
                 or (nxt.lower in PARTICLES and _name_follows(tokens, j + 1))
                 or JOINED_PARTICLE.match(nxt.text)  # "Abdel Fattah el-Sisi"
             ):

@@ -882,3 +882,32 @@ def test_a_unit_named_in_full_before_its_parent_is_also_known_by_its_own_name(
     assert "Standing Committee" not in committee.alternate_names  # any body's: no name alone
     assert "Rongjiang No. 1 Middle School" in names(ex.organizations)
     assert "Qiandongnan Miao and Dong Autonomous Prefecture" in names(ex.places)
+
+
+def test_characters_works_known_by_another_name_and_offices_named_after_holders(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Box office",
+             "The film stars Wu Jing as Liu Peiqiang, an astronaut. Zhao Jinmai plays Han "
+             "Duoduo, his daughter. Data came from satellites, including Japan's own Hitomi "
+             "and XRISM, and from a probe better known as Tianwen. The State Prosecutor's "
+             "Office of Bavaria and the Department of Water, Sanitation and the Environment "
+             "objected.")
+    assert {"Wu Jing", "Zhao Jinmai"} <= names(ex.persons)
+    assert not names(ex.persons) & {"Liu Peiqiang", "Han Duoduo"}
+    assert not names(ex.organizations) & {"Hitomi", "XRISM", "Tianwen"}
+    assert "Japan" in names(ex.places)
+    assert {"State Prosecutor's Office of Bavaria",
+            "Department of Water, Sanitation and the Environment"} <= names(ex.organizations)
+
+
+def test_companies_by_apposition_part_of_site_club_channel_and_a_maker_s_acronym(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Deals",
+             "Shares in Nokia, the Finnish telecoms group, rose. B24, the Paris studio that "
+             "bought the film, agreed, as did free-to-air Channel 5 and the London arm of "
+             "Kioxia. Fans rated it on review site Letterboxd. He joined football club Ipswich "
+             "Town. On Monday an ESA spacecraft reached orbit, and ESA said so.")
+    orgs = names(ex.organizations)
+    assert {"Nokia", "B24", "Channel 5", "Kioxia", "Letterboxd", "Ipswich Town",
+            "ESA"} <= orgs
+    assert not names(ex.places) & {"Nokia", "Ipswich Town"}
