@@ -387,10 +387,16 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # Toyota Motor"; not "Dong Dengxin, director of the Finance and Securities Institute")
     between = after_list.group(1).split() if after_list else []
     listed = after_list is not None and (not between or organisation_noun(between[-1]))
-    # "Green and Smart Mobility (GSM)": the acronym spells the whole run, one name
-    spelt = bool(cand.paren_after) and len(tokens) > 2 and initials(
-        _text(tokens)) == cand.paren_after
-    for group in [tokens] if spelt else split_run(tokens, lex, opening, listed):
+    # "Green and Smart Mobility (GSM)", "Transport for London (TfL)": the acronym spells the
+    # whole run, one name
+    spelt = bool(cand.paren_after) and len(tokens) > 2 and (
+        initials(_text(tokens)) == cand.paren_after
+        or (not cand.paren_after.isupper()
+            and "".join(t.text[0] for t in tokens).casefold() == cand.paren_after.casefold()))
+    if spelt:  # a name joining words by "and" or "for" that an acronym spells: a body's
+        return [m if m.kind is not None else _typed(m, "organization")
+                for m in _classify(tokens, cand, doc, lex, last=True)]
+    for group in split_run(tokens, lex, opening, listed):
         if shared and _name_like(group, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
                                  strong=True, title=shared))

@@ -534,11 +534,13 @@ def _pick(
 
 
 def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
-    orgs = [
-        m
-        for m in mentions
-        if m.kind == "organization" or (m.kind is None and m.text in state.acronyms)
-    ]
+    parties = {m.text for m in mentions if m.kind == "organization" and m.text.endswith(" Party")}
+    orgs = []
+    for m in mentions:
+        if m.kind == "place" and not m.strong and f"{m.text} Party" in parties:
+            m.kind, m.place = "organization", None  # "the Green leader" of the "Green Party"
+        if m.kind == "organization" or (m.kind is None and m.text in state.acronyms):
+            orgs.append(m)
     written = {m.text for m in orgs if len(m.words) > 1}
     canon = {m.text: _org_name(m.text, state, written) for m in orgs if len(m.words) > 1}
     # "China's Foreign Ministry", then "the Foreign Ministry": China's, where the article
@@ -585,7 +587,8 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             _known_name(state, "organization", canon.get(full, full), m).alternate(m.text)
             continue
         prefixed = sorted(n for n in set(canon.values()) if n.split()[0] == m.text)
-        if len(prefixed) == 1 and is_acronym(m.text):  # "COSCO" for "COSCO Shipping"
+        # "COSCO" for "COSCO Shipping", "Labour" for the "Labour Party" named in the article
+        if len(prefixed) == 1 and (is_acronym(m.text) or prefixed[0] == f"{m.text} Party"):
             state.entity("organization", prefixed[0], m).alternate(m.text)
             continue
         known = state.known.named("organization", m.text)

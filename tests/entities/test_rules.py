@@ -911,3 +911,13 @@ def test_companies_by_apposition_part_of_site_club_channel_and_a_maker_s_acronym
     assert {"Nokia", "B24", "Channel 5", "Kioxia", "Letterboxd", "Ipswich Town",
             "ESA"} <= orgs
     assert not names(ex.places) & {"Nokia", "Ipswich Town"}
+
+
+def test_a_mixed_case_acronym_spelling_a_run_and_a_party_by_its_first_word(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Licence",
+             "Drivers need a licence from Transport for Wales (TfW), whose rules the opposition "
+             "Green Party opposed. Siân Berry, the Green leader, spoke.")
+    assert "Transport for Wales" in names(ex.organizations)
+    assert "Green" in find(ex, "Green Party").mentions
+    assert "Transport" not in names(ex.organizations)
