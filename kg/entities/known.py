@@ -171,13 +171,20 @@ _SUFFIXES = {
 }
 
 
+def stem(kind: Kind, name: str) -> str | None:
+    """The identity key of a company's or a feature's name without its suffix ("paraopeba" of
+    "Paraopeba River"), or None if it has none."""
+    key = identity_key(name)
+    short = _SUFFIXES[kind].sub("", key)
+    return short if short and short != key else None
+
+
 def _without_suffix(kind: Kind, name: str) -> str | None:
     """The identity key of a company's or a feature's name without its suffix, if it has one
     and the rest is no place's name ("Hong Kong Holdings" is not Hong Kong, nor the Jordan
     River Jordan)."""
-    key = identity_key(name)
-    short = _SUFFIXES[kind].sub("", key)
-    if short == key or not short or lexicon().place(name.rsplit(" ", 1)[0]) is not None:
+    short = stem(kind, name)
+    if short is None or lexicon().place(name.rsplit(" ", 1)[0]) is not None:
         return None
     return short
 

@@ -22,6 +22,7 @@ from kg.entities.known import (
     identity_key,
     is_full_name,
     state_body,
+    stem,
     surname_keys,
 )
 from kg.entities.lexicon import Lexicon, words
@@ -139,6 +140,7 @@ def resolve(
     national_teams(mentions, doc)
     clubs(mentions, doc, lex)
     _agree(mentions, doc)
+    _features_short(mentions, aliases)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
     _places(state, mentions, aliases)
@@ -709,6 +711,18 @@ def _merge_target(name: str, start: int, first: dict[str, int], lex: Lexicon) ->
     if before:
         return before[-1][1]
     return targets[0][1] if len(targets) == 1 else None
+
+
+def _features_short(mentions: list[Mention], aliases: dict[int, Mention]) -> None:
+    """ "the Paraopeba River", then "the Paraopeba": the river (not the town of that name, nor
+    the organisation the model read)."""
+    features = {key: m for m in mentions if m.kind == "place" and (key := stem("place", m.text))}
+    for m in mentions:
+        feature = features.get(identity_key(m.text))
+        if feature is not None and m.before[:1] == ["the"] and not m.strong and m.kind in (
+                "place", "organization", None) and not (m.place and m.place.strong):
+            m.kind = "place"
+            aliases[id(m)] = feature
 
 
 def _places(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:

@@ -217,3 +217,14 @@ def test_places_moved_to_homes_of_bases_passes_and_towns_north_of(extractor: Ext
             "Khunjerab Pass"} <= names(ex.places)
     assert not names(ex.organizations) & {"Maryport", "Martigny", "Edwards Air Force Base"}
     assert not names(ex.persons)
+
+
+def test_a_river_named_then_called_short_dams_crossings_and_roundabouts(
+        extractor: Extractor) -> None:
+    text = ("Waste reached the Doce River near Mariana. Fishermen along the Doce lost their "
+            "work. The Germano dam held, and traders at border crossings such as Mohan, in "
+            "Yunnan, crowded the Selamat Datang roundabout.")
+    (ex,) = extractor.extract([article("Waste", text)])
+    assert "Doce" in find(ex, "Doce River").mentions
+    assert {"Germano dam", "Mohan", "Selamat Datang roundabout"} <= names(ex.places)
+    assert not names(ex.organizations)
