@@ -184,7 +184,8 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
             if (
                 _capital_at(tokens, j)
                 # "Rongjiang No. 1 Middle School", "Channel 4"
-                or (run[-1].text in ("No.", "Channel") and nxt.text.isdigit())
+                or (run[-1].text in ("No.", "Channel") and nxt.text.isdigit()
+                    and (len(run) > 1 or run[-1].text == "Channel"))
                 or (nxt.lower in PARTICLES and _name_follows(tokens, j + 1))
                 or JOINED_PARTICLE.match(nxt.text)  # "Abdel Fattah el-Sisi"
             ):
