@@ -67,6 +67,8 @@ _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
 _PLACE_BEFORE = words("place_before")
 _MOVED_TO = words("moved_to")
+_PLANS = frozenset({"project", "projects", "plan", "plans", "proposal", "scheme", "programme",
+                    "program"})
 # "the arm of X", "shares of X": what only a company has
 _PART_OF = frozenset({"arm", "unit", "subsidiary", "division", "affiliate", "parent", "owner",
                       "shareholder", "shareholders", "shares", "stake", "founder", "co-founder"})
@@ -350,6 +352,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                 and not strong_place(tokens[0].text, lex)
                 and (
                     tokens[0].lower in lowercase
+                    # "Hotels in the county seat" where the article writes "hotel"
+                    or (tokens[0].lower.endswith("s") and tokens[0].lower[:-1] in lowercase)
                     or (tokens[0].lower in lex.stop_words and not is_acronym(tokens[0].text))
                     or _GERUND.match(tokens[0].text)
                     or _before_given_name(tokens, lex)
@@ -785,8 +789,9 @@ def _classify_name(
     weak_cue = _cue(cand.before) if place is not None and not place.strong else None
     if weak_cue is None and place is not None and not place.strong and (
             _listed_organisation(doc, mention.start)
-            or (last and _org_apposed(cand.after, lex))):
+            or (last and _org_apposed(cand.after, lex) not in (None, "owned"))):
         # "banks such as Itaú, Bradesco and Santander"; "GoTo, the Indonesian technology group"
+        # (but in "the dam near Mariana, owned by Samarco" the dam is owned)
         weak_cue = "organization"
     if weak_cue == "organization":
         place = None
@@ -1001,7 +1006,8 @@ def _facility_tail(after: list[str]) -> int:
     plant": 2, "ravine": 1, "copper and gold mine": 4)."""
     for size in (3, 2, 1):
         if " ".join(after[:size]) in _FACILITY_TAILS:
-            return size
+            # "the Kawabegawa dam project": a plan, not the dam
+            return 0 if after[size : size + 1] and after[size] in _PLANS else size
     return 0
 
 
@@ -1055,7 +1061,8 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     if after[:1] == [","] and after[1:2] and after[1] in _CREDITS and after[2:3] == ["by"]:
         return True  # "YOLO, directed by Jia Ling"
     lead = [t.lower for t in cand.tokens[:-1]] or before[:1]  # "A NASA ..." starts a sentence
-    if lead in (["a"], ["an"]) and is_acronym(cand.tokens[-1].text):
+    if lead in (["a"], ["an"]) and is_acronym(cand.tokens[-1].text) and (
+            cand.tokens[-1].text.isalpha()):  # (but "an H-IIA rocket" is the rocket's name)
         return False  # "a NASA spacecraft", "an ESA probe": one its maker built
     if after[:2] in ([",", "a"], [",", "an"], [",", "the"]):
         after = after[2:]
@@ -1336,7 +1343,7 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
     apposition naming a company, or None."""
     if after[:3] in ([",", "owned", "by"], [",", "a", "subsidiary"], [",", "a", "unit"]):
         return after[1]  # "Temu, owned by PDD Holdings": people are not owned
-    if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"]):
+    if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"], ["another"]):
         return None
     if after[3:4] and (after[3] in lex.titles or after[3] in _OCCUPATIONS):
         return None  # "X, a fund manager at ...": a person's job

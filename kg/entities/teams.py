@@ -111,8 +111,9 @@ def _side(m: Mention, doc: str) -> bool | None:
         return False  # "Sifan Hassan of the Netherlands won": her country, not a side
     if after[:1] and after[0] in _PLAYS:
         return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])
-    if (listed := _AND_NAME.match(doc, m.end)) and listed.group(1).casefold() in _ROLES:
-        return True  # "England and Liverpool striker Michael Owen"
+    if (listed := _AND_NAME.match(doc, m.end)) and listed.group(1).casefold() in _PLAYS:
+        # "England and Liverpool striker Michael Owen", "Australia and Saudi Arabia are"
+        return True
     if any(SCORE.match(w) for w in after[:3]) or (
             before[:1] and before[0] in _SCORED_BY and any(SCORE.match(w) for w in before[1:3])):
         return True  # "Japan led 2-0", "lost 7-0 to Japan", "held 1-1 by Indonesia" (but not

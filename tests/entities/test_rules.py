@@ -921,3 +921,17 @@ def test_a_mixed_case_acronym_spelling_a_run_and_a_party_by_its_first_word(
     assert "Transport for Wales" in names(ex.organizations)
     assert "Green" in find(ex, "Green Party").mentions
     assert "Transport" not in names(ex.organizations)
+
+
+def test_sides_in_a_coordinated_subject_apps_moved_to_rockets_plans_and_plural_openers(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Notes",
+             "The football qualifier ended 1-0, the coach said. Oman and Saudi Arabia are "
+             "fighting for second place. Many users have moved to Lemon8, another Chinese app. "
+             "The probe flew on an H-IIB rocket. He scrapped the Tsurugi dam project. The "
+             "collapse of the Germano dam near Mariana, owned by Samarco, killed 19. A hotel "
+             "was full. Hotels in the town were booked.")
+    orgs = names(ex.organizations)
+    assert {"Oman national football team", "Lemon8", "Samarco"} <= orgs
+    assert not orgs & {"H-IIB", "Hotels", "Mariana"}
+    assert "Mariana" in names(ex.places) and "Tsurugi dam" not in names(ex.places)
