@@ -326,8 +326,11 @@ def _body_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
 def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) -> list[Mention]:
     """The typed mentions one capitalised run holds."""
     tokens = list(cand.tokens)
-    if doc[cand.start - 1 : cand.start] in QUOTES and doc[cand.end : cand.end + 1] in QUOTES:
-        return []  # a title in quotation marks: a film, a book, a slogan
+    if doc[cand.start - 1 : cand.start] in QUOTES and (
+            doc[cand.end : cand.end + 1] in QUOTES
+            or (doc[cand.end : cand.end + 1] in (",", ".") and doc[cand.end + 1 : cand.end + 2]
+                in QUOTES)):
+        return []  # a title in quotation marks ("Moon You," in American style): a film, a book
     if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):
         return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
     if cand.sentence_start and len(tokens) == 1 and cand.after[:1] in (["maker"], ["giant"]):
@@ -742,6 +745,8 @@ def _classify_name(
         # written, and the gazetteer's place (if any) stays its canonical name
         mention.place = known or Place(text, "area")
         return [_typed(_stretch(mention, doc, 1), "place")]
+    if last and cand.after[:1] == ["island"] and known is None and not cand.possessive:
+        return [_typed(_stretch(mention, doc, 1), "place")]  # "on Cát Hải island"
     tail = _feature_tail(cand.after) if last else 0
     if tail:  # "the Poyo ravine"; "the Oyu Tolgoi copper mine" is Oyu Tolgoi, and so is "the
         # Yellow River valley" the Yellow River: a name that says what it is keeps its name

@@ -228,3 +228,13 @@ def test_a_river_named_then_called_short_dams_crossings_and_roundabouts(
     assert "Doce" in find(ex, "Doce River").mentions
     assert {"Germano dam", "Mohan", "Selamat Datang roundabout"} <= names(ex.places)
     assert not names(ex.organizations)
+
+
+def test_an_unknown_name_before_island_and_a_title_quoted_american_style(
+        extractor: Extractor) -> None:
+    text = ('The plant sits on Tuan Chau island. The film is adapted from "Blue Lantern," a '
+            "webtoon by Jo Seok, and shot on Hainan island.")
+    (ex,) = extractor.extract([article("Plant", text)])
+    assert {"Tuan Chau island", "Hainan"} <= names(ex.places)
+    assert not names(ex.organizations)
+    assert "Blue Lantern" not in names(ex.persons)
