@@ -257,7 +257,9 @@ def default(analysis: Analysis, lex: Lexicon) -> None:
 def _no_people(analysis: Analysis) -> None:
     """Weakly typed people the pronoun after them says are none."""
     for m in analysis.mentions:
-        if m.kind == "person" and not m.strong and _not_who(m, analysis.doc):
+        # ("starring Louis Koo, which has earned": the film earned)
+        if m.kind == "person" and not m.strong and m.before[:1] not in (
+                ["starring"], ["featuring"]) and _not_who(m, analysis.doc):
             m.kind = "place" if m.place else "organization"
 
 

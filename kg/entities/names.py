@@ -67,6 +67,8 @@ _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
 _PLACE_BEFORE = words("place_before")
 _MOVED_TO = words("moved_to")
+_FOUNDED = frozenset({"founded", "co-founded", "cofounded", "started", "created", "invented",
+                      "written", "directed", "composed", "painted", "designed"})
 _PLANS = frozenset({"project", "projects", "plan", "plans", "proposal", "scheme", "programme",
                     "program"})
 # "the arm of X", "shares of X": what only a company has
@@ -1111,6 +1113,8 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "Shenzhen-based Fantawild", "Tokyo-listed Seven & i"
     if before[0] in _PERSON_CUES or before[:2] in (["by", "coached"], ["by", "managed"]):
         return "person"  # "Mr Smith"; "China, coached by Aleksandar Đorđević"
+    if before[0] == "by" and not single and _FOUNDED & set(before[1:4]):
+        return "person"  # "founded in 2010 by Nadiem Makarim": a full name, a founder
     listing = (
         before[1:3]
         if before[0] == "including"

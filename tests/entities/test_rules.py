@@ -935,3 +935,12 @@ def test_sides_in_a_coordinated_subject_apps_moved_to_rockets_plans_and_plural_o
     assert {"Oman national football team", "Lemon8", "Samarco"} <= orgs
     assert not orgs & {"H-IIB", "Hotels", "Mariana"}
     assert "Mariana" in names(ex.places) and "Tsurugi dam" not in names(ex.places)
+
+
+def test_founders_and_stars_are_people(extractor: Extractor) -> None:
+    ex = one(extractor, "Start-ups",
+             "Grab was founded in 2012 by Anthony Tan as a taxi app. Tan later ran it. Its rival "
+             "is a Hong Kong action film produced by and starring Andy Lau, which has earned "
+             "500 million yuan. The bank was created by Ant Group.")
+    assert {"Anthony Tan", "Andy Lau"} <= names(ex.persons)
+    assert "Ant Group" in names(ex.organizations)
