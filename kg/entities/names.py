@@ -67,6 +67,10 @@ _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
 _PLACE_BEFORE = words("place_before")
 _MOVED_TO = words("moved_to")
+# A numbered unit's head word ("1st Marine Division", "707th Special Mission Group")
+_UNITS = frozenset({"division", "brigade", "regiment", "battalion", "corps", "fleet", "squadron",
+                    "group", "army", "command"})
+_PORTFOLIOS = words("state_bodies") | {"transportation", "homeland", "housing", "veterans"}
 _FOUNDED = frozenset({"founded", "co-founded", "cofounded", "started", "created", "invented",
                       "written", "directed", "composed", "painted", "designed"})
 _PLANS = frozenset({"project", "projects", "plan", "plans", "proposal", "scheme", "programme",
@@ -625,7 +629,8 @@ def _classify(
             and not BRAND.match(t.text)
             and not (is_acronym(t.text) and _has_org_head(tokens, lex))  # "MK2 Films"
             and not (_ORDINAL.match(t.text) and k + 1 < len(tokens)
-                     and tokens[k + 1].text == "Century")
+                     and (tokens[k + 1].text == "Century"
+                          or (k == 0 and tokens[-1].lower in _UNITS)))  # "1st Marine Division"
             and not (k > 0 and tokens[k - 1].text == "No.")  # "Rongjiang No. 1 Middle School"
             for k, t in enumerate(tokens))
         and _cue(cand.before, single=len(tokens) == 1) != "organization"
@@ -1484,7 +1489,8 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
                         "place", pre_text, prefix[0].start, prefix[-1].end, strong=True, place=place
                     )
                 )
-            elif pre_text.casefold() not in lex.demonyms:
+            elif pre_text.casefold() not in lex.demonyms and pre_text.casefold() not in (
+                    _PORTFOLIOS):  # "Transportation Secretary X": a portfolio, no employer
                 kind = (
                     "organization" if _head(prefix) in lex.org_heads or len(prefix) == 1 else None
                 )

@@ -171,7 +171,8 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        century = _ORDINAL.match(token.text) and _word_at(tokens, i + 1) == "century"
+        # "21st Century ...", "1st Marine Division": an ordinal starts the name
+        century = _ORDINAL.match(token.text) and _capital_at(tokens, i + 1)
         if not (token.text[:1].isupper() and token.text[:1].isalpha()) and not (
             century or BRAND.match(token.text)
         ):
@@ -269,7 +270,10 @@ def _word_at(tokens: list[Token], k: int) -> str:
 
 
 def _sentence_start(tokens: list[Token], i: int) -> bool:
+    """The token starts a sentence, or a quotation ('he said "Chemical spraying ..."')."""
     k = i - 1
+    quoted = False
     while k >= 0 and tokens[k].text in QUOTES | {"(", "—", "-"}:
+        quoted = quoted or (tokens[k].text in QUOTES and tokens[k].end == tokens[k + 1].start)
         k -= 1
-    return k < 0 or tokens[k].text in SENTENCE_END
+    return k < 0 or tokens[k].text in SENTENCE_END or quoted

@@ -944,3 +944,13 @@ def test_founders_and_stars_are_people(extractor: Extractor) -> None:
              "500 million yuan. The bank was created by Ant Group.")
     assert {"Anthony Tan", "Andy Lau"} <= names(ex.persons)
     assert "Ant Group" in names(ex.organizations)
+
+
+def test_numbered_units_and_portfolios_before_titles(extractor: Extractor) -> None:
+    ex = one(extractor, "Drills",
+             "Troops of the 3rd Infantry Division and the 82nd Airborne Division trained. The "
+             "20th Party Congress met. Housing Secretary Angela Rayner spoke.")
+    orgs = names(ex.organizations)
+    assert {"3rd Infantry Division", "82nd Airborne Division"} <= orgs
+    assert not orgs & {"Infantry Division", "Airborne Division", "Housing"}
+    assert "Angela Rayner" in names(ex.persons)
