@@ -776,8 +776,9 @@ def _classify_name(
             return [replace(mention, text=_text(tokens[size:]), work=True)]
     if len(tokens) > 1 and words[-1] in CLUB_TAILS - {"city"} and lex.place(text) is None:
         return [_typed(mention, "organization")]  # "Manchester United", "West Ham United"
-    if len(tokens) == 2 and tokens[0].text == "Channel" and tokens[1].text.isdigit():
-        return [_typed(mention, "organization")]  # "Channel 4": a broadcaster
+    if (len(tokens) == 2 and tokens[0].text == "Channel" and tokens[1].text.isdigit()) or (
+            _ORDINAL.match(tokens[0].text) and words[-1] in _UNITS):
+        return [_typed(mention, "organization")]  # "Channel 4", "1st Marine Division"
     if len(tokens) > 2 and "Team" in [t.text for t in tokens[1:-1]]:
         return [_typed(mention, "organization")]  # "UAE Team Emirates": a cycling team
     if (len(tokens) > 1 and words[0] in _CLUB_PREFIXES and not tokens[0].text.islower()
