@@ -620,6 +620,9 @@ def _classify(
 ) -> list[Mention]:
     if not tokens:
         return []
+    if (len(tokens) > 1 and _ORDINAL.match(tokens[0].text) and tokens[1].text != "Century"
+            and tokens[-1].lower not in _UNITS):
+        tokens = tokens[1:]  # "the 14th National Committee of ...": the name, not its number
     # A name with digits is most often a product, a model or a mission ("Mate 60", "F-35",
     # "Shenzhou-17"): none, unless the words before say it names a company or a channel ("on
     # CCTV-5", "operator Tele2")
