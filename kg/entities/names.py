@@ -742,7 +742,8 @@ def _classify_name(
         return []  # "State Councilor", "US Secretary of State": a title without its name
     if len(words) > 1 and words[0] in lex.demonyms and words[-1] == "government":
         country = lex.country_of_demonym.get(" ".join(words[:-1]))
-        if country:  # "Chinese Government"
+        if country:  # "Chinese Government": the Government of China
+            mention.stands_for = lex.government_of("", country)
             return [_typed(mention, "organization")]
     tail = _facility_tail(cand.after) if last else 0
     if tail:  # "the Niangziguan power plant", "the Dongfeng landing site"

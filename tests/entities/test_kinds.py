@@ -233,9 +233,11 @@ def test_plans_vehicles_and_tours_are_left_out(extractor: Extractor) -> None:
 
 def test_governments_and_ministries_named_with_a_demonym(extractor: Extractor) -> None:
     text = ("The Kenyan government and the Peruvian Ministry of Energy and Mines agreed. "
-            "Regional leader Ana Vidal and South Korean writer Kim Ji-young disagreed.")
+            "Regional leader Ana Vidal and South Korean writer Kim Ji-young disagreed. The "
+            "Chilean Government said so.")
     (ex,) = extractor.extract([article("Deal", text)])
     assert find(ex, "Kenyan government").name == "Government of Kenya"
+    assert find(ex, "Chilean Government").name == "Government of Chile"
     assert "Ministry of Energy and Mines of Peru" in names(ex.organizations)
     assert not {"Regional", "South Korean"} & {m for e in ex.all() for m in e.mentions}
 
