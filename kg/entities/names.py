@@ -804,6 +804,9 @@ def _classify_name(
     # what the words before say of a weak place: "Japanese brands Lawson" (a brand, not the
     # town), "regions such as Hokkaido" (the place)
     weak_cue = _cue(cand.before) if place is not None and not place.strong else None
+    if weak_cue is None and place is not None and cand.before[:1] == ["to"] and (
+            cand.before[1:2] and cand.before[1] in _MOVED_TO):
+        weak_cue = "place"  # "moved to Cockermouth": the town (but one moves to Google too)
     if weak_cue is None and place is not None and not place.strong and (
             _listed_organisation(doc, mention.start)
             or (last and _org_apposed(cand.after, lex) not in (None, "owned"))):
@@ -1391,7 +1394,6 @@ def place_cue(before: list[str]) -> bool:
     return bool(before) and (
         before[0] in _PLACE_BEFORE or (before[0] == "of" and before[1:2] != [] and (
             before[1] in _PLACE_OF))
-        or (before[0] == "to" and before[1:2] != [] and before[1] in _MOVED_TO)
     )
 
 
