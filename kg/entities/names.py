@@ -17,6 +17,7 @@ from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.model import Kind
 from kg.entities.spans import (
     BRAND,
+    CHANNELS,
     CONNECTORS,
     JOINED_PARTICLE,
     PARTICLES,
@@ -638,7 +639,7 @@ def _classify(
             for k, t in enumerate(tokens))
         and _cue(cand.before, single=len(tokens) == 1) != "organization"
         and not _listed_organisation(doc, tokens[0].start)
-        and tokens[0].text != "Channel"  # "Channel 4", a broadcaster
+        and not _channel(tokens)
         and not (last and _org_apposed(cand.after, lex))  # "A24, the New York studio"
     ):
         return []
@@ -780,8 +781,7 @@ def _classify_name(
             return [replace(mention, text=_text(tokens[size:]), work=True)]
     if len(tokens) > 1 and words[-1] in CLUB_TAILS - {"city"} and lex.place(text) is None:
         return [_typed(mention, "organization")]  # "Manchester United", "West Ham United"
-    if (len(tokens) == 2 and tokens[0].text == "Channel" and tokens[1].text.isdigit()) or (
-            _ORDINAL.match(tokens[0].text) and words[-1] in _UNITS):
+    if _channel(tokens) or (_ORDINAL.match(tokens[0].text) and words[-1] in _UNITS):
         return [_typed(mention, "organization")]  # "Channel 4", "1st Marine Division"
     if len(tokens) > 2 and "Team" in [t.text for t in tokens[1:-1]]:
         return [_typed(mention, "organization")]  # "UAE Team Emirates": a cycling team
@@ -1552,6 +1552,11 @@ def _portfolio_list(prefix: list[Token]) -> bool:
 def _capitals_inside(word: str) -> bool:
     """ "NOIRLab", "PetroChina": capitals inside a word make it a name of its own."""
     return not word.isupper() and any(c.isupper() for c in word[1:])
+
+
+def _channel(tokens: list[Token]) -> bool:
+    """ "Channel 4", "BBC Radio 4", "Dragon TV 2": a broadcaster's numbered channel."""
+    return len(tokens) > 1 and tokens[-1].text.isdigit() and tokens[-2].text in CHANNELS
 
 
 def _occupation_surname(tokens: list[Token], lex: Lexicon) -> bool:

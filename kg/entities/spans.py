@@ -28,6 +28,7 @@ _ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
 _ABBREVIATIONS = frozenset({"co", "jr", "sr", "inc", "ltd", "corp", "st", "dr", "mr", "mrs", "ms"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _NUMBER_NEXT = re.compile(r"\. \d")  # "No. 1": a number's abbreviation, no sentence's end
+CHANNELS = frozenset({"Channel", "Radio", "TV"})  # numbered: "Channel 4", "BBC Radio 4"
 SAINTS = frozenset({"st", "st.", "saint"})  # "St Mark's Basilica"
 _NAME_NEXT = re.compile(r" [A-Z]")
 # "US-led", "Beijing-based", "China-built": the capitalised part is a name, the rest a modifier
@@ -185,8 +186,8 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
             if (
                 _capital_at(tokens, j)
                 # "Rongjiang No. 1 Middle School", "Channel 4"
-                or (run[-1].text in ("No.", "Channel") and nxt.text.isdigit()
-                    and (len(run) > 1 or run[-1].text == "Channel"))
+                or (nxt.text.isdigit() and (run[-1].text in CHANNELS or (
+                    run[-1].text == "No." and len(run) > 1)))
                 or (nxt.lower in PARTICLES and _name_follows(tokens, j + 1))
                 or JOINED_PARTICLE.match(nxt.text)  # "Abdel Fattah el-Sisi"
             ):

@@ -904,12 +904,13 @@ def test_companies_by_apposition_part_of_site_club_channel_and_a_maker_s_acronym
         extractor: Extractor) -> None:
     ex = one(extractor, "Deals",
              "Shares in Nokia, the Finnish telecoms group, rose. B24, the Paris studio that "
-             "bought the film, agreed, as did free-to-air Channel 5 and the London arm of "
+             "bought the film, agreed, as did free-to-air Channel 5, BBC Radio 3 and the "
+             "London arm of "
              "Kioxia. Fans rated it on review site Letterboxd. He joined football club Ipswich "
              "Town. On Monday an ESA spacecraft reached orbit, and ESA said so.")
     orgs = names(ex.organizations)
-    assert {"Nokia", "B24", "Channel 5", "Kioxia", "Letterboxd", "Ipswich Town",
-            "ESA"} <= orgs
+    assert {"Nokia", "B24", "Channel 5", "BBC Radio 3", "Kioxia", "Letterboxd",
+            "Ipswich Town", "ESA"} <= orgs
     assert not names(ex.places) & {"Nokia", "Ipswich Town"}
 
 
