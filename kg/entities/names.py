@@ -1563,6 +1563,9 @@ def _occupation_surname(tokens: list[Token], lex: Lexicon) -> bool:
     """ "Jofra Archer", then "Archer": an occupation's word as a surname, alone or after one
     word that is no title, modifier, demonym or place ("Chief Engineer" is a title)."""
     words = [t.lower for t in tokens]
+    if len(words) == 2 and words[0] in lex.given_names and not is_title(words[0], lex) and (
+            tokens[1].text[1:].islower()):
+        return True  # "Travis Head", "Stephen King": a first name, then a title as a surname
     if words[-1] not in _OCCUPATIONS or len(words) > 2:
         return False
     first = words[0]

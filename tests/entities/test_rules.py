@@ -955,3 +955,11 @@ def test_numbered_units_and_portfolios_before_titles(extractor: Extractor) -> No
     assert {"3rd Infantry Division", "82nd Airborne Division"} <= orgs
     assert not orgs & {"Infantry Division", "Airborne Division", "Housing"}
     assert "Angela Rayner" in names(ex.persons)
+
+
+def test_titles_as_surnames_and_adjectives_before_a_name(extractor: Extractor) -> None:
+    ex = one(extractor, "Final",
+             "Travis Head made 137 and Stephen King watched. Incumbent Ranil Wickremesinghe "
+             "conceded. The Deputy Head spoke.")
+    assert {"Travis Head", "Stephen King", "Ranil Wickremesinghe"} <= names(ex.persons)
+    assert not names(ex.persons) & {"Incumbent Ranil Wickremesinghe", "Deputy Head"}
