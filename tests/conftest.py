@@ -26,6 +26,7 @@ CORPUS_HELDOUT6 = FIXTURES / "corpus-heldout6"
 CORPUS_HELDOUT7 = FIXTURES / "corpus-heldout7"
 CORPUS_HELDOUT8 = FIXTURES / "corpus-heldout8"
 CORPUS_HELDOUT9 = FIXTURES / "corpus-heldout9"
+CORPUS_HELDOUT10 = FIXTURES / "corpus-heldout10"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
