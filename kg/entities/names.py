@@ -622,7 +622,7 @@ def _classify(
     if not tokens:
         return []
     if (len(tokens) > 1 and _ORDINAL.match(tokens[0].text) and tokens[1].text != "Century"
-            and tokens[-1].lower not in _UNITS):
+            and not _numbered_unit(tokens)):
         tokens = tokens[1:]  # "the 14th National Committee of ...": the name, not its number
     # A name with digits is most often a product, a model or a mission ("Mate 60", "F-35",
     # "Shenzhou-17"): none, unless the words before say it names a company or a channel ("on
@@ -633,13 +633,12 @@ def _classify(
             and not BRAND.match(t.text)
             and not (is_acronym(t.text) and _has_org_head(tokens, lex))  # "MK2 Films"
             and not (_ORDINAL.match(t.text) and k + 1 < len(tokens)
-                     and (tokens[k + 1].text == "Century"
-                          or (k == 0 and tokens[-1].lower in _UNITS)))  # "1st Marine Division"
+                     and tokens[k + 1].text == "Century")
             and not (k > 0 and tokens[k - 1].text == "No.")  # "Rongjiang No. 1 Middle School"
             for k, t in enumerate(tokens))
         and _cue(cand.before, single=len(tokens) == 1) != "organization"
         and not _listed_organisation(doc, tokens[0].start)
-        and not _channel(tokens)
+        and not _numbered_body(tokens)
         and not (last and _org_apposed(cand.after, lex))  # "A24, the New York studio"
     ):
         return []
@@ -781,7 +780,7 @@ def _classify_name(
             return [replace(mention, text=_text(tokens[size:]), work=True)]
     if len(tokens) > 1 and words[-1] in CLUB_TAILS - {"city"} and lex.place(text) is None:
         return [_typed(mention, "organization")]  # "Manchester United", "West Ham United"
-    if _channel(tokens) or (_ORDINAL.match(tokens[0].text) and words[-1] in _UNITS):
+    if _numbered_body(tokens):
         return [_typed(mention, "organization")]  # "Channel 4", "1st Marine Division"
     if len(tokens) > 2 and "Team" in [t.text for t in tokens[1:-1]]:
         return [_typed(mention, "organization")]  # "UAE Team Emirates": a cycling team
@@ -1554,9 +1553,17 @@ def _capitals_inside(word: str) -> bool:
     return not word.isupper() and any(c.isupper() for c in word[1:])
 
 
-def _channel(tokens: list[Token]) -> bool:
-    """ "Channel 4", "BBC Radio 4", "Dragon TV 2": a broadcaster's numbered channel."""
-    return len(tokens) > 1 and tokens[-1].text.isdigit() and tokens[-2].text in CHANNELS
+def _numbered_body(tokens: list[Token]) -> bool:
+    """A body whose name holds its number: a broadcaster's channel ("Channel 4", "BBC Radio
+    4") or a numbered unit ("1st Marine Division")."""
+    return (len(tokens) > 1 and tokens[-1].text.isdigit() and tokens[-2].text in CHANNELS) or (
+        _numbered_unit(tokens))
+
+
+def _numbered_unit(tokens: list[Token]) -> bool:
+    """ "1st Marine Division", "707th Special Mission Group": an ordinal, then a unit."""
+    return len(tokens) > 1 and bool(_ORDINAL.match(tokens[0].text)) and (
+        tokens[-1].lower in _UNITS)
 
 
 def _occupation_surname(tokens: list[Token], lex: Lexicon) -> bool:

@@ -173,9 +173,9 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
     while i < len(tokens):
         token = tokens[i]
         # "21st Century ...", "1st Marine Division": an ordinal starts the name
-        century = _ORDINAL.match(token.text) and _capital_at(tokens, i + 1)
+        ordinal = _ORDINAL.match(token.text) and _capital_at(tokens, i + 1)
         if not (token.text[:1].isupper() and token.text[:1].isalpha()) and not (
-            century or BRAND.match(token.text)
+            ordinal or BRAND.match(token.text)
         ):
             i += 1
             continue
