@@ -644,7 +644,7 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
     if words and words[0].casefold() in state.lex.demonyms and words[-1] == "Government":
         country = state.lex.country_of_demonym.get(" ".join(words[:-1]).casefold())
         if country:
-            return f"Government {_of(country)}"
+            return state.lex.government_of("", country)  # as "the Chinese government" is
     if len(words) > 1 and (
         (len(words) > 3 and words[1] in ("Ministry", "Department") and words[2] == "of")
         # (but "Philippine National Police", "Indian National Congress" are names of their own)
