@@ -27,6 +27,7 @@ CORPUS_HELDOUT7 = FIXTURES / "corpus-heldout7"
 CORPUS_HELDOUT8 = FIXTURES / "corpus-heldout8"
 CORPUS_HELDOUT9 = FIXTURES / "corpus-heldout9"
 CORPUS_HELDOUT10 = FIXTURES / "corpus-heldout10"
+CORPUS_HELDOUT11 = FIXTURES / "corpus-heldout11"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
