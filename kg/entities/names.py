@@ -25,6 +25,7 @@ from kg.entities.spans import (
     SAINTS,
     Candidate,
     Token,
+    tokenize,
 )
 
 _STOP = words("stop")
@@ -64,6 +65,9 @@ _OWNED_APPOSITION = re.compile(r", (?:the|a|an|its) [\w\-]+['’]s ")
 _OF_NAME = re.compile(rf" of (?:the )?({_NAME})")
 _IN_PLACE = re.compile(rf" in (?:the )?({_NAME})")
 SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")  # "4-2", "127-118"
+# Words between two names that an acronym after them may spell as one ("... in the United
+# States (CFIUS)", "Institut de Recherche en Sciences de la Santé (IRSS)")
+_SPELT_GAP = re.compile(r" (?:in|on|en|for|of|at)(?: the| la| le| les)? ")
 _PLACE_OF = words("place_of")
 _PLACE_AFTER = words("place_after")
 _PLACE_BEFORE = words("place_before")
@@ -71,6 +75,12 @@ _MOVED_TO = words("moved_to")
 # A numbered unit's head word ("1st Marine Division", "707th Special Mission Group")
 _UNITS = frozenset({"division", "brigade", "regiment", "battalion", "corps", "fleet", "squadron",
                     "group", "army", "command"})
+# Laws and treaties, whose titles hold names and small words ("the Law on Reconstruction")
+_LAWS = frozenset({"law", "act", "bill", "treaty", "agreement", "pact", "convention", "charter",
+                   "code", "protocol", "directive", "regulation", "declaration"})
+_LAW_GOES_ON = re.compile(r" (?:at|on|in|for|against) (?:[A-Z][\w'’\-]* )*"
+                          r"(?:Act|Law|Bill|Treaty|Agreement|Convention)\b")
+_APEX = frozenset({"high", "supreme", "constitutional"})  # a country's courts, not a city's
 _PORTFOLIOS = words("state_bodies") | {"transportation", "homeland", "housing", "veterans"}
 _FOUNDED = frozenset({"founded", "co-founded", "cofounded", "started", "created", "invented",
                       "written", "directed", "composed", "painted", "designed"})
@@ -79,6 +89,11 @@ _PLANS = frozenset({"project", "projects", "plan", "plans", "proposal", "scheme"
 # "the arm of X", "shares of X": what only a company has
 _PART_OF = frozenset({"arm", "unit", "subsidiary", "division", "affiliate", "parent", "owner",
                       "shareholder", "shareholders", "shares", "stake", "founder", "co-founder"})
+# A company's share price moving: "X fell 8 percent", "X's shares jumped 43%"
+_SHARES_MOVED = re.compile(
+    r"(?:['’]s shares| shares)? (?:fell|rose|dropped|jumped|slid|gained|climbed|plunged|surged|"
+    r"tumbled|slumped|soared|sank)(?: by)?(?: about| nearly| almost| more than| over"
+    r"| as much as)? [\d.]+ ?(?:%|percent\b|per cent\b)")
 _SITES = frozenset({"review", "video", "news", "shopping", "streaming", "social", "booking",
                     "travel", "job", "dating", "auction", "e-commerce", "ecommerce"})
 _GOVERNMENT_LEVELS = frozenset(
@@ -182,7 +197,7 @@ _SHIPS = frozenset({"HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "INS", "RFS",
                     "PNS", "KRI", "BRP", "TCG", "HNLMS", "HDMS", "HSwMS", "ARA"})
 # A plural noun, then names separated by commas (and a last "and"), up to a name: its list
 _LISTED_NAME = r"[A-Z][\w'’&+.\-]*(?: (?:(?:of|for|the|do|da|de|di|del) )?[A-Z][\w'’&+.\-]*)*"
-_LISTED = re.compile(rf"\b([A-Za-z]+) (?:such as |including |like )?"
+_LISTED = re.compile(rf"\b([A-Za-z]+)(?: such as | including | like |, among them | )"
                      rf"(?:{_LISTED_NAME}, )*(?:{_LISTED_NAME},? and )?$")
 # Surname endings of Slavic, Romanian, Greek and Nordic families, never a town's in English
 _SURNAME_ENDINGS = ("ović", "ovic", "ević", "evic", "enko", "escu", "opoulos", "owski", "ewski",
@@ -287,9 +302,12 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
         gap = doc[prev.end : cand.start] if prev else ""
         if prev is not None and (
             (gap == " to " and is_title(prev.tokens[-1].lower, lex))
-            # "Board of Control for Cricket in India (BCCI)": the acronym spells the whole
-            or (gap == " in " and cand.paren_after is not None
-                and initials(_text([*prev.tokens, *cand.tokens])) == cand.paren_after)
+            # "Board of Control for Cricket in India (BCCI)", "Committee on Foreign Investment
+            # in the United States (CFIUS)", "Strategic Advisory Group of Experts on
+            # Immunization (SAGE)": the acronym spells the whole, or all but its last words
+            or (_SPELT_GAP.fullmatch(gap) and cand.paren_after is not None
+                and cand.paren_after in (initials(_text([*prev.tokens, *cand.tokens])),
+                                         initials(_text(prev.tokens))))
             or (gap == ", " and any(t.lower == "and" for t in cand.tokens) and (
                 _listing_portfolios(prev.tokens, lex)
                 or (all(t.lower in _TITLE_MODIFIERS or t.text == "," for t in prev.tokens)
@@ -305,8 +323,8 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
                     any(t.lower == "and" for t in cand.tokens)
                     or _MORE_PORTFOLIOS.match(doc, cand.end) is not None))
         ):
-            joint = Token(gap.strip(), prev.end + gap.index(gap.strip()), cand.start - 1)
-            joined[-1] = replace(prev, tokens=[*prev.tokens, joint, *cand.tokens],
+            joint = tokenize(gap, prev.end)
+            joined[-1] = replace(prev, tokens=[*prev.tokens, *joint, *cand.tokens],
                                  after=cand.after, paren_after=cand.paren_after)
         else:
             joined.append(cand)
@@ -342,6 +360,9 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
     if cand.sentence_start and len(tokens) == 1 and cand.after[:1] in (["maker"], ["giant"]):
         return []  # "Smartphone maker Xiaomi", "Tech giant Huawei": what it makes, no name
+    if (len(tokens) > 2 and tokens[0].lower in _LAWS and tokens[1].lower in CONNECTORS) or (
+            cand.before[:1] == ["the"] and _LAW_GOES_ON.match(doc, cand.end)):
+        return []  # "the Law on Reconstruction", "the Health and Safety at Work Act": a law
     if (tokens[0].text == "The" and not cand.sentence_start and cand.before[:1]
             and cand.before[0].endswith(("'s", "’s"))):
         return []  # "Hayao Miyazaki's The Boy and the Heron": a capital "The" inside a sentence
@@ -364,6 +385,11 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                     tokens[0].lower in lowercase
                     # "Hotels in the county seat" where the article writes "hotel"
                     or (tokens[0].lower.endswith("s") and tokens[0].lower[:-1] in lowercase)
+                    # "Farmers said", "Prices rose": an English plural alone, a name nowhere
+                    # else in the article
+                    or (len(cand.tokens) == 1 and lex.plural_noun(tokens[0].text)
+                        and lex.place(tokens[0].text) is None
+                        and doc.count(tokens[0].text) == 1)
                     or (tokens[0].lower in lex.stop_words and not is_acronym(tokens[0].text))
                     or _GERUND.match(tokens[0].text)
                     or _before_given_name(tokens, lex)
@@ -402,9 +428,9 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     between = after_list.group(1).split() if after_list else []
     listed = after_list is not None and (not between or organisation_noun(between[-1]))
     # "Green and Smart Mobility (GSM)", "Transport for London (TfL)": the acronym spells the
-    # whole run, one name
+    # whole run (or all but its last word), one name
     spelt = bool(cand.paren_after) and len(tokens) > 2 and (
-        initials(_text(tokens)) == cand.paren_after
+        cand.paren_after in (initials(_text(tokens)), initials(_text(tokens))[:-1])
         or (not cand.paren_after.isupper()
             and "".join(t.text[0] for t in tokens).casefold() == cand.paren_after.casefold()))
     if spelt:  # a name joining words by "and" or "for" that an acronym spells: a body's
@@ -415,7 +441,10 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
                                  strong=True, title=shared))
             continue
-        found.extend(_classify(group, cand, doc, lex, last=group[-1] is cand.tokens[-1]))
+        inside = [t.lower for t in reversed(tokens[: tokens.index(group[0])])]
+        # "Residents of Githurai": what the run says before "of" is the name's context
+        of = replace(cand, before=inside + cand.before) if inside[:1] == ["of"] else cand
+        found.extend(_classify(group, of, doc, lex, last=group[-1] is cand.tokens[-1]))
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
@@ -732,6 +761,7 @@ def _classify_name(
         or ("-" in words[0] and all(part in lex.demonyms for part in words[0].split("-")))
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
         or words[0] in _NOT_NAMES
+        or words[0].endswith("nomics")  # "Abenomics": a leader's economic policy
         or (words[0] in lex.org_heads | lex.place_heads | lex.other_heads
             and not strong_place(text, lex))  # "the Gulf" is a place, "Ministry" no name
         or words[0].upper() in _NOT_ACRONYMS
@@ -798,8 +828,9 @@ def _classify_name(
         # "in" says it is the city
         return [_typed(mention, "organization")]
     place = _place(tokens, lex)
-    if place is None and len(words) > 1 and words[0] in _COMPASS and lex.place(_text(tokens[1:])):
-        place = Place(text, "area")  # "Northwest China"
+    if (place is None and len(words) > 1 and words[0] in _COMPASS
+            and lex.place(_text(tokens[1:])) and not _has_org_head(tokens, lex)):
+        place = Place(text, "area")  # "Northwest China" (not "Southwest University")
     # what the words before say of a weak place: "Japanese brands Lawson" (a brand, not the
     # town), "regions such as Hokkaido" (the place)
     weak_cue = _cue(cand.before) if place is not None and not place.strong else None
@@ -869,16 +900,19 @@ def _classify_name(
         head = head[:-1]  # "World Cups"
     if len(words) > 1 and " ".join(words[-2:]) in _FACILITIES:
         return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
-    if len(words) > 1 and words[0] in lex.org_heads and (
+    if len(words) > 1 and words[0] in lex.org_heads | lex.place_heads and (
         words[1] in PARTICLES or words[1][:2] in ("d'", "d’")
-    ):  # the head first, as French, Spanish or Portuguese names have it
-        return [_typed(mention, "organization")]  # "Institut d'Études Politiques de Paris"
+    ):  # the head first, as French, Spanish or Portuguese names have it: "Institut d'Études
+        # Politiques de Paris", "the Circuit de Spa-Francorchamps"
+        kind = "organization" if words[0] in lex.org_heads else "place"
+        return [_typed(mention, kind)]
     if len(words) == 2 and words[0] in lex.org_heads and len(words[1]) == 1:
         return []  # "Group C": a group of a draw, not a body
-    if head in _SEATED and last and cand.after[:1] == ["in"] and (
-            head != "court" or words[-1] in ("court", "appeal", "appeals")):  # "the Chinese
-        # Embassy in Brazil", "the Administrative Court (of Appeal) in Stockholm" (but not
-        # "the European Court of Human Rights")
+    if head in _SEATED and last and cand.after[:1] == ["in"] and (head != "court" or (
+            words[-1] in ("court", "appeal", "appeals") and words[0] not in _APEX)):  # "the
+        # Chinese Embassy in Brazil", "the Administrative Court (of Appeal) in Stockholm" (but
+        # not "the European Court of Human Rights", nor "the High Court in Nairobi", a
+        # country's court that sits in its capital)
         seat = _IN_PLACE.match(doc, mention.end)
         if seat and lex.place(seat.group(1)):
             mention.end = seat.end()
@@ -925,6 +959,12 @@ def _classify_name(
     cue = _cue(cand.before, single=len(tokens) == 1)
     if cue is None and _listed_organisation(doc, mention.start):
         cue = "organization"  # "the charities Asylum Aid, Care4Calais and ..."
+    if cue is None and last and _SHARES_MOVED.match(doc, mention.end) and lex.place(text) is None:
+        cue = "organization"  # "Pernod Ricard dropped about 3 percent": a listed company
+    if (cue is None and last and cand.before[:1] == [","] and cand.after[:1] == [","]
+            and cand.before[1:2] and organisation_noun(cand.before[1])
+            and not (cand.before[1] in _JOBS_TOO and _given_name(tokens, lex))):
+        cue = "organization"  # "her French distributor, Le Pacte, said"
     if cue == "organization" and cand.before[0] in _JOBS_TOO and _given_name(tokens, lex):
         cue = "person"  # "American producer Tricia Tuttle": the job, not the company
     if cue is not None:
@@ -953,9 +993,11 @@ def _classify_name(
         or _syllable_given_name(tokens)
         or _surname_ending(tokens, lex)
         or _regnal(tokens, lex)
-        or _title_before(cand.before, lex)
+        # (no one's name joins words by "for" or "of": "actress Oscar for Minari")
+        or (_title_before(cand.before, lex) and not any(t.lower in CONNECTORS for t in tokens))
         or _country_owns(cand.before, tokens, lex)
         or (1 < len(tokens) < 4 and _of_country(doc, mention.end, lex))
+        or (1 < len(tokens) < 5 and last and _aged(cand.after))
     ):
         return [_typed(mention, "person")]
     if _given_name(tokens, lex):
@@ -1057,9 +1099,12 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
         return True  # "the maker of Call of Duty", "the creators of Candy Crush"
     if _WORK_CALLED.search(doc, max(0, cand.start - 60), cand.start):
         return True  # "a satellite better known as Wukong"
+    plays = next((k for k in (2, 3) if before[k : k + 1] and before[k] in _PLAYS_ROLE
+                  and before[k - 1] in ("the", "a", "an")), None)
     if ((before[:1] == ["as"] and _CAST & set(before[1:4]))
-            or (before[:1] and before[0] in _PLAYS_ROLE)) and _SCREEN.search(doc):
-        return True  # "stars Shen Teng as Dugu Yue", "Ma Li plays Ma Lanxing": characters
+            or (before[:1] and before[0] in _PLAYS_ROLE) or plays) and _SCREEN.search(doc):
+        return True  # "stars Shen Teng as Dugu Yue", "Ma Li plays Ma Lanxing", "who plays the
+        # debt-ridden chauffeur Seong Gi-hun": characters
     if (before[:1] == ["the"] and before[1:2] and before[1] in _WON
             and cand.after[:1] != ["title"] and not cand.possessive):
         # "won the Golden Goblet": an award or a cup (but "won the X League title" and "won the
@@ -1119,6 +1164,10 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
     if before[0] == "of" and before[1:2] and before[1] in _PART_OF:
         return "organization"  # "the Japanese arm of Western Digital"
+    if moved_from(before):
+        return "organization"  # "signed from Dynamo Kyiv", "joined from Google"
+    if before[0] == "in" and before[1:2] and before[1] in ("shares", "stake", "stakes"):
+        return "organization"  # "shares in Rémy Cointreau fell", "a stake in Zeekr"
     if before[0] in ("site", "website") and before[1:2] and before[1] in _SITES:
         return "organization"  # "review site Douban"
     if before[0].rpartition("-")[2] in _OWNED:
@@ -1159,6 +1208,14 @@ def _listed_after(doc: str, start: int) -> str:
     """The noun a list of names, the one at ``start`` among them, comes after, or ""."""
     listed = _LISTED.search(doc, max(0, start - 240), start)
     return listed.group(1).casefold() if listed else ""
+
+
+def moved_from(before: list[str]) -> bool:
+    """ "signed from X", "brought in from X", "joined from X": a player's or an employee's
+    move from a club or a company."""
+    return before[:1] == ["from"] and (
+        before[1:2] in (["signed"], ["joined"], ["loaned"], ["transferred"])
+        or before[1:3] == ["in", "brought"])
 
 
 def organisation_noun(word: str) -> bool:
@@ -1366,8 +1423,8 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         return after[1]  # "Temu, owned by PDD Holdings": people are not owned
     if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"], ["another"]):
         return None
-    if after[3:4] and (after[3] in lex.titles or after[3] in _OCCUPATIONS):
-        return None  # "X, a fund manager at ...": a person's job
+    if any((w in lex.titles or w in _OCCUPATIONS) and w != "owner" for w in after[2:4]):
+        return None  # "X, a fund manager at ...", "X, the minister of cooperatives": a job
     # "Temu, the Chinese e-commerce platforms": the noun may come third, and be plural
     return next((w for w in after[2:5] if organisation_noun(w) or w == "owner"), None)
 
@@ -1394,6 +1451,12 @@ def place_cue(before: list[str]) -> bool:
         before[0] in _PLACE_BEFORE or (before[0] == "of" and before[1:2] != [] and (
             before[1] in _PLACE_OF))
     )
+
+
+def _aged(after: list[str]) -> bool:
+    """ "Naoko Ota, 71, who runs an inn": an age in commas after a name, as only people have."""
+    return (after[:1] == [","] and len(after) > 2 and after[1].isdigit()
+            and 10 <= int(after[1]) <= 110 and after[2] in (",", ".", ";"))
 
 
 def _title_apposed(after: list[str], lex: Lexicon) -> bool:

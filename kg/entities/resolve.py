@@ -44,7 +44,7 @@ _ACTED_ON = words("acted_on")
 _UNDERGONE = frozenset({"suffered", "experienced", "recorded", "endured", "flooded", "registered",
                         "logged", "sweltered", "shivered", "received", "hosted", "staged"})
 _PARTY_TO = frozenset(w.replace("_", " ") for w in words("party_to"))
-_WHICH = re.compile(r", which (\w+)")
+_WHICH = re.compile(r", which (?:\w+ly )?(\w+)")  # "which formally designated"
 _AFTER_WHICH = re.compile(r", which [^,.;:\"”]+, (\w+)")  # the verb after the clause
 _OWNS = ("'s", "’s")
 _OWNER = re.compile(r"((?:[A-Z][\w\-]* )*[A-Z][\w\-]*)['’]s $")  # "South Korea's "
@@ -139,7 +139,7 @@ def resolve(
     _governments(mentions, doc, lex)
     national_teams(mentions, doc)
     clubs(mentions, doc, lex)
-    _agree(mentions, doc)
+    _agree(mentions, doc, lex)
     _features_short(mentions, aliases)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
@@ -163,7 +163,14 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
     found = {}
     for prev, m in pairwise(mentions):
         gap = doc[prev.end : m.start]
-        if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and gap.strip() != "or":
+        # "Xiaohongshu, or RedNote": "or" renames after a comma only ("the US or the UK")
+        if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and (
+                gap.startswith(",") or not gap.strip().startswith("or")):
+            found[id(m)] = prev
+        elif gap == "/" and "place" in (prev.kind, m.kind):
+            # "Biel/Bienne", "Whakaari/White Island": one place in two languages
+            prev.kind = m.kind = "place"
+            m.place = prev.place
             found[id(m)] = prev
     people: list[Mention] = []
     for m in mentions:  # "Robin Li said ... Li Yanhong, as he is known in China, said"
@@ -187,7 +194,7 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
     return found
 
 
-def _agree(mentions: list[Mention], doc: str) -> None:
+def _agree(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     """A name written several times in an article is one kind of thing ("Tesla"), and a name
     that starts an organisation's name is that organisation."""
     votes: dict[str, Counter[str]] = {}
@@ -200,7 +207,7 @@ def _agree(mentions: list[Mention], doc: str) -> None:
     for m in mentions:
         if not m.strong and not m.stands_for and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
-    _coordinated(mentions, doc)
+    _coordinated(mentions, doc, lex)
     _possessives(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
     # (but "Kyushu", a place in "the Kyushu region", is not "Kyushu Railway Company", nor
@@ -247,7 +254,7 @@ def _possessives(mentions: list[Mention], doc: str) -> None:
             m.work = True
 
 
-def _coordinated(mentions: list[Mention], doc: str) -> None:
+def _coordinated(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     """Names in one list are one kind of thing: in "Alipay, WeChat and Meituan" a one-word name
     the model took for a person is a company like the others."""
     surnames = {
@@ -260,19 +267,25 @@ def _coordinated(mentions: list[Mention], doc: str) -> None:
         if m is not None and group and _LIST_GAP.fullmatch(doc, group[-1].end, m.start):
             group.append(m)
             continue
-        _one_kind(group, surnames, named)
+        _one_kind(group, surnames, named, lex)
         group = [m] if m is not None else []
 
 
-def _one_kind(group: list[Mention], surnames: set[str], named: set[str]) -> None:
+def _one_kind(group: list[Mention], surnames: set[str], named: set[str], lex: Lexicon
+              ) -> None:
     """The kind a list's typed names give its weakly typed ones: "Broadcom and Microsoft"
     (companies), "Wataru Endo and Kaoru Mitoma" (people), "Dali and Jinniushan" (places)."""
     kinds = Counter(x.kind for x in group)
     orgs, people, places = kinds["organization"], kinds["person"], kinds["place"]
     for x in group:
+        single = len(x.words) == 1
+        if (not x.strong and single and x.kind == "organization" and x.place is not None
+                and orgs == 1 and places >= 2):
+            # "from Nairobi to Mombasa, Kisumu, Nyeri and Eldoret": a town the model took for
+            # an organisation, listed with towns
+            x.kind = "place"
         if x.strong or x.place is not None:
             continue
-        single = len(x.words) == 1
         if single and x.text.casefold() not in surnames and (  # "Musk" of "Elon Musk"
             (x.kind == "person" and orgs >= 2 and orgs > people)
             or (x.kind is None and orgs >= 1 and orgs >= people)
@@ -284,7 +297,8 @@ def _one_kind(group: list[Mention], surnames: set[str], named: set[str]) -> None
             x.kind = "place"
         elif not single and x.kind != "person" and all(
             w[:1].isupper() and w.replace("-", "").isalpha() for w in x.words
-        ) and _listed_with_people(x, group):
+        ) and x.words[-1].casefold() not in lex.org_heads and _listed_with_people(x, group):
+            # (not "Mohammed bin Salman and European Commission": an organisation's head word)
             x.kind = "person"
     orgs = sum(x.kind == "organization" for x in group)
     people = sum(x.kind == "person" for x in group)
@@ -313,11 +327,13 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     anywhere else ("talks in Beijing", "arrived in Astana", "a Beijing-based critic", "Beijing's
     streets") it is the place."""
     capitals = [m for m in mentions if m.kind == "place" and m.place is not None
-                and m.text.casefold() in lex.capitals]
+                and lex.capital(m.text)]
     # "in" says where, unless it is of a policy the capital owns ("a partner in Washington's
-    # Artemis program"; but "at Berlin's Olympiastadion" is in the city)
+    # Artemis program"; but "at Berlin's Olympiastadion" is in the city); "of" before an owner
+    # is the owned thing's ("one of Washington's closest allies")
     placed = {id(m) for m in capitals if m.suffix or (
-        m.before[:1] and m.before[0] in _PLACE_WORDS and not _owns_policy(m, doc, lex))}
+        m.before[:1] and m.before[0] in _PLACE_WORDS and not _owns_policy(m, doc, lex)
+        and not (m.before[0] == "of" and doc[m.end : m.end + 2] in _OWNS))}
     acting = {id(m) for m in capitals
               if _party(m, doc) or _which_acts(m, doc) or _dealt_with(m)
               or (id(m) not in placed and _acts(m, doc, lex))}
@@ -331,7 +347,7 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
         # "the government of Abu Dhabi" named before: Abu Dhabi acting is that government, not
         # the country's
         own = re.search(rf"\bgovernment of (?:the )?{re.escape(m.text)}\b", doc, re.IGNORECASE)
-        m.stands_for = f"Government of {m.place.name}" if own else lex.capitals[m.text.casefold()]
+        m.stands_for = f"Government of {m.place.name}" if own else lex.capital(m.text)
         m.place = None
 
 
@@ -568,7 +584,7 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             continue
         if m.stands_for:
             stands = state.entity("organization", m.stands_for, m)
-            if m.text.casefold() not in state.lex.capitals:
+            if not state.lex.capital(m.text):
                 stands.alternate(m.text)  # "Argentina" of its national team
             continue
         if id(m) in aliases:

@@ -174,9 +174,8 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
         token = tokens[i]
         # "21st Century ...", "1st Marine Division": an ordinal starts the name
         ordinal = _ORDINAL.match(token.text) and _capital_at(tokens, i + 1)
-        if not (token.text[:1].isupper() and token.text[:1].isalpha()) and not (
-            ordinal or BRAND.match(token.text)
-        ):
+        capital = token.text[:1].isupper() and token.text[:1].isalpha()
+        if not (capital or ordinal or BRAND.match(token.text)) or _currency(tokens, i):
             i += 1
             continue
         run, last = [token], [i]  # last: index in tokens of each run token's final token
@@ -256,7 +255,13 @@ def _capital_at(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and (
         (tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha())
         or (k > 0 and bool(_ELIDED.match(tokens[k].text)) and tokens[k].text[2:3].isupper())
-    )
+    ) and not _currency(tokens, k)
+
+
+def _currency(tokens: list[Token], k: int) -> bool:
+    """ "NZ$5 million", "HK$1": a currency's prefix, no name."""
+    return (k + 1 < len(tokens) and tokens[k + 1].text == "$"
+            and tokens[k + 1].start == tokens[k].end)
 
 
 def _name_follows(tokens: list[Token], k: int) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from kg.entities.lexicon import Lexicon, words
-from kg.entities.names import CLUB_TAILS, SCORE, Mention
+from kg.entities.names import CLUB_TAILS, SCORE, Mention, moved_from
 
 _SPORTS = sorted((w.replace("_", " ") for w in words("sports")), key=len, reverse=True)
 _SPORT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _SPORTS) + r")\b", re.IGNORECASE)
@@ -33,6 +33,8 @@ _CONTEST = re.compile(
 _AND_NAME = re.compile(r" and (?:[A-Z][\w'’.-]* )+([a-z][\w-]*)")
 # "lost the 2015 final, to Australia": a loss, then "to" right before the side
 _LOST_TO = re.compile(r"\b(?:lost|losing|lose|loses|fell|falling|fall|falls)\b[^.;!?]{0,40}\bto $")
+# A player's move to a side: "sold defender Y to X"
+_SOLD_TO = re.compile(r"\b(?:sold|sells|selling|loaned|transferred)\b[^.;!?]{0,60}\bto $")
 _SCORED_BY = frozenset({"to", "by", "against", "over", "with", "v", "vs"})
 _MEDALS = frozenset({"gold", "golds", "silver", "bronze", "medal", "medals"})
 _WORD = re.compile(r"[a-z]+")
@@ -49,10 +51,13 @@ _LOCATED = frozenset(
 def national_teams(mentions: list[Mention], doc: str) -> None:
     """Retype the countries of a sports article that stand for their teams (``stands_for``)."""
     countries = [m for m in mentions if m.kind == "place" and m.place and m.place.kind == "country"]
-    if not countries or not _about_sport(doc):
+    if not countries:
         return
     sports = [(match.start(), _as_named(match.group())) for match in _SPORT.finditer(doc)]
-    sides = {id(m): _side(m, doc) for m in countries}
+    sport = _about_sport(doc)
+    # "watch Croatia beat Morocco 2-1" in a story about something else: only a score says it,
+    # and only there
+    sides = {id(m): _side(m, doc) if sport else _scored(m) for m in countries}
     teams = {m.place.name for m in countries if sides[id(m)]}  # type: ignore[union-attr]
     # the women's side is another team than the men's ("Spain were crowned women's world
     # champions"): never one entity across articles
@@ -73,13 +78,21 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     if not _about_sport(doc):
         return
     for m in mentions:
-        if m.strong or m.stands_for or m.kind == "organization" or not _side(m, doc):
+        if m.stands_for or m.kind == "organization" or not _side(m, doc):
             continue
         words = m.words
-        if (m.place is not None and m.place.kind == "city" and len(words) == 1) or (
+        city = m.place is not None and m.place.kind == "city" and len(words) == 1
+        moved = _moved(m, doc)
+        # "lost to Milan", "joined from Lille": even a big city, where the words say a side;
+        # and a name nothing else types, where a player moved from or to it
+        if m.strong and not (city and (moved or _scored(m) or _lost_to(m, doc))):
+            continue
+        if city or (len(words) == 1 and m.place is None and moved) or (
             len(words) > 1
             and words[0].casefold() not in lex.given_names
-            and (words[-1].casefold() in CLUB_TAILS or lex.place(words[-1]) is not None)
+            # "Dinamo Batumi", "West Ham United", "Beijing Guoan"
+            and (words[-1].casefold() in CLUB_TAILS or lex.place(words[-1]) is not None
+                 or lex.place(words[0]) is not None)
         ):
             m.kind, m.place = "organization", None
 
@@ -93,7 +106,8 @@ def _about_sport(doc: str) -> bool:
 
 def _side(m: Mention, doc: str) -> bool | None:
     """True when named as a side ("X beat", "X 2-0", "X coach", "beat X", "lost 7-0 to X",
-    "held by X"), False when as a country winning medals ("China won 40 golds"), else None."""
+    "held by X", "signed from X"), False when as a country winning medals ("China won 40
+    golds"), else None."""
     # "China, coached by X"; "beating the United States 127-118"
     after = [w for w in m.after if w != ","]
     before = m.before[1:] if m.before[:1] == ["the"] else m.before
@@ -114,17 +128,36 @@ def _side(m: Mention, doc: str) -> bool | None:
     if (listed := _AND_NAME.match(doc, m.end)) and listed.group(1).casefold() in _PLAYS:
         # "England and Liverpool striker Michael Owen", "Australia and Saudi Arabia are"
         return True
-    if any(SCORE.match(w) for w in after[:3]) or (
-            before[:1] and before[0] in _SCORED_BY and any(SCORE.match(w) for w in before[1:3])):
-        return True  # "Japan led 2-0", "lost 7-0 to Japan", "held 1-1 by Indonesia" (but not
-        # "won 1-0 on the Gold Coast")
-    if before[:1] == ["to"] and _LOST_TO.search(doc, max(0, m.start - 60), m.start):
-        return True  # "after losing to India", "lost the 2015 final, to Australia"
+    if _scored(m):
+        return True
+    if _lost_to(m, doc) or _moved(m, doc):
+        return True
     if before[:1] == ["for"] and before[1:2] and before[1] in _PLAYED_FOR:
         return True  # "played for Ireland", "eligible for England"
     if before[:3] == ["of", "charge", "in"]:
         return True  # "his job in charge of Ireland"
     return True if before and before[0] in _PLAYED else None
+
+
+def _lost_to(m: Mention, doc: str) -> bool:
+    """ "after losing to India", "lost the 2015 final, to Australia"."""
+    return m.before[:1] == ["to"] and bool(_LOST_TO.search(doc, max(0, m.start - 60), m.start))
+
+
+def _moved(m: Mention, doc: str) -> bool:
+    """ "signed from Dinamo Batumi", "brought in from Fenerbahce", "sold defender Kalidou
+    Koulibaly to Chelsea": a player's move from or to a side."""
+    return moved_from(m.before) or (
+        m.before[:1] == ["to"] and bool(_SOLD_TO.search(doc, max(0, m.start - 80), m.start)))
+
+
+def _scored(m: Mention) -> bool:
+    """ "Japan led 2-0", "Croatia beat Morocco 2-1", "lost 7-0 to Japan", "held 1-1 by
+    Indonesia" (but not "won 1-0 on the Gold Coast"): a score next to the name."""
+    after = [w for w in m.after if w != ","]
+    before = m.before[1:] if m.before[:1] == ["the"] else m.before
+    return any(SCORE.match(w) for w in after[:3]) or bool(
+        before[:1] and before[0] in _SCORED_BY and any(SCORE.match(w) for w in before[1:3]))
 
 
 def _named(doc: str, end: int) -> bool:
