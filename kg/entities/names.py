@@ -80,6 +80,13 @@ _LAWS = frozenset({"law", "act", "bill", "treaty", "agreement", "pact", "convent
                    "code", "protocol", "directive", "regulation", "declaration"})
 _LAW_GOES_ON = re.compile(r" (?:at|on|in|for|against) (?:[A-Z][\w'’\-]* )*"
                           r"(?:Act|Law|Bill|Treaty|Agreement|Convention)\b")
+_PORT_OF = re.compile(r"\bport of $")
+# How news names a river: "on the banks of the Seine", "flows into the Rhine", "the Oder burst
+# its banks", "the Lamone broke through its embankments"
+_RIVER_BEFORE = re.compile(r"\b(?:banks? of|along|flows? into|flowed into|mouth of|"
+                           r"(?:down|up)stream (?:in|on|of|from)) the $")
+_RIVER_AFTER = re.compile(r" (?:burst|broke|overflowed|overtopped|flows|flowed|flooded)"
+                          r"(?: through)? its (?:banks|embankments|levees)| flows (?:into|through)")
 _APEX = frozenset({"high", "supreme", "constitutional"})  # a country's courts, not a city's
 _PORTFOLIOS = words("state_bodies") | {"transportation", "homeland", "housing", "veterans"}
 _FOUNDED = frozenset({"founded", "co-founded", "cofounded", "started", "created", "invented",
@@ -578,6 +585,10 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
                 # Investment Act"
                 ((not head_ok or place_words) and len(group) == 1 and modifiers
                  and (chunk_head or chunk[-1].lower in lex.other_heads))
+                # "Hong Kong Exchanges and Clearing": what the business does, in one word
+                or (len(conn_tokens) == 1 and len(chunk) == 1 and bool(_GERUND.match(chunk[0].text))
+                    and len(group[0]) > 1 and group[0][-1].lower.endswith("s")
+                    and not lex.place(chunk[0].text))
                 # "Qiandongnan Miao and Dong Autonomous Prefecture": the peoples of one division
                 or (len(chunk) > 2 and chunk[-2].lower == "autonomous" and len(conn_tokens) == 1
                     and not lex.place(_text(group[-1])))
@@ -741,6 +752,12 @@ def _classify_name(
     mainland = lex.place(f"{text} mainland") if last and cand.after[:1] == ["mainland"] else None
     if mainland:  # "the Chinese mainland"
         _stretch(mention, doc, 1).place = mainland
+        return [_typed(mention, "place")]
+    if _PORT_OF.search(doc, max(0, mention.start - 9), mention.start) and len(tokens) < 4:
+        # "the port of Barcelona": the port, a place of its own beside the city
+        mention.start -= len("port of ")
+        mention.text = doc[mention.start : mention.end]
+        mention.place = Place(f"Port of {text}", "area")
         return [_typed(mention, "place")]
     demonym = " ".join(words)
     if last and demonym in lex.country_of_demonym and _government_tail(cand.after):
@@ -947,7 +964,11 @@ def _classify_name(
     if place_cue(cand.before) or (last and cand.after[:1] and cand.after[0] in _PLACE_AFTER) or (
         last and _place_apposed(cand.after)) or _listed_place(doc, mention.start) or (
         cand.before[:1] == ["in"] and cand.before[1:2] and cand.before[1] in lex.org_heads
-    ):  # "the village of Radinac", "the Three Gorges area", "a University in Al-Bayda"
+    ) or (not is_acronym(text) and _RIVER_BEFORE.search(doc, max(0, mention.start - 40),
+                                                        mention.start)) or (
+        last and cand.before[:1] == ["the"] and _RIVER_AFTER.match(doc, mention.end)
+    ):  # "the village of Radinac", "the Three Gorges area", "a University in Al-Bayda", "the
+        # banks of the Seine", "the Oder burst its banks"
         return [_typed(mention, "place")]
     if last and len(tokens) > 1 and (
             _title_apposed(cand.after, lex) or _owner_title_apposed(doc, mention.end, lex)):
@@ -1423,8 +1444,9 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         return after[1]  # "Temu, owned by PDD Holdings": people are not owned
     if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"], ["another"]):
         return None
-    if any((w in lex.titles or w in _OCCUPATIONS) and w != "owner" for w in after[2:4]):
-        return None  # "X, a fund manager at ...", "X, the minister of cooperatives": a job
+    if after[2] != "owner" and any(w in lex.titles or w in _OCCUPATIONS for w in after[2:4]):
+        return None  # "X, a fund manager at ...", "X, the minister of cooperatives", "X, a
+        # guesthouse owner": a job (but "X, the owner of": a company's)
     # "Temu, the Chinese e-commerce platforms": the noun may come third, and be plural
     return next((w for w in after[2:5] if organisation_noun(w) or w == "owner"), None)
 
@@ -1513,8 +1535,10 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
     returned as mentions of their own; demonyms ("Kazakh") are dropped.
     """
     words = [t.lower for t in tokens]
-    if words[-1] in lex.place_heads and not _chinese_name(tokens[-2:], lex):
-        return None  # "King George Island", "Prince Edward County": a place named after one
+    if (words[-1] in lex.place_heads or words[-1] in lex.other_heads) and not _chinese_name(
+            tokens[-2:], lex):
+        return None  # "King George Island", "Prince Edward County": a place named after one;
+        # "Champions Trophy", "Presidents Cup": a contest
     for end in range(len(tokens) - 2, -1, -1):
         start = _title_start(words, end, lex)
         if start is None:

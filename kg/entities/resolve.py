@@ -55,12 +55,13 @@ _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "
                     "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
 _CITY_PARTS = words("city_parts")
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across"})
+_OF_GAP = re.compile(r" of (?:the )?")
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 # The word after a name, past a possessive, hyphenated modifiers and adverbs ("Honiara's
 # China-built stadium": "stadium"; "Beijing also welcomed": "welcomed").
 _NEXT_WORD = re.compile(
     r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s)|\s+(?:also|still|again|now|then|later|already|too)"
-    r"(?=\s))*\s+([\w\-]+)"
+    r"(?=\s))*\s+[\"“]?([\w\-]+)"  # 'Washington "firmly opposes': a quotation's first word
 )
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|and\b|or\b)")  # a name owned, not a modifier
 _CAPITALISED = re.compile(r"[A-Z][\w\-]*(?: (?:and |of |& )?[A-Z][\w\-]*)*")  # a name
@@ -208,6 +209,7 @@ def _agree(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
         if not m.strong and not m.stands_for and m.text in votes:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
     _coordinated(mentions, doc, lex)
+    _of_employers(mentions, doc, lex)
     _possessives(mentions, doc)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
     # (but "Kyushu", a place in "the Kyushu region", is not "Kyushu Railway Company", nor
@@ -252,6 +254,20 @@ def _possessives(mentions: list[Mention], doc: str) -> None:
         if m.text in products and not m.strong:
             m.kind = None
             m.work = True
+
+
+def _of_employers(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
+    """ "Remco Evenepoel of Soudal Quick-Step", "Halidou Tinto of the Institut ...": a person
+    named in full, then "of" and what is no place, is of an organisation (a team, an
+    employer); "Juan Ayuso of Spain" is of a country."""
+    for person, of in pairwise(mentions):
+        if (_OF_GAP.fullmatch(doc, person.end, of.start) and not of.strong and of.place is None
+                and of.kind != "place" and 1 < len(person.words) < 4 and not person.strong
+                and person.kind in ("person", "organization", None)
+                and not any(w.casefold() in lex.org_heads or w.casefold() in lex.place_heads
+                            or w.casefold() in lex.titles for w in person.words)
+                and (person.kind == "person" or person.words[0].casefold() in lex.given_names)):
+            person.kind, of.kind = "person", "organization"
 
 
 def _coordinated(mentions: list[Mention], doc: str, lex: Lexicon) -> None:

@@ -67,7 +67,8 @@ def national_teams(mentions: list[Mention], doc: str) -> None:
         # named as a side, or named again where nothing says it is the country
         if name in teams and (sides[id(m)] or (sides[id(m)] is None and not _located(m))):
             m.kind = "organization"
-            m.stands_for = f"{name} {women}national {_sport(m.start, sports)} team"
+            side = name.removeprefix("The ")  # "Netherlands national football team"
+            m.stands_for = f"{side} {women}national {_sport(m.start, sports)} team"
 
 
 def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
@@ -83,9 +84,11 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
         words = m.words
         city = m.place is not None and m.place.kind == "city" and len(words) == 1
         moved = _moved(m, doc)
-        # "lost to Milan", "joined from Lille": even a big city, where the words say a side;
-        # and a name nothing else types, where a player moved from or to it
-        if m.strong and not (city and (moved or _scored(m) or _lost_to(m, doc))):
+        # "lost to Milan", "joined from Lille", "the Barcelona midfielder": even a big city,
+        # where the words say a side; and a name nothing else types, where a player moved from
+        # or to it
+        if m.strong and not (city and (
+                moved or _scored(m) or _lost_to(m, doc) or _player_of(m, doc))):
             continue
         if city or (len(words) == 1 and m.place is None and moved) or (
             len(words) > 1
@@ -137,6 +140,14 @@ def _side(m: Mention, doc: str) -> bool | None:
     if before[:3] == ["of", "charge", "in"]:
         return True  # "his job in charge of Ireland"
     return True if before and before[0] in _PLAYED else None
+
+
+def _player_of(m: Mention, doc: str) -> bool:
+    """ "the Barcelona midfielder", "the former Barcelona and Netherlands striker": a
+    player's role after the side's name."""
+    listed = _AND_NAME.match(doc, m.end)
+    return bool(m.after[:1] and m.after[0] in _ROLES) or bool(
+        listed and listed.group(1).casefold() in _ROLES)
 
 
 def _lost_to(m: Mention, doc: str) -> bool:
