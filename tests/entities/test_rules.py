@@ -1086,13 +1086,13 @@ def test_capitals_spelt_with_accents_seats_of_government_and_past_tenses(
     assert {"Reykjavík", "Cotonou"} <= {m for e in ex.places for m in e.mentions}
 
 
-def test_policies_olympic_champions_and_statuettes_are_no_names(extractor: Extractor) -> None:
+def test_policies_olympic_champions_and_contests_are_no_names(extractor: Extractor) -> None:
     ex = one(extractor, "Medals",
              "Abenomics failed, analysts said. Gong Lijiao, the Tokyo Olympic shot put "
-             "champion, is through. She won the supporting actress Oscar in 2021. Formula One "
-             "moves on to Monza.")
+             "champion, is through. Formula One moves on to Monza after the 2013 Champions "
+             "Trophy.")
     found = {m for e in ex.all() for m in e.mentions}
-    assert not found & {"Abenomics", "Tokyo Olympic", "Oscar", "Formula One"}
+    assert not found & {"Abenomics", "Tokyo Olympic", "Formula One", "Trophy"}
     assert "Gong Lijiao" in names(ex.persons)
 
 
