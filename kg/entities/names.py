@@ -909,7 +909,10 @@ def _classify_name(
         # "Diwali", "Eid al-Fitr": a feast, not a name (but "Pentecost Island", "islands such
         # as Tanna and Pentecost")
         return []
-    if _contest(words) or (cand.before[:1] == ["a"] and cand.before[1:2]
+    # (a contest's name then a body's head word other than "league" is its organiser: "Formula
+    # One Group")
+    if (_contest(words) and (words[-1] == "league" or words[-1] not in lex.org_heads)) or (
+            cand.before[:1] == ["a"] and cand.before[1:2]
                            and cand.before[1] in _CONTEST_HEADS):
         return []  # "the Vuelta a España", "the Champions League": contests
     head = _head(tokens)
@@ -957,7 +960,9 @@ def _classify_name(
     apposed = _org_apposed(cand.after, lex) if last else None
     if apposed and _OWNED_APPOSITION.match(doc, mention.end):
         apposed = None  # "X, the company's executive vice president": its person
-    if apposed and (len(tokens) == 1 or apposed not in _JOBS_TOO):
+    if apposed and (len(tokens) == 1 or (apposed not in _JOBS_TOO and not (
+            apposed == "owner" and _given_name(tokens, lex)))):  # "Frank McCourt, the owner of"
+        # is left open
         # "Honor, the phone maker that ..."; a full name said to be what a person may be too
         # is left open ("Dragan Petrović, a crane operator")
         return [_typed(mention, "organization")]
@@ -1444,9 +1449,10 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         return after[1]  # "Temu, owned by PDD Holdings": people are not owned
     if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"], ["another"]):
         return None
-    if after[2] != "owner" and any(w in lex.titles or w in _OCCUPATIONS for w in after[2:4]):
+    owner = any(after[k : k + 2] == ["owner", "of"] for k in (2, 3))
+    if not owner and any(w in lex.titles or w in _OCCUPATIONS for w in after[2:4]):
         return None  # "X, a fund manager at ...", "X, the minister of cooperatives", "X, a
-        # guesthouse owner": a job (but "X, the owner of": a company's)
+        # guesthouse owner": a job (but "X, the German owner of": most often a company)
     # "Temu, the Chinese e-commerce platforms": the noun may come third, and be plural
     return next((w for w in after[2:5] if organisation_noun(w) or w == "owner"), None)
 
