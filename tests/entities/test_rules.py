@@ -1129,3 +1129,15 @@ def test_an_exchange_and_its_clearing_is_one_name_and_a_quoted_capital_acts(
              '(HKEX). Washington "firmly opposes" the curbs, the ministry said.')
     assert "HKEX" in find(ex, "Hong Kong Exchanges and Clearing").mentions
     assert find(ex, "Washington").name == "Government of the United States"
+
+
+def test_owners_in_apposition_and_a_contest_s_organiser(extractor: Extractor) -> None:
+    ex = one(extractor, "Bids",
+             "The group bid for Ceconomy, the German owner of the MediaMarkt chain. Bidders "
+             "include Frank McCourt, the former owner of the Los Angeles Dodgers. \"They come "
+             'for the rays," said Tsering Dorje, a guesthouse owner in the county seat. Formula '
+             "One Management said the Formula One season would go on.")
+    orgs = names(ex.organizations)
+    assert {"Ceconomy", "Formula One Management"} <= orgs
+    assert {"Frank McCourt", "Tsering Dorje"} <= names(ex.persons)
+    assert "Formula One" not in {m for e in ex.all() for m in e.mentions}
