@@ -753,9 +753,9 @@ def _classify_name(
     if mainland:  # "the Chinese mainland"
         _stretch(mention, doc, 1).place = mainland
         return [_typed(mention, "place")]
-    if _PORT_OF.search(doc, max(0, mention.start - 9), mention.start) and len(tokens) < 4:
-        # "the port of Barcelona": the port, a place of its own beside the city
-        mention.start -= len("port of ")
+    port = _PORT_OF.search(doc, max(0, mention.start - 9), mention.start)
+    if port and len(tokens) < 4:  # "the port of Barcelona": the port, a place beside the city
+        mention.start = port.start()
         mention.text = doc[mention.start : mention.end]
         mention.place = Place(f"Port of {text}", "area")
         return [_typed(mention, "place")]

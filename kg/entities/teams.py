@@ -111,9 +111,7 @@ def _side(m: Mention, doc: str) -> bool | None:
     """True when named as a side ("X beat", "X 2-0", "X coach", "beat X", "lost 7-0 to X",
     "held by X", "signed from X"), False when as a country winning medals ("China won 40
     golds"), else None."""
-    # "China, coached by X"; "beating the United States 127-118"
-    after = [w for w in m.after if w != ","]
-    before = m.before[1:] if m.before[:1] == ["the"] else m.before
+    before, after = _around(m)
     if doc[m.end : m.end + 2] in ("'s", "’s"):
         # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country, and
         # "China's first Olympic gold medal" a country's medal
@@ -131,15 +129,20 @@ def _side(m: Mention, doc: str) -> bool | None:
     if (listed := _AND_NAME.match(doc, m.end)) and listed.group(1).casefold() in _PLAYS:
         # "England and Liverpool striker Michael Owen", "Australia and Saudi Arabia are"
         return True
-    if _scored(m):
-        return True
-    if _lost_to(m, doc) or _moved(m, doc):
+    if _scored(m) or _lost_to(m, doc) or _moved(m, doc):
         return True
     if before[:1] == ["for"] and before[1:2] and before[1] in _PLAYED_FOR:
         return True  # "played for Ireland", "eligible for England"
     if before[:3] == ["of", "charge", "in"]:
         return True  # "his job in charge of Ireland"
     return True if before and before[0] in _PLAYED else None
+
+
+def _around(m: Mention) -> tuple[list[str], list[str]]:
+    """The words before the name without "the", and after it without commas ("China, coached
+    by X"; "beating the United States 127-118")."""
+    return (m.before[1:] if m.before[:1] == ["the"] else m.before,
+            [w for w in m.after if w != ","])
 
 
 def _player_of(m: Mention, doc: str) -> bool:
@@ -165,8 +168,7 @@ def _moved(m: Mention, doc: str) -> bool:
 def _scored(m: Mention) -> bool:
     """ "Japan led 2-0", "Croatia beat Morocco 2-1", "lost 7-0 to Japan", "held 1-1 by
     Indonesia" (but not "won 1-0 on the Gold Coast"): a score next to the name."""
-    after = [w for w in m.after if w != ","]
-    before = m.before[1:] if m.before[:1] == ["the"] else m.before
+    before, after = _around(m)
     return any(SCORE.match(w) for w in after[:3]) or bool(
         before[:1] and before[0] in _SCORED_BY and any(SCORE.match(w) for w in before[1:3]))
 
