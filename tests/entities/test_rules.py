@@ -1141,3 +1141,55 @@ def test_owners_in_apposition_and_a_contest_s_organiser(extractor: Extractor) ->
     assert {"Ceconomy", "Formula One Management"} <= orgs
     assert {"Frank McCourt", "Tsering Dorje"} <= names(ex.persons)
     assert "Formula One" not in {m for e in ex.all() for m in e.mentions}
+
+
+def test_sides_by_their_captain_their_pronoun_their_pool_and_team_mates(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Rugby",
+             "Fiji open their rugby World Cup campaign against Wales, in a pool that also "
+             "includes Australia and Georgia. The squad then meets Pat Cummins's Australia. "
+             "Belgium had built their race around one rider. His Slovenia team-mate Jan Tratnik "
+             "helped. Fans in Fiji celebrated.")
+    orgs = names(ex.organizations)
+    assert {"Georgia national rugby union team", "Australia national rugby union team",
+            "Belgium national rugby union team", "Slovenia national rugby union team"} <= orgs
+    assert "Fiji" in names(ex.places)  # "Fans in Fiji": the country
+
+
+def test_a_company_s_own_parts_and_a_list_of_both_companies(extractor: Extractor) -> None:
+    ex = one(extractor, "Vaccines",
+             "Ugur Sahin, Nexabio's co-founder and chief executive, spoke. Tencent, Korvix's "
+             "largest shareholder, declined to comment. The patents were licensed to Aldentis "
+             "and to Moderna, and both companies are testing vaccines. Elon Musk runs a "
+             "carmaker; Musk's board backed him.")
+    assert {"Nexabio", "Korvix", "Moderna"} <= names(ex.organizations)
+    assert "Musk" not in names(ex.organizations)
+
+
+def test_an_acronym_spells_a_name_after_a_sentence_s_first_word_and_domains(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Cricket",
+             "Officials of the Board of Control for Cricket in India (BCCI) will meet. Alibaba "
+             "owns Ele.me, the delivery app. Talks went on with the Pakistan Peoples Party of "
+             "Bilal Ahmed Zardari and the Bank of America.")
+    orgs = names(ex.organizations)
+    assert {"Board of Control for Cricket in India", "Ele.me", "Pakistan Peoples Party",
+            "Bank of America"} <= orgs
+    assert "Bilal Ahmed Zardari" in names(ex.persons)
+
+
+def test_capitals_that_grant_cry_foul_and_receive_aid(extractor: Extractor) -> None:
+    ex = one(extractor, "Aid as Moscow cries foul",
+             "Seoul grants exemptions to medalists. Beijing said it was ready to provide "
+             "emergency aid to Hanoi and urged China to use its influence on Moscow.")
+    orgs = names(ex.organizations)
+    assert {"Government of South Korea", "Government of Vietnam", "Government of Russia"} <= orgs
+    assert "Moscow" not in names(ex.places)
+
+
+def test_second_level_subdivisions_of_more_than_one_word_are_places(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Folk songs",
+             "Performers sang folk songs of the Hautes-Pyrénées, where the president spent "
+             "his holidays, and dancers came from the Alpes-de-Haute-Provence.")
+    assert {"Hautes-Pyrénées", "Alpes-de-Haute-Provence"} <= names(ex.places)
