@@ -125,6 +125,9 @@ def _short_places(mentions: list[Mention]) -> None:
             full.setdefault(m.place.name, m)
     for m in mentions:
         whole = full.get(m.text)
+        if whole is not None and whole.words[0].casefold() in _PREFIXED and (
+                m.place is not None and m.place.kind in ("city", "region", "country")):
+            continue  # "Zurich" with "Lake Zurich": the city the lake is named after
         if whole is not None and not m.strong:
             m.kind, m.strong = "place", True
             m.place = whole.place or Place(whole.text, "area")

@@ -101,6 +101,11 @@ _SHARES_MOVED = re.compile(
     r"(?:['’]s shares| shares)? (?:fell|rose|dropped|jumped|slid|gained|climbed|plunged|surged|"
     r"tumbled|slumped|soared|sank)(?: by)?(?: about| nearly| almost| more than| over"
     r"| as much as)? [\d.]+ ?(?:%|percent\b|per cent\b)")
+_LEAGUES = frozenset({"league", "division", "liga", "ligue", "serie", "bundesliga",
+                      "premiership", "championship"})
+# What a newspaper or a journal prints: "an article in Le Figaro", "a paper in Nature"
+_WRITINGS = frozenset({"article", "articles", "interview", "column", "op-ed", "editorial",
+                       "commentary", "paper", "papers", "essay"})
 _SITES = frozenset({"review", "video", "news", "shopping", "streaming", "social", "booking",
                     "travel", "job", "dating", "auction", "e-commerce", "ecommerce"})
 _GOVERNMENT_LEVELS = frozenset(
@@ -134,6 +139,8 @@ _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claime
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_OWNERS = frozenset({"owned", "backed", "funded", "controlled"})
 _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # after a company
 # What only a company has, after its possessive: "BioNTech's co-founder", "Meituan's largest
 # shareholder", "Zalando's chief executive" (a person's "stake" or "shares" are no cue)
@@ -320,12 +327,11 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
             # "Board of Control for Cricket in India (BCCI)", "Committee on Foreign Investment
             # in the United States (CFIUS)", "Strategic Advisory Group of Experts on
             # Immunization (SAGE)": the acronym spells the whole, or all but its last words
-            # (the run may start with a capitalised word of the sentence: "Officials of the
-            # Board of ...")
+            # (or all but the sentence's first word: "Officials of the Board of ...")
             or (_SPELT_GAP.fullmatch(gap) and cand.paren_after is not None
-                and len(cand.paren_after) > 2
-                and (initials(_text([*prev.tokens, *cand.tokens])).endswith(cand.paren_after)
-                     or cand.paren_after == initials(_text(prev.tokens))))
+                and cand.paren_after in (spelt := initials(_text([*prev.tokens, *cand.tokens])),
+                                         initials(_text(prev.tokens)),
+                                         spelt[1:] if prev.sentence_start else None))
             or (gap == ", " and any(t.lower == "and" for t in cand.tokens) and (
                 _listing_portfolios(prev.tokens, lex)
                 or (all(t.lower in _TITLE_MODIFIERS or t.text == "," for t in prev.tokens)
@@ -793,6 +799,9 @@ def _classify_name(
         or (words[0] in lex.org_heads | lex.place_heads | lex.other_heads
             and not strong_place(text, lex))  # "the Gulf" is a place, "Ministry" no name
         or words[0].upper() in _NOT_ACRONYMS
+        # "FPGAs", "SUVs": a plural names a kind of thing, and so does its singular
+        or _PLURAL_ACRONYM.match(tokens[0].text)
+        or (is_acronym(tokens[0].text) and f" {tokens[0].text}s" in doc)
     ):
         return []
     if any(" ".join(words[-k:]) in lex.titles for k in (1, 2, 3)) and not _occupation_surname(
@@ -871,6 +880,9 @@ def _classify_name(
         # "banks such as Itaú, Bradesco and Santander"; "GoTo, the Indonesian technology group"
         # (but in "the dam near Mariana, owned by Samarco" the dam is owned)
         weak_cue = "organization"
+    if weak_cue is None and place is not None and not place.strong and (
+            cand.before[:2] == ["to", "according"]):
+        weak_cue = "organization"  # "according to Xinhua": a source is no town (see _cue)
     if weak_cue == "organization":
         place = None
     employer = _employs(doc, mention.end, lex) if last else None
@@ -890,6 +902,10 @@ def _classify_name(
         strong = place.strong or mention.suffix in _OWNED or weak_cue == "place" or (
             last and _holds_office(doc, mention.end))  # "Veneto regional president X"
         return [_typed(mention, "place", strong=strong)]
+    if mention.suffix in _OWNERS and " ".join(words) not in lex.demonyms:
+        # "Geely-owned Polestar", "Tencent-backed": an owner or a backer that is no place is
+        # a company, unless a person named in full elsewhere ("Musk-owned")
+        return [_typed(mention, "organization", strong=False)]
     if last and cand.after[:1] == ["administration"] and cand.before[:1] == ["the"]:
         return [_typed(mention, "person")]  # "the Biden administration": a president's
     if len(tokens) == 1 and tokens[0].text.endswith("+") and tokens[0].text.isupper():
@@ -1202,12 +1218,18 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
     if before[0] == "on" and single:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
+    if before[:2] == ["to", "according"] and single:
+        return "organization"  # "according to Xinhua": a source (or a person's surname)
     if before[0] == "of" and before[1:2] and before[1] in _PART_OF:
         return "organization"  # "the Japanese arm of Western Digital"
     if moved_from(before):
         return "organization"  # "signed from Dynamo Kyiv", "joined from Google"
     if before[0] == "in" and before[1:2] and before[1] in ("shares", "stake", "stakes"):
         return "organization"  # "shares in Rémy Cointreau fell", "a stake in Zeekr"
+    if before[0] == "side" and _LEAGUES & set(before[1:4]):
+        return "organization"  # "China League One side Chongqing Tonglianglong": a club
+    if before[0] == "in" and before[1:2] and before[1] in _WRITINGS:
+        return "organization"  # "a signed article in Le Figaro": a newspaper
     if before[0] in ("site", "website") and before[1:2] and before[1] in _SITES:
         return "organization"  # "review site Douban"
     if before[0].rpartition("-")[2] in _OWNED:
@@ -1489,7 +1511,10 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         return None  # "X, a fund manager at ...", "X, the minister of cooperatives", "X, a
         # guesthouse owner": a job (but "X, the German owner of": most often a company)
     # "Temu, the Chinese e-commerce platforms": the noun may come third, and be plural
-    return next((w for w in after[2:5] if organisation_noun(w) or w == "owner"), None)
+    # ("the Fijian Drua, the Lautoka-based side": a team; but "the Chinese side" is a country's
+    # delegation)
+    return next((w for w in after[2:5] if organisation_noun(w) or w == "owner" or (
+        w == "side" and after[2] not in lex.demonyms)), None)
 
 
 _HEAD_ENDS = ([], ["of"], [","], ["."], ["in"], ["near"], ["on"], ["where"], ["that"], ["with"],

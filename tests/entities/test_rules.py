@@ -1193,3 +1193,33 @@ def test_second_level_subdivisions_of_more_than_one_word_are_places(
              "Performers sang folk songs of the Hautes-Pyrénées, where the president spent "
              "his holidays, and dancers came from the Alpes-de-Haute-Provence.")
     assert {"Hautes-Pyrénées", "Alpes-de-Haute-Provence"} <= names(ex.places)
+
+
+def test_sources_papers_sides_unions_owners_and_names_ending_in_s(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Sources",
+             "The plan solves nothing, according to Xinhua. He wrote a signed article in Le "
+             "Figaro. Ratings agency Moody's had warned of a downgrade. The ground is home of "
+             "China League One side Chongqing Tonglianglong. Ten players play for the Fijian "
+             "Drua, the Lautoka-based side, in rugby. Wang Yi, the Chinese side said, agreed. "
+             "Unifor, the union representing autoworkers, objected. Geely-owned Polestar "
+             "grew. Elon Musk spoke, and Musk-owned Xylo grew.")
+    orgs = names(ex.organizations)
+    assert {"Xinhua", "Le Figaro", "Moody's", "Chongqing Tonglianglong", "Fijian Drua",
+            "Unifor", "Geely", "Polestar"} <= orgs
+    assert {"Wang Yi", "Elon Musk"} <= names(ex.persons)
+    assert not {"Moody", "Wang Yi", "Musk"} & orgs and "Xinhua" not in names(ex.places)
+
+
+def test_plural_acronyms_lakes_named_after_cities_streets_stairs_zoos_and_ministers(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Zurich",
+             "Intel sells FPGAs to carmakers, and its FPGA unit grew. Innovation Minister "
+             "Francois Champagne spoke beside Lake Zurich. Police in Zurich investigated. Fans "
+             "lined Victoria Parade, climbed the Potemkin Stairs and visited Sanda Kyarimi "
+             "Park Zoo.")
+    everything = {m for e in ex.all() for m in e.mentions}
+    assert not {"FPGA", "FPGAs", "Innovation"} & everything
+    assert "Francois Champagne" in names(ex.persons)
+    assert "Zurich" not in find(ex, "Lake Zurich").mentions
+    assert {"Victoria Parade", "Potemkin Stairs", "Sanda Kyarimi Park Zoo"} <= names(ex.places)
