@@ -920,7 +920,8 @@ def _classify_name(
     if "&" in words[1:-1] or any(t.text.endswith("+") or "&" in t.text[1:-1] for t in tokens):
         # "Procter & Gamble", "Barunson E&A", "Disney+ Hotstar": not a person, not a place
         return [_typed(mention, "organization")]
-    if any(len(w) > 6 and w.endswith(_BANKS) for w in words) or (
+    if (any(len(w) > 6 and w.endswith(_BANKS) for w in words)
+            and words[-1] not in lex.place_heads) or (  # (but "Commerzbank Tower" is its tower)
             len(words) > 1 and words[-1] in _COMPANY_TAILS and _head(tokens) == words[-1]):
         # "Itaú Unibanco", "Rabobank": a bank; "Hamamatsu Photonics", "Tata Steel": a company
         return [_typed(mention, "organization")]

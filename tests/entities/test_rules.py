@@ -1223,6 +1223,13 @@ def test_plural_acronyms_lakes_named_after_cities_streets_stairs_zoos_and_minist
     assert "Francois Champagne" in names(ex.persons)
     assert "Zurich" not in find(ex, "Lake Zurich").mentions
     assert {"Victoria Parade", "Potemkin Stairs", "Sanda Kyarimi Park Zoo"} <= names(ex.places)
+    ex = one(extractor, "Elephants",
+             "The elephants left the Xishuangbanna National Nature Reserve, and vaccines that "
+             "use mRNA were tested. Sales of the iPhone on eBay grew. Commerzbank Tower faces "
+             "the river.")
+    assert {"Xishuangbanna National Nature Reserve", "Commerzbank Tower"} <= names(ex.places)
+    assert "mRNA" not in {m for e in ex.all() for m in e.mentions}
+    assert "eBay" in names(ex.organizations)
 
 
 def test_listed_companies_and_what_their_makers_built(extractor: Extractor) -> None:
