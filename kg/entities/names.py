@@ -142,6 +142,7 @@ _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 # After a work's noun and a name: the name made the work ("the spacecraft NASA has built")
 _MADE_IT = re.compile(r" (?:(?:has|had|have)(?: ever| now| just)? )?(?:built|made|launched|"
                       r"released|produced|designed|developed|flown|commissioned|ordered)\b")
+_CHARACTERS = frozenset({"character", "characters", "protagonist", "hunchback"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _OWNERS = frozenset({"owned", "backed", "funded", "controlled"})
 _TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "share"})  # after a company
@@ -909,7 +910,8 @@ def _classify_name(
         strong = place.strong or mention.suffix in _OWNED or weak_cue == "place" or (
             last and _holds_office(doc, mention.end))  # "Veneto regional president X"
         return [_typed(mention, "place", strong=strong)]
-    if mention.suffix in _OWNERS and " ".join(words) not in lex.demonyms:
+    if mention.suffix in _OWNERS and " ".join(words) not in lex.demonyms and (
+            words[-1] not in lex.nouns):  # (not "Buddhist-backed")
         # "Geely-owned Polestar", "Tencent-backed": an owner or a backer that is no place is
         # a company, unless a person named in full elsewhere ("Musk-owned")
         return [_typed(mention, "organization", strong=False)]
@@ -1156,9 +1158,10 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     the name is a place's, so "the Wuhan outbreak" is no work)."""
     before = [w for w in cand.before if w != ","]
     if before[:1] and before[0] in _WORKS:
-        # (but in "the biggest spacecraft NASA has ever built" NASA built it)
-        return not (last and _MADE_IT.match(doc, cand.end))
-    if {"character", "characters", "protagonist"} & set(before[:4]):
+        # (but in "the biggest spacecraft NASA has ever built" NASA built it; a character
+        # makes things only in the story)
+        return before[0] in _CHARACTERS or not (last and _MADE_IT.match(doc, cand.end))
+    if _CHARACTERS & set(before[:4]):
         return True  # "the novel's central character, the physicist Wang Miao"
     if before[:1] == ["of"] and before[1:2] and before[1] in _MAKERS:
         return True  # "the maker of Call of Duty", "the creators of Candy Crush"

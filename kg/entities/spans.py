@@ -74,8 +74,8 @@ PARTICLES = frozenset(
 # A particle joined to the name it belongs to, as Arabic names are written ("al-Assad", "el-Sisi").
 JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ould)-[A-Z]")
 # Possessive words that stay inside a name ("National People's Congress").
-_VERB_NEXT = re.compile(r"[,;)]| (?:had|has|said|says|will|would|warned|cut|downgraded|"
-                        r"upgraded|lowered|raised|rated|rates|added|noted)\b")
+_VERB_NEXT = re.compile(r" (?:had|has|said|says|will|would|warned|downgraded|upgraded|lowered|"
+                        r"raised|rated|added|noted)\b")
 _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
 _HOLDERS_OFFICE = re.compile(
     r"^(?:Prosecutor|Defender|General|Ombudsman|Auditor|Comptroller|Controller)['’]s$")
@@ -146,7 +146,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         # "the Public Prosecutor's Office of Minas Gerais": an office named after its holder
         office = _HOLDERS_OFFICE.match(word) and text.startswith(" Office", end - offset)
         # "Moody's had warned", "Sainsbury's said": a name that ends in "'s" (a possessive is
-        # followed by what is owned, never by a verb or a comma)
+        # followed by what is owned, never by a verb)
         named = word[-2:] in ("'s", "’s") and _VERB_NEXT.match(text, end - offset)
         if (len(word) > 2 and _POSSESSIVE.search(word) and not named
                 and word.casefold() not in _INNER_POSSESSIVES and not saint and not office):

@@ -1209,6 +1209,13 @@ def test_sources_papers_sides_unions_owners_and_names_ending_in_s(
             "Unifor", "Geely", "Polestar"} <= orgs
     assert {"Wang Yi", "Elon Musk"} <= names(ex.persons)
     assert not {"Moody", "Wang Yi", "Musk"} & orgs and "Xinhua" not in names(ex.places)
+    ex = one(extractor, "Cut",
+             "The RBA's cut puts it at odds. New Zealand's 15 matched England's, but the hosts "
+             "won. The novel, whose hunchback Quasimodo made the cathedral famous, sold. The "
+             "Buddhist-backed Komeito left. Nicky Fox heads NASA's Science Mission Directorate.")
+    orgs = names(ex.organizations)
+    assert {"RBA", "Science Mission Directorate"} <= orgs
+    assert not {"RBA's", "England's", "Quasimodo", "Buddhist"} & orgs
 
 
 def test_plural_acronyms_lakes_named_after_cities_streets_stairs_zoos_and_ministers(
