@@ -910,11 +910,11 @@ def _classify_name(
         strong = place.strong or mention.suffix in _OWNED or weak_cue == "place" or (
             last and _holds_office(doc, mention.end))  # "Veneto regional president X"
         return [_typed(mention, "place", strong=strong)]
-    if mention.suffix in _OWNERS and " ".join(words) not in lex.demonyms and (
-            words[-1] not in lex.nouns):  # (not "Buddhist-backed")
+    if mention.suffix in _OWNERS and " ".join(words) not in lex.demonyms:
         # "Geely-owned Polestar", "Tencent-backed": an owner or a backer that is no place is
-        # a company, unless a person named in full elsewhere ("Musk-owned")
-        return [_typed(mention, "organization", strong=False)]
+        # a company, unless a person named in full elsewhere ("Musk-owned"); an English word
+        # is a faith or a creed ("Buddhist-backed")
+        return [] if words[-1] in lex.nouns else [_typed(mention, "organization", strong=False)]
     if last and cand.after[:1] == ["administration"] and cand.before[:1] == ["the"]:
         return [_typed(mention, "person")]  # "the Biden administration": a president's
     if len(tokens) == 1 and tokens[0].text.endswith("+") and tokens[0].text.isupper():
