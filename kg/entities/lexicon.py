@@ -289,8 +289,9 @@ _LEGAL_FORM = re.compile(
 def _companies(places: dict[str, Place], common: frozenset[str]) -> frozenset[str]:
     """The names of the companies of the world's main stock indices (``pytickersymbols``: S&P
     500, NASDAQ 100, FTSE 100, DAX, CAC 40, Nikkei 225, ...), with and without their legal form,
-    case-folded; not those that are places, first names or English words ("Target", "Fox",
-    "Brady")."""
+    case-folded; not those that are big places, first names or English words ("Target", "Fox",
+    "Brady"). A small town's name stays the town's after "in" ("Honda": a company, and a town in
+    Colombia)."""
     from pytickersymbols.indices_data import INDICES  # here: only extraction needs them
 
     found: set[str] = set()
@@ -299,7 +300,8 @@ def _companies(places: dict[str, Place], common: frozenset[str]) -> frozenset[st
             name = company["name"].strip()
             for form in (name, _LEGAL_FORM.sub("", name)):
                 folded = form.casefold()
-                if len(folded) > 2 and folded not in common and key_of(form) not in places:
+                place = places.get(key_of(form))
+                if len(folded) > 2 and folded not in common and (place is None or not place.strong):
                     found.add(folded)
     return frozenset(found)
 

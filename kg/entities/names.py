@@ -142,6 +142,8 @@ _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
 # After a work's noun and a name: the name made the work ("the spacecraft NASA has built")
 _MADE_IT = re.compile(r" (?:(?:has|had|have)(?: ever| now| just)? )?(?:built|made|launched|"
                       r"released|produced|designed|developed|flown|commissioned|ordered)\b")
+_SAID = frozenset({"said", "say", "says", "added", "agreed", "argued", "warned", "announced",
+                   "told"})
 _CHARACTERS = frozenset({"character", "characters", "protagonist", "hunchback"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _OWNERS = frozenset({"owned", "backed", "funded", "controlled"})
@@ -837,7 +839,7 @@ def _classify_name(
                        "place")]
     if _PLACES_LIST.match(doc, mention.end):
         return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
-    if known is None and " ".join(words) in lex.companies and not _given_name(tokens, lex):
+    if " ".join(words) in lex.companies and not _given_name(tokens, lex):
         # a listed company ("Netflix", "Tele2", "Mercedes-Benz Group"); one word may still be
         # a surname of someone the article names in full
         return [_typed(mention, "organization", strong=len(tokens) > 1)]
@@ -891,6 +893,10 @@ def _classify_name(
     if weak_cue is None and place is not None and not place.strong and (
             cand.before[:2] == ["to", "according"]):
         weak_cue = "organization"  # "according to Xinhua": a source is no town (see _cue)
+    if weak_cue is None and place is not None and not place.strong and (
+            " ".join(words) in lex.companies and cand.before[:1] not in _IN
+            and not place_cue(cand.before)):
+        weak_cue = "organization"  # "Honda's planned EV complex": the company, not the town
     if weak_cue == "organization":
         place = None
     employer = _employs(doc, mention.end, lex) if last else None
@@ -1524,9 +1530,10 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         # guesthouse owner": a job (but "X, the German owner of": most often a company)
     # "Temu, the Chinese e-commerce platforms": the noun may come third, and be plural
     # ("the Fijian Drua, the Lautoka-based side": a team; but "the Chinese side" is a country's
-    # delegation)
-    return next((w for w in after[2:5] if organisation_noun(w) or w == "owner" or (
-        w == "side" and after[2] not in lex.demonyms)), None)
+    # delegation; and "in Frankfurt, the two banks said" starts a clause of their own)
+    return next((w for k, w in enumerate(after[2:5], start=2) if (
+        organisation_noun(w) or w == "owner" or (w == "side" and after[2] not in lex.demonyms))
+        and not (after[k + 1 : k + 2] and after[k + 1] in _SAID)), None)
 
 
 _HEAD_ENDS = ([], ["of"], [","], ["."], ["in"], ["near"], ["on"], ["where"], ["that"], ["with"],
