@@ -839,6 +839,11 @@ def _classify_name(
                        "place")]
     if _PLACES_LIST.match(doc, mention.end):
         return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
+    if last and cand.possessive and f"{' '.join(words)}'s" in lex.companies:
+        # "more outlets than McDonald's": a listed company whose name ends in "'s"
+        mention.end += 2
+        mention.text = doc[mention.start : mention.end]
+        return [_typed(mention, "organization", strong=len(tokens) > 1)]
     if " ".join(words) in lex.companies and not _given_name(tokens, lex):
         # a listed company ("Netflix", "Tele2", "Mercedes-Benz Group"); one word may still be
         # a surname of someone the article names in full
