@@ -144,6 +144,7 @@ _MADE_IT = re.compile(r" (?:(?:has|had|have)(?: ever| now| just)? )?(?:built|mad
                       r"released|produced|designed|developed|flown|commissioned|ordered)\b")
 _SAID = frozenset({"said", "say", "says", "added", "agreed", "argued", "warned", "announced",
                    "told"})
+_ACCORDING_TO = ["to", "according"]  # the words before a source, nearest first
 _CHARACTERS = frozenset({"character", "characters", "protagonist", "hunchback"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _OWNERS = frozenset({"owned", "backed", "funded", "controlled"})
@@ -896,7 +897,7 @@ def _classify_name(
         # (but in "the dam near Mariana, owned by Samarco" the dam is owned)
         weak_cue = "organization"
     if weak_cue is None and place is not None and not place.strong and (
-            cand.before[:2] == ["to", "according"]):
+            cand.before[:2] == _ACCORDING_TO):
         weak_cue = "organization"  # "according to Xinhua": a source is no town (see _cue)
     if weak_cue is None and place is not None and not place.strong and (
             " ".join(words) in lex.companies and cand.before[:1] not in _IN
@@ -1241,7 +1242,7 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "tech company Huawei", "Japanese brands Lawson and FamilyMart"
     if before[0] == "on" and single:
         return "organization"  # "posted on Weibo", "streaming on Netflix": a platform
-    if before[:2] == ["to", "according"] and single:
+    if before[:2] == _ACCORDING_TO and single:
         return "organization"  # "according to Xinhua": a source (or a person's surname)
     if before[0] == "of" and before[1:2] and before[1] in _PART_OF:
         return "organization"  # "the Japanese arm of Western Digital"

@@ -56,10 +56,11 @@ _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "
 _CITY_PARTS = words("city_parts")
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across"})
 _OF_GAP = re.compile(r" of (?:the )?")
-# (a preposition said again is the same list: "licensed to X and to Y")
-_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+(?:(?:to|by|from|with|for|at|on) )?")
+# A preposition said again after "and" is the same list: "licensed to X and to Y"
+_AGAIN = r"(?:(?:to|by|from|with|for|at|on) )?"
+_LIST_GAP = re.compile(rf",\s*|,?\s+(?:and|or)\s+{_AGAIN}")
 # "X and Y, and both companies are": a list the next words say is of organisations
-_LAST_LISTED = re.compile(r" and (?:(?:to|by|from|with|for|at|on) )?$")
+_LAST_LISTED = re.compile(rf" and {_AGAIN}$")
 _BOTH = re.compile(r",? (?:and )?(?:both|the two|all three|the three) ([a-z\-]+)")
 # The word after a name, past a possessive, hyphenated modifiers and adverbs ("Honiara's
 # China-built stadium": "stadium"; "Beijing also welcomed": "welcomed").

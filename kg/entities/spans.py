@@ -73,9 +73,10 @@ PARTICLES = frozenset(
 )
 # A particle joined to the name it belongs to, as Arabic names are written ("al-Assad", "el-Sisi").
 JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ould)-[A-Z]")
-# Possessive words that stay inside a name ("National People's Congress").
+# A verb after a word ending in "'s": the "'s" is the name's ("Moody's had warned").
 _VERB_NEXT = re.compile(r" (?:had|has|said|says|will|would|warned|downgraded|upgraded|lowered|"
                         r"raised|rated|added|noted)\b")
+# Possessive words that stay inside a name ("National People's Congress").
 _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
 _HOLDERS_OFFICE = re.compile(
     r"^(?:Prosecutor|Defender|General|Ombudsman|Auditor|Comptroller|Controller)['’]s$")
