@@ -88,6 +88,7 @@ class Lexicon:
     holidays: frozenset[str]  # public holidays and festivals ("diwali"), case-folded
     nouns: frozenset[str]  # English nouns (WordNet's, from the spaCy model): "price", "farmer"
     companies: frozenset[str]  # casefolded names of listed companies ("netflix", "tele2")
+    noun_companies: frozenset[str]  # listed companies named by an English noun ("oracle")
 
     def plural_noun(self, word: str) -> bool:
         """ "Prices", "Farmers", "Companies": the plural of an English noun."""
@@ -219,7 +220,7 @@ def _build() -> Lexicon:
     plurals = _plurals(heads[0]) - heads[0]
     not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
     occasions = frozenset(h for h in _holidays() - ordinary if h not in table)  # "Corpus Christi"
-    nouns = _nouns()
+    nouns, not_nouns = _wordnet()
     given = frozenset(
         name for name in _given_names()
         # a first name may be a small town's too ("Stuart", "Warren"), never a country's or a
@@ -228,6 +229,7 @@ def _build() -> Lexicon:
         and not (name in table and table[name].strong)
         and not any(name in h for h in heads)
     )
+    companies, noun_companies = _companies(table, ordinary | given, nouns, not_nouns)
     return Lexicon(
         titles=titles,
         org_heads=heads[0] | plurals,  # "Africa Centres for Disease Control"
@@ -245,7 +247,8 @@ def _build() -> Lexicon:
         ordinary_words=ordinary,
         holidays=occasions,
         nouns=nouns,
-        companies=_companies(table, ordinary | nouns | given),
+        companies=companies,
+        noun_companies=noun_companies,
     )
 
 
@@ -265,19 +268,22 @@ def _ordinary_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in Provider.word_list)
 
 
-def _nouns() -> frozenset[str]:
-    """The one-word English nouns of WordNet's index, as the spaCy model's lemmatizer ships
-    them (none without a model)."""
+def _wordnet() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word English nouns of WordNet's index, and its one-word verbs, adjectives and
+    adverbs, as the spaCy model's lemmatizer ships them (none without a model)."""
     name = installed_model()
     spec = importlib.util.find_spec(name) if name else None
     if spec is None or not spec.submodule_search_locations:
-        return frozenset()
+        return frozenset(), frozenset()
     from spacy.lookups import Lookups  # here: only extraction needs them
 
     for folder in Path(spec.submodule_search_locations[0]).glob("*/lemmatizer/lookups"):
         index = Lookups().from_disk(folder).get_table("lemma_index")
-        return frozenset(word for word in index["noun"] if word.isalpha() and word.islower())
-    return frozenset()
+        nouns, others = (frozenset(word for pos in parts for word in index[pos]
+                                   if word.isalpha() and word.islower())
+                         for parts in (["noun"], ["verb", "adj", "adv"]))
+        return nouns, others
+    return frozenset(), frozenset()
 
 
 # A company's legal form after its name: "Netflix, Inc.", "Ericsson AB", "Airbus SE"
@@ -286,12 +292,14 @@ _LEGAL_FORM = re.compile(
     r"N\.V\.|NV|Oyj|S\.p\.A\.|SpA)$")
 
 
-def _companies(places: dict[str, Place], common: frozenset[str]) -> frozenset[str]:
+def _companies(places: dict[str, Place], common: frozenset[str], nouns: frozenset[str],
+               other_words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The names of the companies of the world's main stock indices (``pytickersymbols``: S&P
     500, NASDAQ 100, FTSE 100, DAX, CAC 40, Nikkei 225, ...), with and without their legal form,
-    case-folded; not those that are big places, first names or English words ("Target", "Fox",
-    "Brady"). A small town's name stays the town's after "in" ("Honda": a company, and a town in
-    Colombia)."""
+    case-folded; not those that are big places, first names or common English words ("Target",
+    "Fox", "Brady"). A small town's name stays the town's after "in" ("Honda": a company, and a
+    town in Colombia). Second, apart: those whose one-word name is an English noun and no
+    place, verb or adjective ("Oracle", "Airbus"; not "Shell", "Target")."""
     from pytickersymbols.indices_data import INDICES  # here: only extraction needs them
 
     found: set[str] = set()
@@ -303,7 +311,8 @@ def _companies(places: dict[str, Place], common: frozenset[str]) -> frozenset[st
                 place = places.get(key_of(form))
                 if len(folded) > 2 and folded not in common and (place is None or not place.strong):
                     found.add(folded)
-    return frozenset(found)
+    named = {name for name in found & nouns if name not in other_words and name not in places}
+    return frozenset(found - nouns), frozenset(named)
 
 
 def _holidays() -> frozenset[str]:

@@ -425,8 +425,9 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                     or _GERUND.match(tokens[0].text)
                     or _before_given_name(tokens, lex)
                     # "Cellist Yo-Yo Ma": a profession in -ist, then a name
+                    # (and "Entomologist Kabirul Bashar of Jahangirnagar University")
                     or (tokens[0].lower.endswith("ist") and len(tokens) > 2
-                        and _name_like(tokens[1:], lex))
+                        and _name_like(_until_connector(tokens[1:]), lex))
                 )
             )
         )
@@ -479,6 +480,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
+
+
+def _until_connector(tokens: list[Token]) -> list[Token]:
+    """The words before the first connector ("of", "and", ...)."""
+    cut = next((k for k, t in enumerate(tokens) if t.lower in CONNECTORS), len(tokens))
+    return tokens[:cut]
 
 
 def _opens_name(tokens: list[Token], cand: Candidate, lex: Lexicon) -> bool:
@@ -618,16 +625,18 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
                     and not lex.place(_text(group[-1])))
                 # "Ministry of Commerce and Trade"; "Committee of the Ministry of Industry and
                 # Information Technology": the innermost name has the head
+                # (not "Bank of England and HM Treasury": an acronym starts a name of its own)
                 or ((_has_org_head(group[0], lex)
                      or (len(group) > 2 and _has_org_head(group[-3], lex)))
-                    and len(group) > 1 and not chunk_head and (
+                    and len(group) > 1 and not chunk_head and not is_acronym(chunk[0].text) and (
                         len(conn_tokens) == 1
                         # "Department of Forestry, Fisheries and the Environment"
                         or (any(t.text == "," for t in group[-1]) and not is_acronym(
                             chunk[0].text))))
-                # "Secretary for Transport and Logistics Lam Sai-hung" (one portfolio word
-                # before "and": not "Minister of Commerce Wang Wentao and Jin Zhuanglong")
-                or (is_title(group[0][-1].lower, lex) and len(group) == 3
+                # "Secretary for Transport and Logistics Lam Sai-hung", "Minister of State for
+                # Science and Technology Jitendra Singh" (one portfolio word before "and": not
+                # "Minister of Commerce Wang Wentao and Jin Zhuanglong")
+                or (is_title(group[0][-1].lower, lex) and len(group) in (3, 5)
                     and all(a.text == "," or b.text == "," for a, b in pairwise(group[-1])))
                 # "CHIPS and Science Act": an acronym then words end one law's name
                 or (len(group) == 1 and len(group[0]) == 1 and is_acronym(group[0][0].text)
@@ -849,6 +858,12 @@ def _classify_name(
         # a listed company ("Netflix", "Tele2", "Mercedes-Benz Group"); one word may still be
         # a surname of someone the article names in full
         return [_typed(mention, "organization", strong=len(tokens) > 1)]
+    if (words[0] in lex.noun_companies and len(words) == 1 and not mention.initial
+            and cand.before[:1] not in (["the"], ["a"], ["an"])
+            and not re.search(rf"\b{words[0]}\b", doc)):
+        # a listed company named by a noun ("named Oracle", "Airbus said"): capitalised in
+        # mid-sentence, never the noun in the article
+        return [_typed(mention, "organization", strong=False)]
     if _work(cand, last, doc, known is not None):
         mention.work = True
         return [mention]
@@ -1707,15 +1722,20 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
 def _portfolio_end(rest: list[Token], lex: Lexicon) -> tuple[int, Place | None]:
     """Where the portfolio after "of", "to" or "for" ends and the name begins, and the place
     the portfolio is, if it is one: after the longest place ("Solomon Islands Li Ming"), else
-    one word after the last "and" ("Sports and Tourism Kevin Yeung"), else before the last
-    two words."""
+    one word after the last "and" ("Sports and Tourism Kevin Yeung") and any English nouns
+    after it that leave two words, else before the last two words."""
     for k in range(len(rest) - 1, 0, -1):
         place = lex.place(_text(rest[:k]))
         if place is not None:
             return k, place
     ands = [k for k, t in enumerate(rest) if t.lower == "and"]
     if ands and ands[-1] + 2 < len(rest):
-        return ands[-1] + 2, None
+        cut = ands[-1] + 2  # and more words that are English nouns, no first names ("Science
+        # and Technology Jitendra Singh", "Electronics and Information Technology Ashwini ...")
+        while cut + 2 < len(rest) and rest[cut].lower in lex.nouns and (
+                rest[cut].lower not in lex.given_names):
+            cut += 1
+        return cut, None
     return max(1, len(rest) - 2), None
 
 

@@ -39,7 +39,7 @@ _ALIAS_GAP = re.compile(
 _AS_KNOWN = re.compile(r",\s+as (?:he|she) is (?:known|called)\b")
 _PLACE_WORDS = words("place_context")
 _ACTING = words("acting")
-_ACTED_ON = words("acted_on")
+_ACTED_ON = frozenset(w.replace("_", " ") for w in words("acted_on"))
 # What befalls a city, not what its government does
 _UNDERGONE = frozenset({"suffered", "experienced", "recorded", "endured", "flooded", "registered",
                         "logged", "sweltered", "shivered", "received", "hosted", "staged"})
@@ -366,9 +366,13 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     acting = {id(m) for m in capitals
               if _party(m, doc) or _which_acts(m, doc) or _dealt_with(m)
               or (id(m) not in placed and _acts(m, doc, lex))}
-    for m, other in pairwise(capitals):  # "Rome and Brussels would", "Seoul and Beijing had"
-        if id(other) in acting and id(m) not in placed and doc[m.end : other.start] == " and ":
-            acting.add(id(m))
+    for m, other in pairwise(capitals):  # "Rome and Brussels would", "Seoul and Beijing had";
+        # "called on Berlin and Brussels to"
+        if doc[m.end : other.start] == " and ":
+            if id(other) in acting and id(m) not in placed:
+                acting.add(id(m))
+            elif id(m) in acting:
+                acting.add(id(other))
     for m in capitals:
         if id(m) not in acting:
             continue
@@ -424,7 +428,7 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
         # place there, not a policy of its state
         return (head not in _CITY_PARTS and head not in lex.place_heads
                 and head not in lex.org_heads and not head.endswith(COMPOUND_PLACES))
-    if m.before[:1] and m.before[0] in _ACTED_ON:
+    if m.before[:1] and (m.before[0] in _ACTED_ON or " ".join(m.before[1::-1]) in _ACTED_ON):
         return True
     if m.before[:1] == ["for"] and _TO_ACT.match(doc, m.end):
         return True  # "the door remained open for New Delhi to rejoin"

@@ -1253,3 +1253,41 @@ def test_listed_companies_and_what_their_makers_built(extractor: Extractor) -> N
              "Frankfurt, the two banks said a merger would not work.")
     assert {"Honda", "McDonald's"} <= names(ex.organizations)
     assert "Frankfurt" not in names(ex.organizations)
+
+
+def test_portfolios_before_a_name_and_professions_opening_a_sentence(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Chips",
+             "Minister of Electronics and Information Technology Ashwini Vaishnaw said more "
+             "plants would follow. Minister of State for Science and Technology Jitendra Singh "
+             "watched. Entomologist Kabirul Bashar of Jahangirnagar University said so. Teammate "
+             "Xie Zhenye went out. Chamoli District Magistrate Himanshu Khurana said on Monday "
+             "that cracks had spread.")
+    people = names(ex.persons)
+    assert {"Ashwini Vaishnaw", "Jitendra Singh", "Kabirul Bashar", "Xie Zhenye",
+            "Himanshu Khurana"} <= people
+    assert not {"Technology Ashwini Vaishnaw", "Technology Jitendra Singh", "Teammate Xie Zhenye",
+                "Entomologist Kabirul Bashar"} & people
+
+
+def test_capitals_called_on_allowed_and_quoted_and_a_seat_of_government(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Chips",
+             "A law allowed The Hague to block the board. Müller called on Berlin and Brussels to "
+             "work with both sides, according to a statement from New Delhi. Putrajaya had made "
+             "it a priority. The rescue was brokered by the Bank of England and HM Treasury.")
+    orgs = names(ex.organizations)
+    assert {"Government of the Netherlands", "Government of Germany", "European Union",
+            "Government of India", "Government of Malaysia", "Bank of England",
+            "HM Treasury"} <= orgs
+    assert not {"The Hague", "Berlin", "Brussels", "New Delhi"} & names(ex.places)
+
+
+def test_listed_companies_named_by_a_noun(extractor: Extractor) -> None:
+    ex = one(extractor, "Deal",
+             "US media have named Oracle among possible investors, and Airbus said it would "
+             "hire. The oracle at Delphi was consulted by Bill Gates, and Gates said so.")
+    orgs = names(ex.organizations)
+    assert "Airbus" in orgs and "Gates" not in orgs
+    ex = one(extractor, "Deal", "US media have named Oracle among possible investors.")
+    assert "Oracle" in names(ex.organizations)
