@@ -29,6 +29,7 @@ CORPUS_HELDOUT9 = FIXTURES / "corpus-heldout9"
 CORPUS_HELDOUT10 = FIXTURES / "corpus-heldout10"
 CORPUS_HELDOUT11 = FIXTURES / "corpus-heldout11"
 CORPUS_HELDOUT12 = FIXTURES / "corpus-heldout12"
+CORPUS_HELDOUT13 = FIXTURES / "corpus-heldout13"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
