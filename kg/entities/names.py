@@ -223,7 +223,7 @@ _KOREAN_UNITS = frozenset({"do", "si", "gun", "gu", "dong", "eup", "myeon", "ri"
                            "ga"})
 # Navies' ship prefixes: "HMS Queen Elizabeth", "USS Nimitz", "INS Vikrant", "HMNZS Aotearoa"
 _SHIPS = frozenset({"HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "INS", "RFS", "ROKS", "JS",
-                    "PNS", "KRI", "BRP", "TCG", "HNLMS", "HDMS", "HSwMS", "ARA"})
+                    "PNS", "KRI", "BRP", "TCG", "HNLMS", "HDMS", "HSwMS", "ARA", "MV", "MT"})
 # A plural noun, then names separated by commas (and a last "and"), up to a name: its list
 _LISTED_NAME = r"[A-Z][\w'’&+.\-]*(?: (?:(?:of|for|the|do|da|de|di|del) )?[A-Z][\w'’&+.\-]*)*"
 _LISTED = re.compile(rf"\b([A-Za-z]+)(?: such as | including | like |, among them | )"
@@ -233,6 +233,8 @@ _SURNAME_ENDINGS = ("ović", "ovic", "ević", "evic", "enko", "escu", "opoulos",
                     "inski", "ynski", "sson", "dóttir", "dottir")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 # Words of a place's offices: "regional president", "health minister", "party secretary"
+_MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
+                          "member", "members", "congressman", "congresswoman"})  # "MP for X"
 _OFFICES = frozenset({"minister", "governor", "mayor", "premier", "regional", "provincial",
                       "state", "county", "municipal", "district", "party", "prefectural"})
 # Titles that name one who has no surname with the title: "Prince William", "Pope Francis"
@@ -281,6 +283,9 @@ _NOT_ACRONYMS = frozenset(
         "USB",
         "UAV",
         "UAVS",
+        "AD",  # "the 19th century AD"
+        "BC",
+        "BCE",
     }
 )
 
@@ -466,8 +471,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         or (not cand.paren_after.isupper()
             and "".join(t.text[0] for t in tokens).casefold() == cand.paren_after.casefold()))
     if spelt:  # a name joining words by "and" or "for" that an acronym spells: a body's
-        return [m if m.kind is not None else _typed(m, "organization")
-                for m in _classify(tokens, cand, doc, lex, last=True)]
+        # (whole: not a title's portfolio, "Directorate General of Health Services (DGHS)")
+        parts = [Mention(None, _surface(tokens, doc), tokens[0].start, tokens[-1].end,
+                         before=cand.before, after=cand.after, acronym=cand.paren_after)] if (
+            _head(tokens) in lex.titles or _split_title(tokens, doc, lex)
+        ) else _classify(tokens, cand, doc, lex, last=True)
+        return [m if m.kind is not None else _typed(m, "organization") for m in parts]
     for group in split_run(tokens, lex, opening, listed):
         if shared and _name_like(group, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
@@ -689,6 +698,13 @@ def _surface(tokens: list[Token], doc: str) -> str:
     return doc[tokens[0].start : tokens[-1].end]
 
 
+def _constituency(tokens: list[Token], doc: str, lex: Lexicon) -> Mention:
+    """The place a member of a parliament sits for ("the MP for South West Surrey")."""
+    place = lex.place(_text(tokens)) or Place(_text(tokens), "area")
+    return Mention("place", _surface(tokens, doc), tokens[0].start, tokens[-1].end, strong=True,
+                   place=place)
+
+
 def _classify(
     tokens: list[Token], cand: Candidate, doc: str, lex: Lexicon, last: bool
 ) -> list[Mention]:
@@ -717,7 +733,13 @@ def _classify(
         return []
     if len(tokens) > 2 and tokens[0].lower in _PARTY_MEMBERS and _name_like(tokens[1:], lex):
         tokens = tokens[1:]  # "Democrat Sherrod Brown": a member of a party, named
-    person = _split_title(tokens, doc, lex)
+    if (cand.before[:1] == ["for"] and cand.before[1:2] and cand.before[1] in _MEMBERS_FOR
+            and tokens[0] is cand.tokens[0] and not is_acronym(tokens[0].text)):
+        return [_constituency(tokens, doc, lex)]  # "the member for Ealing Central"
+    if (len(tokens) > 2 and tokens[0].lower in _MEMBERS_FOR and tokens[1].lower == "for"
+            and not is_acronym(tokens[2].text)):
+        return [_constituency(tokens[2:], doc, lex)]  # "MP for South West Surrey"
+    person = None if tokens[0].text in _SHIPS else _split_title(tokens, doc, lex)
     if person is not None:
         return person
     if _surname_is_a_word(tokens, doc, lex):
@@ -868,7 +890,8 @@ def _classify_name(
         mention.work = True
         return [mention]
     if len(tokens) > 1 and tokens[0].text in _SHIPS:
-        return [replace(mention, work=True)]  # "HMNZS Wellington", "USS Nimitz": a ship
+        # "HMNZS Wellington", "MT Princess Empress": a ship, and so is "the Princess Empress"
+        return [replace(mention, text=_text(tokens[1:]), work=True)]
     if words[0] in SAINTS and cand.possessive and last and cand.after[:1] and (
             cand.after[0].islower()):
         return [replace(mention, work=True)]  # "his annual St Patrick's visit": the saint's day
@@ -1192,6 +1215,8 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
         return True  # "the novel's central character, the physicist Wang Miao"
     if before[:1] == ["of"] and before[1:2] and before[1] in _MAKERS:
         return True  # "the maker of Call of Duty", "the creators of Candy Crush"
+    if cand.before[:2] == ["the", ","] and cand.before[2:3] and cand.before[2] in _PRODUCTS:
+        return True  # "India's first private rocket, the Vikram-S"
     if _WORK_CALLED.search(doc, max(0, cand.start - 60), cand.start):
         return True  # "a satellite better known as Wukong"
     plays = next((k for k in (2, 3) if before[k : k + 1] and before[k] in _PLAYS_ROLE

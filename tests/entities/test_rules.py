@@ -1291,3 +1291,22 @@ def test_listed_companies_named_by_a_noun(extractor: Extractor) -> None:
     assert "Airbus" in orgs and "Gates" not in orgs
     ex = one(extractor, "Deal", "US media have named Oracle among possible investors.")
     assert "Oracle" in names(ex.organizations)
+
+
+def test_works_ships_constituencies_and_bodies_an_acronym_spells(extractor: Extractor) -> None:
+    ex = one(extractor, "Relics",
+             "The objects dated from the 19th century AD. Greece wants the Parthenon Sculptures "
+             "back, and users pointed to the Admonitions Scroll. Skyroot flew a private rocket, "
+             "the Vikram-S, and CAS runs China's ASO-S solar satellite. The Philippines left the "
+             "Rome Statute. The MT Princess Empress sank; the Princess Empress was new.")
+    everything = {m for e in ex.all() for m in e.mentions}
+    assert not {"AD", "Parthenon Sculptures", "Admonitions Scroll", "Vikram-S", "ASO-S",
+                "Rome Statute", "Princess Empress", "MT"} & everything
+    ex = one(extractor, "Budget",
+             "Jeremy Hunt, the MP for South West Surrey, spoke. Shadow chancellor Rachel Reeves "
+             "replied. Spokesman Rear Admiral Armando Balilo said so, and the Directorate General "
+             "of Health Services (DGHS) said more.")
+    assert "South West Surrey" in names(ex.places)
+    assert {"Jeremy Hunt", "Rachel Reeves", "Armando Balilo"} <= names(ex.persons)
+    assert "Directorate General of Health Services" in names(ex.organizations)
+    assert not {"Surrey", "Shadow", "Rear", "Health Services"} & everything
