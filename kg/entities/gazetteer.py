@@ -69,7 +69,9 @@ def places(
 def key_of(surface: str) -> str:
     """How a surface is looked up: case-folded, but an acronym only as written ("US", never the
     Indian town of Un for "UN")."""
-    return surface if surface.isupper() and len(surface) > 1 else surface.casefold()
+    if surface.isupper() and len(surface) > 1:
+        return surface
+    return surface.casefold().replace("’", "'")  # "Cox’s Bazar" as "Cox's Bazar"
 
 
 def _entries(

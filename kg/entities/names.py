@@ -226,13 +226,18 @@ _SHIPS = frozenset({"HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "INS", "RFS",
                     "PNS", "KRI", "BRP", "TCG", "HNLMS", "HDMS", "HSwMS", "ARA", "MV", "MT"})
 # A plural noun, then names separated by commas (and a last "and"), up to a name: its list
 _LISTED_NAME = r"[A-Z][\w'’&+.\-]*(?: (?:(?:of|for|the|do|da|de|di|del) )?[A-Z][\w'’&+.\-]*)*"
-_LISTED = re.compile(rf"\b([A-Za-z]+)(?: such as | including | like |, among them | )"
+_LISTED = re.compile(rf"\b([A-Za-z]+)(?: such as | including | like |, among them | of | )"
                      rf"(?:{_LISTED_NAME}, )*(?:{_LISTED_NAME},? and )?$")
 # Surname endings of Slavic, Romanian, Greek and Nordic families, never a town's in English
 _SURNAME_ENDINGS = ("ović", "ovic", "ević", "evic", "enko", "escu", "opoulos", "owski", "ewski",
                     "inski", "ynski", "sson", "dóttir", "dottir")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 # Words of a place's offices: "regional president", "health minister", "party secretary"
+# Last words of a company's or a county's name that "of" and a town may follow
+_OF_ITS_TOWN = frozenset({"semiconductors", "holdings", "industries", "motors", "electronics",
+                          "technologies", "systems", "airlines", "airways", "pharmaceuticals",
+                          "enterprises", "logistics", "county", "district", "prefecture",
+                          "township"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
 _OFFICES = frozenset({"minister", "governor", "mayor", "premier", "regional", "provincial",
@@ -328,12 +333,20 @@ def is_acronym(word: str) -> bool:
 def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidate]:
     """Runs a title joins across "to" and across the commas of a list of portfolios: "Ambassador
     to Kenya Zhou Pingjian", "Secretary for Culture, Sports and Tourism Kevin Yeung",
-    "Economy, Trade and Industry Minister Ken Saito"; and a name its acronym spells across "in"
-    ("Board of Control for Cricket in India (BCCI)")."""
+    "Economy, Trade and Industry Minister Ken Saito"; a name its acronym spells across "in"
+    ("Board of Control for Cricket in India (BCCI)"); and a place whose name holds an "'s"
+    ("Cox's Bazar")."""
     joined: list[Candidate] = []
     for cand in cands:
         prev = joined[-1] if joined else None
         gap = doc[prev.end : cand.start] if prev else ""
+        if prev is not None and prev.possessive and gap[2:] == " " and lex.place(
+                doc[prev.start : cand.end]) is not None:  # "Cox's Bazar": a place's own 's
+            own = prev.tokens[-1]
+            joined[-1] = replace(prev, tokens=[*prev.tokens[:-1], Token(
+                doc[own.start : own.end + 2], own.start, own.end + 2), *cand.tokens],
+                after=cand.after, paren_after=cand.paren_after)
+            continue
         if prev is not None and (
             (gap == " to " and is_title(prev.tokens[-1].lower, lex))
             # "Board of Control for Cricket in India (BCCI)", "Committee on Foreign Investment
@@ -596,7 +609,8 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
             # "Call of Duty", "World of Warcraft", "Gift of the Givers": two lone words, neither
             # a head nor a place, are one name (a title, which the model may then drop), never
             # two; but a sentence may start with a common word
-            join = ((head_ok or last_head) and not _persons_name(chunk, conn_tokens, lex)) or (
+            join = ((head_ok or last_head) and not _persons_name(chunk, conn_tokens, lex)
+                    and not _of_its_town(group, conn_tokens, chunk, lex)) or (
                 not (opening and group is groups[0])  # "Residents of Lytton"
                 and len(group) == 1 and len(group[0]) == 1 and len(chunk) == 1
                 and [t.lower for t in conn_tokens[1:]] in ([], ["the"])
@@ -665,6 +679,15 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
         else:
             groups.append([chunk])
     return [[t for part in group for t in part] for group in groups]
+
+
+def _of_its_town(group: list[list[Token]], conn_tokens: list[Token], chunk: list[Token],
+                 lex: Lexicon) -> bool:
+    """ "NXP Semiconductors of Eindhoven", "Tingri County of Shigatse": a company, or a county,
+    then "of" and the place it is in: two names."""
+    return (len(group) == 1 and len(group[0]) > 1 and len(conn_tokens) == 1
+            and conn_tokens[0].lower == "of" and lex.place(_text(chunk)) is not None
+            and group[0][-1].lower in _OF_ITS_TOWN)
 
 
 def _regional_unit(tokens: list[Token], lex: Lexicon) -> bool:
@@ -1197,6 +1220,7 @@ def _feature_tail(after: list[str]) -> int:
             len(words) == size
             and words[-1] in _FEATURE_TAILS
             and all(w in _MINED or w == "and" for w in words[:-1])
+            and not (after[size : size + 1] and after[size] in _PLANS)  # "the X dam project"
         ):
             return size
     return 0
@@ -1577,9 +1601,11 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
     # "Temu, the Chinese e-commerce platforms": the noun may come third, and be plural
     # ("the Fijian Drua, the Lautoka-based side": a team; but "the Chinese side" is a country's
     # delegation; and "in Frankfurt, the two banks said" starts a clause of their own)
+    # ("Caluya, a group of islands": a group of things is no business group)
     return next((w for k, w in enumerate(after[2:5], start=2) if (
         organisation_noun(w) or w == "owner" or (w == "side" and after[2] not in lex.demonyms))
-        and not (after[k + 1 : k + 2] and after[k + 1] in _SAID)), None)
+        and not (after[k + 1 : k + 2] and after[k + 1] in _SAID)
+        and not (w in ("group", "groups") and after[k + 1 : k + 2] == ["of"])), None)
 
 
 _HEAD_ENDS = ([], ["of"], [","], ["."], ["in"], ["near"], ["on"], ["where"], ["that"], ["with"],
@@ -1594,8 +1620,11 @@ def _place_apposed(after: list[str]) -> bool:
     if after[:1] != [","] or after[1:2] not in (["a"], ["an"], ["the"]):
         return False
     # the settlement is the apposition's head: not "a village head", "the city's top official"
-    return any(w in _PLACE_OF and w in _PLACE_AFTER and after[k + 1 : k + 2] in _HEAD_ENDS
-               for k, w in enumerate(after[2:4], start=2))
+    # ("Dholera, a planned industrial city on the Gulf"; "Caluya, a group of islands in")
+    first = 4 if after[2:4] in (["group", "of"], ["chain", "of"]) else 2
+    return any(w in _PLACE_OF and (w in _PLACE_AFTER or w.endswith("s"))
+               and after[k + 1 : k + 2] in _HEAD_ENDS
+               for k, w in enumerate(after[first : first + 3], start=first))
 
 
 def place_cue(before: list[str]) -> bool:

@@ -1310,3 +1310,19 @@ def test_works_ships_constituencies_and_bodies_an_acronym_spells(extractor: Extr
     assert {"Jeremy Hunt", "Rachel Reeves", "Armando Balilo"} <= names(ex.persons)
     assert "Directorate General of Health Services" in names(ex.organizations)
     assert not {"Surrey", "Shadow", "Rear", "Health Services"} & everything
+
+
+def test_places_with_an_s_listed_after_of_off_the_coast_and_in_apposition(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Floods",
+             "Camps in Cox's Bazar grew. Water broke through at the Wulongkou depot, trapping a "
+             "train between Shakoulu and Haitansi stations. Floods hit the cities of Xinmi, "
+             "Gongyi, Xingyang and Dengfeng. A tanker sank off Naujan, and oil reached Caluya, a "
+             "group of islands in Antique province. The plant is at Dholera, a planned "
+             "industrial city. Nexperia was spun off from NXP Semiconductors of Eindhoven.")
+    places = names(ex.places)
+    assert {"Cox's Bazar", "Wulongkou depot", "Shakoulu", "Haitansi", "Xingyang", "Dengfeng",
+            "Naujan", "Caluya", "Dholera", "Eindhoven"} <= places
+    assert "NXP Semiconductors" in names(ex.organizations)
+    assert not {"Caluya", "Dengfeng", "Cox", "NXP Semiconductors of Eindhoven"} & names(
+        ex.organizations)
