@@ -320,6 +320,8 @@ class Mention:
     work: bool = False  # a work or product ("the musical X"): its name is nobody's, all along
     holds_outer: bool = False  # named inside another with "of": the outer one is a part of it
     unit: str | None = None  # the name's part before its parent's, a name of its own
+    full_name: str | None = None  # a person's, named by a first name that shares a surname
+    # ("Jean-Pierre" in "Jean-Pierre and Luc Dardenne")
 
     @property
     def words(self) -> list[str]:
@@ -457,13 +459,18 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # "Serbian Aleksandar Đorđević": a demonym, then the person (not "the Spanish La Liga", "the
     # Japanese Grand Prix", "the Asian Football Confederation (AFC)", "the Canadian Red Cross":
     # the first name is a known one, and no ordinary word)
-    if (len(tokens) in (3, 4) and tokens[0].lower in lex.demonyms and _name_like(tokens[1:], lex)
-            and tokens[1].lower in lex.given_names and tokens[1].lower not in PARTICLES
-            and tokens[1].lower not in lex.ordinary_words
-            and not any(t.lower in lex.other_heads or t.lower in lex.place_heads for t in tokens)
+    head = _until_connector(tokens)  # "American Ronnie Baker and Jacobs": the first name's
+    if (len(head) in (3, 4) and head[0].lower in lex.demonyms and _name_like(head[1:], lex)
+            and head[1].lower in lex.given_names and head[1].lower not in PARTICLES
+            and head[1].lower not in lex.ordinary_words
+            and not any(t.lower in lex.other_heads or t.lower in lex.place_heads for t in head)
             and initials(_text(tokens)) != cand.paren_after):
-        return [Mention("person", _surface(tokens[1:], doc), tokens[1].start, tokens[-1].end,
-                        before=[tokens[0].lower, *cand.before], after=cand.after, strong=True)]
+        if len(head) == len(tokens):
+            return [Mention("person", _surface(tokens[1:], doc), tokens[1].start, tokens[-1].end,
+                            before=[tokens[0].lower, *cand.before], after=cand.after,
+                            strong=True)]
+        cand = replace(cand, before=[tokens[0].lower, *cand.before])
+        tokens = tokens[1:]
     found: list[Mention] = []
     shared = None  # "Presidents X and Y": the title is Y's too
     opening = cand.sentence_start and bool(tokens) and tokens[0] is cand.tokens[0]
@@ -490,7 +497,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
             _head(tokens) in lex.titles or _split_title(tokens, doc, lex)
         ) else _classify(tokens, cand, doc, lex, last=True)
         return [m if m.kind is not None else _typed(m, "organization") for m in parts]
-    for group in split_run(tokens, lex, opening, listed):
+    groups = split_run(tokens, lex, opening, listed)
+    for group, following in zip(groups, [*groups[1:], []], strict=False):
+        if _shares_surname(group, following, doc, lex):
+            found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
+                                 strong=True, full_name=f"{group[0].text} {following[-1].text}"))
+            continue
         if shared and _name_like(group, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
                                  strong=True, title=shared))
@@ -502,6 +514,15 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
+
+
+def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: Lexicon) -> bool:
+    """ "Jean-Pierre and Luc Dardenne", "Venus and Serena Williams": a first name alone, then
+    "and" and another first name with the surname both share."""
+    return (len(group) == 1 and len(following) == 2 and group[0].lower in lex.given_names
+            and following[0].lower in lex.given_names
+            and doc[group[0].end : following[0].start] == " and "
+            and _name_like(following, lex) and not strong_place(group[0].text, lex))
 
 
 def _until_connector(tokens: list[Token]) -> list[Token]:
@@ -1721,6 +1742,8 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
         # after a title, a name may be a small town's too: "Emperor Pedro II"
         if not rest or not _name_like(rest, lex, weak_places=True):
             continue
+        if words[end] not in lex.titles and len(rest) < 2:
+            continue  # "Stars Microelectronics": a plural title names people in full
         if words[start : end + 1] == ["general"] and len(rest) == 1 and not re.search(
                 rf"\b(?!General\b)[A-Z]\w+ {re.escape(rest[0].text)}\b", doc):
             # "General Catalyst", "General Mills": no general the article names

@@ -457,6 +457,9 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
     names = _full_names(full)
     for m in full:
         _known_name(state, "person", names[m.text], m)
+    for m in mentions:  # "Jean-Pierre" of "Jean-Pierre and Luc Dardenne"
+        if m.kind == "person" and m.full_name and id(m) not in state.by_mention:
+            _known_name(state, "person", m.full_name, m)
     people = [b for b in state.builders.values() if b.kind == "person"]
     for m in mentions:
         if (

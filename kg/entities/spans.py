@@ -52,6 +52,8 @@ PARTICLES = frozenset(
         "der",
         "den",
         "del",
+        "dela",  # Filipino: "Ronald dela Rosa", "Kian delos Santos"
+        "delos",
         "della",
         "delle",
         "degli",

@@ -1326,3 +1326,17 @@ def test_places_with_an_s_listed_after_of_off_the_coast_and_in_apposition(
     assert "NXP Semiconductors" in names(ex.organizations)
     assert not {"Caluya", "Dengfeng", "Cox", "NXP Semiconductors of Eindhoven"} & names(
         ex.organizations)
+
+
+def test_filipino_particles_shared_surnames_demonyms_before_lists_and_plural_titles(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Cannes",
+             "Senator Ronald dela Rosa spoke, and student Kian delos Santos was shot. He joins "
+             "Belgium's Jean-Pierre and Luc Dardenne among the winners. American Ronnie Baker "
+             "and Jacobs ran. Thailand's Stars Microelectronics will help.")
+    people = names(ex.persons)
+    assert {"Ronald dela Rosa", "Kian delos Santos", "Jean-Pierre Dardenne", "Luc Dardenne",
+            "Ronnie Baker"} <= people
+    assert "Jean-Pierre" in find(ex, "Jean-Pierre Dardenne").mentions
+    assert "Stars Microelectronics" in names(ex.organizations)
+    assert not {"Ronald", "Microelectronics", "American Ronnie Baker"} & people
