@@ -238,6 +238,9 @@ _OF_ITS_TOWN = frozenset({"semiconductors", "holdings", "industries", "motors", 
                           "technologies", "systems", "airlines", "airways", "pharmaceuticals",
                           "enterprises", "logistics", "county", "district", "prefecture",
                           "township"})
+_STORES = frozenset({"supermarket", "supermarkets", "store", "stores", "shop", "shops", "outlet",
+                     "outlets", "restaurant", "restaurants", "dealership", "showroom", "franchise",
+                     "branch", "branches", "hypermarket", "boutique"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
 _OFFICES = frozenset({"minister", "governor", "mayor", "premier", "regional", "provincial",
@@ -523,6 +526,11 @@ def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: L
             and following[0].lower in lex.given_names
             and doc[group[0].end : following[0].start] == " and "
             and _name_like(following, lex) and not strong_place(group[0].text, lex))
+
+
+def _store(after: list[str]) -> bool:
+    """ "supermarket", "convenience store": the words after a name say it is a shop of a chain."""
+    return any(w in _STORES for w in after[:2]) and after[:1] != [","]
 
 
 def _until_connector(tokens: list[Token]) -> list[Token]:
@@ -924,6 +932,9 @@ def _classify_name(
         # a listed company ("Netflix", "Tele2", "Mercedes-Benz Group"); one word may still be
         # a surname of someone the article names in full
         return [_typed(mention, "organization", strong=len(tokens) > 1)]
+    if (last and cand.before[:1] in (["a"], ["an"]) and _store(cand.after)
+            and not strong_place(text, lex) and " ".join(words) not in lex.demonyms):
+        return [_typed(mention, "organization")]  # "an Oxxo convenience store": its chain's
     if (words[0] in lex.noun_companies and len(words) == 1 and not mention.initial
             and cand.before[:1] not in (["the"], ["a"], ["an"])
             and not re.search(rf"\b{words[0]}\b", doc)):

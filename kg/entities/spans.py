@@ -83,9 +83,10 @@ _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's",
 _HOLDERS_OFFICE = re.compile(
     r"^(?:Prosecutor|Defender|General|Ombudsman|Auditor|Comptroller|Controller)['’]s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "21st Century Education Research Institute"
-# How companies and platforms spell themselves: "iFlytek", "eBay", "7-Eleven" (but "mRNA",
-# "eDNA" are molecules: a brand has lower case after its capital).
-BRAND = re.compile(r"^(?:[a-z]{1,2}[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+|\d+-[A-Z][a-z]+)$")
+# How companies and platforms spell themselves: "iFlytek", "eBay", "7-Eleven", "iQIYI" (but
+# "mRNA", "eDNA" are molecules: a brand has lower case after its capital, or is an "i" before
+# four capitals or more).
+BRAND = re.compile(r"^(?:[a-z]{1,2}[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+|i[A-Z]{4,}|\d+-[A-Z][a-z]+)$")
 _PAREN_NAME = re.compile(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,5}$")
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})

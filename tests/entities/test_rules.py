@@ -1340,3 +1340,13 @@ def test_filipino_particles_shared_surnames_demonyms_before_lists_and_plural_tit
     assert "Jean-Pierre" in find(ex, "Jean-Pierre Dardenne").mentions
     assert "Stars Microelectronics" in names(ex.organizations)
     assert not {"Ronald", "Microelectronics", "American Ronnie Baker"} & people
+
+
+def test_channels_platforms_and_the_chains_of_shops(extractor: Extractor) -> None:
+    ex = one(extractor, "Drama",
+             "The series premiered on the drama channel CCTV-8 and on streaming platform iQIYI. "
+             "Looters emptied a Bodega Aurrera supermarket and an Oxxo convenience store, and "
+             "a Beijing restaurant. Vaccines use mRNA.")
+    orgs = names(ex.organizations)
+    assert {"CCTV-8", "iQIYI", "Bodega Aurrera", "Oxxo"} <= orgs
+    assert "Beijing" in names(ex.places) and "mRNA" not in orgs
