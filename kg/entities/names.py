@@ -241,6 +241,7 @@ _OF_ITS_TOWN = frozenset({"semiconductors", "holdings", "industries", "motors", 
 _STORES = frozenset({"supermarket", "supermarkets", "store", "stores", "shop", "shops", "outlet",
                      "outlets", "restaurant", "restaurants", "dealership", "showroom", "franchise",
                      "branch", "branches", "hypermarket", "boutique"})
+_COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
 _OFFICES = frozenset({"minister", "governor", "mayor", "premier", "regional", "provincial",
@@ -1422,12 +1423,14 @@ def _named_place(name: str, doc: str, lex: Lexicon) -> bool:
 
 
 def _contest(words: list[str]) -> bool:
-    """ "Champions League", "Copa del Rey", "Tour de France", "DFB-Pokal": a contest's name."""
+    """ "Champions League", "Copa del Rey", "Tour de France", "DFB-Pokal", "Tri Nations": a
+    contest's name."""
     return (
         (len(words) > 1 and words[-1] == "league" and words[-2] in _CONTEST_LEAGUES)
         or words[0] in _CONTEST_HEADS
         or words[-1].rpartition("-")[2] in _CONTEST_HEADS
         or (words[0] == "tour" and len(words) > 2 and (words[1] in PARTICLES or words[1] == "of"))
+        or (len(words) == 2 and words[1] == "nations" and words[0] in _COUNTS)  # "Six Nations"
     )
 
 

@@ -36,6 +36,9 @@ _LOST_TO = re.compile(r"\b(?:lost|losing|lose|loses|fell|falling|fall|falls)\b[^
 # A player's move to a side: "sold defender Y to X"
 _SOLD_TO = re.compile(r"\b(?:sold|sells|selling|loaned|transferred)\b[^.;!?]{0,60}\bto $")
 _SCORED_BY = frozenset({"to", "by", "against", "over", "with", "v", "vs"})
+# A defeat, then "by" right before the side
+_BEATEN_BY = re.compile(r"\b(?:beaten|thrashed|defeated|routed|crushed|hammered|edged|stunned|"
+                        r"humbled|outplayed|swept|eliminated|upset)\b[^.;!?]{0,40}\bby $")
 _MEDALS = frozenset({"gold", "golds", "silver", "bronze", "medal", "medals"})
 _WORD = re.compile(r"[a-z]+")
 _WOMEN = re.compile(r"\b(?:[Ww]omen|WOMEN)['’]s\b")
@@ -98,6 +101,11 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
                 moved or _scored(m) or _lost_to(m, doc) or _player_of(m, doc))):
             continue
         if city or (len(words) == 1 and m.place is None and moved) or (
+            # "the Pumas face the Wallabies", "Los Pumas led 16-3": a side's nickname, a plural
+            # the model took for a place's
+            m.kind in ("place", None) and m.place is None and words[-1].endswith("s")
+            and words[-1][:1].isupper() and words[0].casefold() not in lex.given_names
+        ) or (
             len(words) > 1
             and words[0].casefold() not in lex.given_names
             # "Dinamo Batumi", "West Ham United", "Beijing Guoan"
@@ -116,7 +124,7 @@ def _about_sport(doc: str) -> bool:
 
 def _side(m: Mention, doc: str) -> bool | None:
     """True when named as a side ("X beat", "X 2-0", "X coach", "beat X", "lost 7-0 to X",
-    "held by X", "signed from X"), False when as a country winning medals ("China won 40
+    "held by X", "beaten by X", "signed from X"), False when as a country winning medals ("China won 40
     golds"), else None."""
     before, after = _around(m)
     if doc[m.end : m.end + 2] in ("'s", "’s"):
@@ -140,6 +148,8 @@ def _side(m: Mention, doc: str) -> bool | None:
         return True
     if before[:1] == ["for"] and before[1:2] and before[1] in _PLAYED_FOR:
         return True  # "played for Ireland", "eligible for England"
+    if before[:1] == ["by"] and _BEATEN_BY.search(doc, max(0, m.start - 60), m.start):
+        return True  # "beaten by Japan", "thrashed by eight wickets by Afghanistan"
     if before[:3] == ["of", "charge", "in"]:
         return True  # "his job in charge of Ireland"
     if _WHOSE.search(doc, max(0, m.start - 40), m.start) or _DRAWN.search(

@@ -1350,3 +1350,16 @@ def test_channels_platforms_and_the_chains_of_shops(extractor: Extractor) -> Non
     orgs = names(ex.organizations)
     assert {"CCTV-8", "iQIYI", "Bodega Aurrera", "Oxxo"} <= orgs
     assert "Beijing" in names(ex.places) and "mRNA" not in orgs
+
+
+def test_sides_beaten_by_nicknames_and_contests_of_nations(extractor: Extractor) -> None:
+    ex = one(extractor, "Sri Lanka win",
+             "Sri Lanka captain Dasun Shanaka said so. His side were thrashed by eight wickets by "
+             "Afghanistan in the cricket opener.")
+    assert "Afghanistan national cricket team" in names(ex.organizations)
+    ex = one(extractor, "Pumas win",
+             "Argentina beat New Zealand 25-15 in the rugby Tri Nations after South Africa "
+             "withdrew. The Pumas face the Wallabies next Saturday.")
+    orgs = names(ex.organizations)
+    assert {"Pumas", "Wallabies", "South Africa national rugby union team"} <= orgs
+    assert "Tri Nations" not in orgs and not {"Pumas", "Wallabies"} & names(ex.places)
