@@ -124,8 +124,8 @@ def _about_sport(doc: str) -> bool:
 
 def _side(m: Mention, doc: str) -> bool | None:
     """True when named as a side ("X beat", "X 2-0", "X coach", "beat X", "lost 7-0 to X",
-    "held by X", "beaten by X", "signed from X"), False when as a country winning medals ("China won 40
-    golds"), else None."""
+    "held by X", "beaten by X", "signed from X"), False when as a country winning medals ("China
+    won 40 golds"), else None."""
     before, after = _around(m)
     if doc[m.end : m.end + 2] in ("'s", "’s"):
         # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country, and
