@@ -1003,7 +1003,8 @@ def _classify_name(
     if employer and (" ".join(words) in lex.demonyms or words == [w for w in words
                                                            if w in _TITLE_MODIFIERS]):
         return []  # "Opposition leader X", "Regional leader X": part of a title, no employer
-    if employer and (place is None or (place.kind == "city" and employer in _SPORT_ROLES)):
+    if employer and (place is None or (place.kind == "city" and employer in _SPORT_ROLES)) and (
+            words[-1] not in lex.place_heads):  # "British Museum director X": the museum's a place
         # "OpenAI chief executive Sam Altman", "Barcelona coach X": whoever employs a person
         return [_typed(mention, "organization")]
     if place is not None:

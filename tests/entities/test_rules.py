@@ -1363,3 +1363,12 @@ def test_sides_beaten_by_nicknames_and_contests_of_nations(extractor: Extractor)
     orgs = names(ex.organizations)
     assert {"Pumas", "Wallabies", "South Africa national rugby union team"} <= orgs
     assert "Tri Nations" not in orgs and not {"Pumas", "Wallabies"} & names(ex.places)
+
+
+def test_museums_that_employ_greens_and_stages(extractor: Extractor) -> None:
+    ex = one(extractor, "British Museum director Fischer quits",
+             "Hartwig Fischer said he would step down. Fans met on Galle Face Green in Colombo "
+             "after a Super Four victory over India, and Pakistan lost in the Super Four stage.")
+    assert {"British Museum", "Galle Face Green"} <= names(ex.places)
+    orgs = names(ex.organizations)
+    assert not {"British Museum", "Galle Face Green", "Super Four"} & orgs
