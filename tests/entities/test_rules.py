@@ -1365,10 +1365,8 @@ def test_sides_beaten_by_nicknames_and_contests_of_nations(extractor: Extractor)
     assert "Tri Nations" not in orgs and not {"Pumas", "Wallabies"} & names(ex.places)
 
 
-def test_museums_that_employ_greens_and_stages(extractor: Extractor) -> None:
+def test_museums_that_employ_and_stages_of_a_contest(extractor: Extractor) -> None:
     ex = one(extractor, "British Museum director Fischer quits",
-             "Hartwig Fischer said he would step down. Fans met on Galle Face Green in Colombo "
-             "after a Super Four victory over India, and Pakistan lost in the Super Four stage.")
-    assert {"British Museum", "Galle Face Green"} <= names(ex.places)
-    orgs = names(ex.organizations)
-    assert not {"British Museum", "Galle Face Green", "Super Four"} & orgs
+             "Hartwig Fischer said he would step down. Pakistan lost in the Super Four stage.")
+    assert "British Museum" in names(ex.places)
+    assert not {"British Museum", "Super Four"} & names(ex.organizations)
