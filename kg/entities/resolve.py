@@ -51,6 +51,13 @@ _OWNER = re.compile(r"((?:[A-Z][\w\-]* )*[A-Z][\w\-]*)['’]s $")  # "South Kore
 _WITH_THE = ("United", "Netherlands", "Philippines", "Bahamas", "Gambia")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _TO_ACT = re.compile(r" to (?!the\b|a\b|an\b)[a-z]+\b")  # "for X to rejoin", not "for X to the"
+# The executive departments of the United States, and those named so by no other country
+_US_DEPARTMENTS = frozenset({
+    "State", "Treasury", "Defense", "Justice", "Interior", "Agriculture", "Commerce", "Labor",
+    "Health and Human Services", "Housing and Urban Development", "Transportation", "Energy",
+    "Education", "Veterans Affairs", "Homeland Security"})
+_US_ONLY = frozenset({"State", "Justice", "Defense", "Commerce", "Homeland Security",
+                      "Veterans Affairs"})
 _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "could", "may",
                     "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
 _CITY_PARTS = words("city_parts")
@@ -697,6 +704,9 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
         country = state.lex.country_of_demonym.get(" ".join(words[:-1]).casefold())
         if country:
             return state.lex.government_of("", country)  # as "the Chinese government" is
+    department = _us_department(words, state.lex)
+    if department:
+        return department
     if len(words) > 1 and (
         (len(words) > 3 and words[1] in ("Ministry", "Department") and words[2] == "of")
         # (but "Philippine National Police", "Indian National Congress" are names of their own)
@@ -722,6 +732,27 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
         ):
             return f"{rest} of the {org}"
     return name
+
+
+def _us_department(words: list[str], lex: Lexicon) -> str | None:
+    """The name of a US executive department as written ("US State Department", "the Justice
+    Department", "US Treasury", "U.S. Department of Commerce"), under its own name ("United
+    States Department of State"), or None."""
+    us = next((k for k in (1, 2) if len(words) > k and (
+        place := lex.place(" ".join(words[:k]))) and place.name == "United States"), 0)
+    rest = words[us:]
+    if us and rest == ["Treasury"]:
+        portfolio = "Treasury"
+    elif len(rest) > 1 and rest[-1] == "Department" and (us or len(rest) == 2):
+        portfolio = " ".join(rest[:-1])  # bare, one word: "the State Department"
+    elif us and len(rest) > 2 and rest[:2] == ["Department", "of"]:
+        portfolio = " ".join(rest[2:]).removeprefix("the ")
+    else:
+        return None
+    if portfolio not in _US_DEPARTMENTS or (not us and portfolio not in _US_ONLY):
+        return None
+    the = "the " if portfolio in ("Treasury", "Interior") else ""
+    return f"United States Department of {the}{portfolio}"
 
 
 def _of(country: str) -> str:

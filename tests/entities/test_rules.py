@@ -648,7 +648,9 @@ def test_a_country_before_a_body_and_a_lower_case_district(extractor: Extractor)
     ex = one(extractor, "Rates and chips",
              "The US Federal Reserve raised rates and the US Department of Commerce agreed. "
              "Plants stand in Shanghai's Jiading district and Kigali's Gasabo district.")
-    assert {"Federal Reserve", "US Department of Commerce"} <= names(ex.organizations)
+    assert {"Federal Reserve", "United States Department of Commerce"} <= names(ex.organizations)
+    assert "US Department of Commerce" in find(
+        ex, "United States Department of Commerce").alternate_names
     assert "US Federal Reserve" not in names(ex.organizations)
     places = {m for e in ex.places for m in e.mentions}
     assert {"US", "Jiading district", "Gasabo district"} <= places
@@ -1370,3 +1372,16 @@ def test_museums_that_employ_and_stages_of_a_contest(extractor: Extractor) -> No
              "Hartwig Fischer said he would step down. Pakistan lost in the Super Four stage.")
     assert "British Museum" in names(ex.places)
     assert not {"British Museum", "Super Four"} & names(ex.organizations)
+
+
+def test_the_executive_departments_of_the_united_states(extractor: Extractor) -> None:
+    ex = one(extractor, "Sanctions",
+             "The US State Department said so, the Justice Department acted, the U.S. Department "
+             "of Commerce agreed and the US Treasury spoke. The Education Department of Hong "
+             "Kong replied.")
+    orgs = names(ex.organizations)
+    assert {"United States Department of State", "United States Department of Justice",
+            "United States Department of Commerce",
+            "United States Department of the Treasury"} <= orgs
+    assert "US State Department" in find(ex, "United States Department of State").alternate_names
+    assert "United States Department of Education" not in orgs
