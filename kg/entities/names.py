@@ -241,6 +241,9 @@ _OF_ITS_TOWN = frozenset({"semiconductors", "holdings", "industries", "motors", 
 _STORES = frozenset({"supermarket", "supermarkets", "store", "stores", "shop", "shops", "outlet",
                      "outlets", "restaurant", "restaurants", "dealership", "showroom", "franchise",
                      "branch", "branches", "hypermarket", "boutique"})
+# Words of units every body may have ("National Key Laboratory", "Central Research Institute")
+_GENERIC_UNITS = _TITLE_MODIFIERS | {"key", "standing", "research", "political", "joint",
+                                     "permanent", "central", "main", "advisory", "technical"}
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
@@ -1485,13 +1488,19 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
 def _unit_name(tokens: list[Token], parent: Mention, doc: str, lex: Lexicon) -> str | None:
     """ "Scott Polar Research Institute" of "... of the University of Cambridge": a unit's own
     name before its parent's, when it tells the unit apart alone (it starts with a first name
-    or a place; "Standing Committee" or "Institute of Geology" do not)."""
+    or a place, or two words or more before its head: "Standing Committee" or "Institute of
+    Geology" do not)."""
     own = [t for t in tokens if t.end <= parent.start]
     while own and own[-1].lower in ("of", "the"):
         own.pop()
     if len(own) < 2 or _head(own) not in lex.org_heads:
         return None
-    if own[0].lower in lex.given_names or strong_place(own[0].text, lex):
+    if own[0].lower in lex.given_names or strong_place(own[0].text, lex) or (
+            # "Purple Mountain Observatory": two words of its own before its head (not
+            # "National Key Laboratory", "Institute of Geology")
+            len(own) > 2 and own[0].lower not in lex.org_heads
+            and not all(t.lower in _GENERIC_UNITS for t in own[:-1])
+            and all(t.text[:1].isupper() for t in own)):
         return doc[own[0].start : own[-1].end]
     return None
 

@@ -1385,3 +1385,12 @@ def test_the_executive_departments_of_the_united_states(extractor: Extractor) ->
             "United States Department of the Treasury"} <= orgs
     assert "US State Department" in find(ex, "United States Department of State").alternate_names
     assert "United States Department of Education" not in orgs
+
+
+def test_a_unit_with_a_name_of_its_own_before_its_parent(extractor: Extractor) -> None:
+    ex = one(extractor, "Sun",
+             "He Han, of the Purple Mountain Observatory of the Chinese Academy of Sciences, "
+             "spoke, as did the National Key Laboratory of the University of Tokyo.")
+    assert "Purple Mountain Observatory" in find(
+        ex, "Purple Mountain Observatory of the Chinese Academy of Sciences").alternate_names
+    assert not find(ex, "National Key Laboratory of the University of Tokyo").alternate_names
