@@ -244,6 +244,10 @@ _STORES = frozenset({"supermarket", "supermarkets", "store", "stores", "shop", "
 # Words of units every body may have ("National Key Laboratory", "Central Research Institute")
 _GENERIC_UNITS = _TITLE_MODIFIERS | {"key", "standing", "research", "political", "joint",
                                      "permanent", "central", "main", "advisory", "technical"}
+_INSTRUMENTS = frozenset({"telescope", "probe", "satellite", "rover", "lander", "orbiter",
+                          "spacecraft"})
+_INSTRUMENT_WORDS = frozenset({"space", "solar", "orbiting", "x-ray", "infrared", "gamma-ray",
+                               "radio", "survey", "optical", "lunar", "mars", "deep"})
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
@@ -535,6 +539,18 @@ def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: L
 def _store(after: list[str]) -> bool:
     """ "supermarket", "convenience store": the words after a name say it is a shop of a chain."""
     return any(w in _STORES for w in after[:2]) and after[:1] != [","]
+
+
+def _instrument_short(tokens: list[Token]) -> Token | None:
+    """The word an instrument or a craft is called by alone, before the words that say what it
+    is: "Webb" of the "James Webb Space Telescope", "Parker" of the "Parker Solar Probe"."""
+    if len(tokens) < 2 or tokens[-1].lower not in _INSTRUMENTS:
+        return None
+    k = len(tokens) - 1
+    while k > 0 and (tokens[k].lower in _INSTRUMENTS or tokens[k].lower in _INSTRUMENT_WORDS):
+        k -= 1
+    word = tokens[k]
+    return word if k < len(tokens) - 1 and word.text.isalpha() and word.text[1:].islower() else None
 
 
 def _until_connector(tokens: list[Token]) -> list[Token]:
@@ -1101,7 +1117,10 @@ def _classify_name(
         return [_typed(mention, "place")]  # "Liaoning Gymnasium"
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
-        return [replace(mention, text=mention.acronym, work=True)] if mention.acronym else []
+        if mention.acronym:
+            return [replace(mention, text=mention.acronym, work=True)]
+        short = _instrument_short(tokens)  # "Webb" of the "James Webb Space Telescope"
+        return [Mention(None, short.text, short.start, short.end, work=True)] if short else []
     if last and len(tokens) < 4 and cand.after[:1] and cand.after[0] in _TRADED:
         return [_typed(mention, "organization")]  # "Ericsson shares rose": a listed company
     if last and cand.possessive and len(tokens) < 4 and _company_part(cand.after) and not (

@@ -1394,3 +1394,13 @@ def test_a_unit_with_a_name_of_its_own_before_its_parent(extractor: Extractor) -
     assert "Purple Mountain Observatory" in find(
         ex, "Purple Mountain Observatory of the Chinese Academy of Sciences").alternate_names
     assert not find(ex, "National Key Laboratory of the University of Tokyo").alternate_names
+
+
+def test_an_instrument_called_by_the_name_in_its_name(extractor: Extractor) -> None:
+    ex = one(extractor, "Webb's first images",
+             "NASA released images from the James Webb Space Telescope. Webb's view was "
+             "assembled from files, and Jane Rigby, Webb's project scientist, spoke. The Parker "
+             "Solar Probe flew on; Parker is fast.")
+    everything = {m for e in ex.all() for m in e.mentions}
+    assert not {"Webb", "Parker", "James Webb"} & everything
+    assert "Jane Rigby" in names(ex.persons)
