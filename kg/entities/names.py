@@ -1329,6 +1329,8 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
             cand.tokens[-1].text.isalpha()):  # (but "an H-IIA rocket" is the rocket's name)
         return False  # "a NASA spacecraft", "an ESA probe": one its maker built
     if after[:2] in ([",", "a"], [",", "an"], [",", "the"]):
+        if re.match(r",\s+\w+\s+[A-Z]", doc[cand.end :]):
+            return False  # "Gavi, the Vaccine Alliance,": a name, not what the name is
         after = after[2:]
     for k, word in enumerate(after[:3]):
         if word in _PRODUCTS or " ".join(after[k : k + 2]) in _PRODUCTS:

@@ -1404,3 +1404,14 @@ def test_an_instrument_called_by_the_name_in_its_name(extractor: Extractor) -> N
     everything = {m for e in ex.all() for m in e.mentions}
     assert not {"Webb", "Parker", "James Webb"} & everything
     assert "Jane Rigby" in names(ex.persons)
+
+
+def test_a_name_then_another_name_of_it_in_apposition(extractor: Extractor) -> None:
+    ex = one(extractor, "Vaccines",
+             "Gavi, the Vaccine Alliance, and UNICEF said they were working with the WHO. It "
+             "would allow Gavi, the Vaccine Alliance, to buy the vaccine. The IMF, the World "
+             "Bank, and the WTO met.")
+    orgs = names(ex.organizations)
+    assert {"Gavi", "UNICEF", "IMF", "World Bank", "WTO"} <= orgs
+    assert "Vaccine Alliance" not in orgs
+    assert "Vaccine Alliance" in find(ex, "Gavi").alternate_names
