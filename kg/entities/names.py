@@ -117,7 +117,7 @@ _ADMIN_SUFFIXES = frozenset(
     {"province", "prefecture", "state", "city", "region", "autonomous region", "oblast",
      "special administrative region", "governorate", "municipality", "county"}
 )
-_NOT_NAMES = words("not_names")
+_NOT_NAMES = frozenset(w.replace("_", " ") for w in words("not_names"))
 _WORKS = words("works")
 _PLURAL_WORKS = "|".join(sorted(w if w.endswith("s") else w + "s" for w in _WORKS))
 _LISTING = (" such as ", " like ", " includ", " from ")
@@ -912,7 +912,7 @@ def _classify_name(
         # "FPGAs", "SUVs": a plural names a kind of thing, and so does its singular
         or _PLURAL_ACRONYM.match(tokens[0].text)
         or (is_acronym(tokens[0].text) and f" {tokens[0].text}s" in doc)
-    ):
+    ) or " ".join(words) in _NOT_NAMES:  # (and "El Niño")
         return []
     if any(" ".join(words[-k:]) in lex.titles for k in (1, 2, 3)) and not _occupation_surname(
             tokens, lex):

@@ -1415,3 +1415,11 @@ def test_a_name_then_another_name_of_it_in_apposition(extractor: Extractor) -> N
     assert {"Gavi", "UNICEF", "IMF", "World Bank", "WTO"} <= orgs
     assert "Vaccine Alliance" not in orgs
     assert "Vaccine Alliance" in find(ex, "Gavi").alternate_names
+
+
+def test_weather_patterns_and_film_industries_name_nothing(extractor: Extractor) -> None:
+    ex = one(extractor, "Heat",
+             "Manzello said the months-long El Niño had added heat, and La Niña followed. "
+             "Bollywood stars came to Mumbai.")
+    everything = {m for e in ex.all() for m in e.mentions}
+    assert not {"El Niño", "La Niña", "Bollywood"} & everything
