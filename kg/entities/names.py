@@ -891,7 +891,7 @@ def _classify_name(
         # "the Mongolian government", "the Kenyan federal government"
         mention.stands_for = lex.government_of("", lex.country_of_demonym[demonym])
         return [_typed(_stretch(mention, doc, _government_tail(cand.after)), "organization")]
-    if len(words) == 1 and (
+    if (len(words) == 1 and (
         # one letter is no name, but "posted on X", "the platform X" name Musk's platform
         (len(words[0]) == 1 and not (
             tokens[0].text == "X" and _cue(cand.before, single=True) == "organization"))
@@ -912,7 +912,7 @@ def _classify_name(
         # "FPGAs", "SUVs": a plural names a kind of thing, and so does its singular
         or _PLURAL_ACRONYM.match(tokens[0].text)
         or (is_acronym(tokens[0].text) and f" {tokens[0].text}s" in doc)
-    ) or " ".join(words) in _NOT_NAMES:  # (and "El Niño")
+    )) or " ".join(words) in _NOT_NAMES:  # (and "El Niño")
         return []
     if any(" ".join(words[-k:]) in lex.titles for k in (1, 2, 3)) and not _occupation_surname(
             tokens, lex):
