@@ -248,6 +248,7 @@ _INSTRUMENTS = frozenset({"telescope", "probe", "satellite", "rover", "lander", 
                           "spacecraft"})
 _INSTRUMENT_WORDS = frozenset({"space", "solar", "orbiting", "x-ray", "infrared", "gamma-ray",
                                "radio", "survey", "optical", "lunar", "mars", "deep"})
+_AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
@@ -891,6 +892,9 @@ def _classify_name(
         # "the Mongolian government", "the Kenyan federal government"
         mention.stands_for = lex.government_of("", lex.country_of_demonym[demonym])
         return [_typed(_stretch(mention, doc, _government_tail(cand.after)), "organization")]
+    if words == ["congress"] and _AMERICAN.search(doc) and "India" not in doc:
+        mention.stands_for = "United States Congress"  # "called on Congress to act"
+        return [_typed(mention, "organization")]
     if (len(words) == 1 and (
         # one letter is no name, but "posted on X", "the platform X" name Musk's platform
         (len(words[0]) == 1 and not (

@@ -740,12 +740,14 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
 
 
 def _us_department(words: list[str], lex: Lexicon) -> str | None:
-    """The name of a US executive department as written ("US State Department", "the Justice
-    Department", "US Treasury", "U.S. Department of Commerce"), under its own name ("United
-    States Department of State"), or None."""
+    """The name of a US executive department or of Congress or one of its houses as written ("US
+    State Department", "the Justice Department", "US Treasury", "U.S. Department of Commerce",
+    "US Congress"), under its own name ("United States Department of State"), or None."""
     us = next((k for k in (1, 2) if len(words) > k and (
         place := lex.place(" ".join(words[:k]))) and place.name == "United States"), 0)
     rest = words[us:]
+    if us and " ".join(rest) in ("Congress", "Senate", "House of Representatives"):
+        return f"United States {' '.join(rest)}"  # "US Congress"
     if us and rest == ["Treasury"]:
         portfolio = "Treasury"
     elif len(rest) > 1 and rest[-1] == "Department" and (us or len(rest) == 2):

@@ -1423,3 +1423,13 @@ def test_weather_patterns_and_film_industries_name_nothing(extractor: Extractor)
              "Bollywood stars came to Mumbai.")
     everything = {m for e in ex.all() for m in e.mentions}
     assert not {"El Niño", "La Niña", "Bollywood"} & everything
+
+
+def test_congress_in_american_news(extractor: Extractor) -> None:
+    ex = one(extractor, "Banks",
+             "The US president called on Congress to act, and the U.S. Senate voted.")
+    orgs = names(ex.organizations)
+    assert {"United States Congress", "United States Senate"} <= orgs
+    assert "Congress" in find(ex, "United States Congress").alternate_names
+    ex = one(extractor, "Vote", "In India, Congress leader Rahul Gandhi spoke.")
+    assert "United States Congress" not in names(ex.organizations)
