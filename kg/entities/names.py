@@ -248,6 +248,9 @@ _INSTRUMENTS = frozenset({"telescope", "probe", "satellite", "rover", "lander", 
                           "spacecraft"})
 _INSTRUMENT_WORDS = frozenset({"space", "solar", "orbiting", "x-ray", "infrared", "gamma-ray",
                                "radio", "survey", "optical", "lunar", "mars", "deep"})
+# What a platform holds, after its name ("Facebook groups", "a TikTok video")
+_ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "followers", "users",
+                           "livestream", "video", "videos", "feed", "channel", "handle", "app"})
 _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
@@ -956,6 +959,10 @@ def _classify_name(
         # a listed company ("Netflix", "Tele2", "Mercedes-Benz Group"); one word may still be
         # a surname of someone the article names in full
         return [_typed(mention, "organization", strong=len(tokens) > 1)]
+    if (last and len(tokens) == 1 and cand.after[:1] and cand.after[0] in _ON_PLATFORMS
+            and not cand.possessive and lex.place(text) is None and words[0] not in lex.demonyms
+            and words[0] not in lex.given_names):
+        return [_typed(mention, "organization", strong=False)]  # "Facebook groups"
     if (last and cand.before[:1] in (["a"], ["an"]) and _store(cand.after)
             and not strong_place(text, lex) and " ".join(words) not in lex.demonyms):
         return [_typed(mention, "organization")]  # "an Oxxo convenience store": its chain's

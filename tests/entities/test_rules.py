@@ -1433,3 +1433,11 @@ def test_congress_in_american_news(extractor: Extractor) -> None:
     assert "Congress" in find(ex, "United States Congress").alternate_names
     ex = one(extractor, "Vote", "In India, Congress leader Rahul Gandhi spoke.")
     assert "United States Congress" not in names(ex.organizations)
+
+
+def test_platforms_by_what_they_hold(extractor: Extractor) -> None:
+    ex = one(extractor, "Donors",
+             "Volunteers use Facebook groups to find donors, and a TikTok video spread. Tokyo "
+             "users agreed.")
+    assert {"Facebook", "TikTok"} <= names(ex.organizations)
+    assert "Tokyo" in names(ex.places)
