@@ -704,7 +704,8 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
                 # (not "Bank of England and HM Treasury": an acronym starts a name of its own)
                 or ((_has_org_head(group[0], lex)
                      or (len(group) > 2 and _has_org_head(group[-3], lex)))
-                    and len(group) > 1 and not chunk_head and not is_acronym(chunk[0].text) and (
+                    and len(group) > 1 and not chunk_head
+                    and not (is_acronym(chunk[0].text) and len(chunk) > 1) and (
                         len(conn_tokens) == 1
                         # "Department of Forestry, Fisheries and the Environment"
                         or (any(t.text == "," for t in group[-1]) and not is_acronym(
@@ -967,6 +968,7 @@ def _classify_name(
             and not strong_place(text, lex) and " ".join(words) not in lex.demonyms):
         return [_typed(mention, "organization")]  # "an Oxxo convenience store": its chain's
     if (words[0] in lex.noun_companies and len(words) == 1 and not mention.initial
+            and not tokens[0].suffix
             and cand.before[:1] not in (["the"], ["a"], ["an"])
             and not re.search(rf"\b{words[0]}\b", doc)):
         # a listed company named by a noun ("named Oracle", "Airbus said"): capitalised in
@@ -977,7 +979,9 @@ def _classify_name(
         return [mention]
     if len(tokens) > 1 and tokens[0].text in _SHIPS:
         # "HMNZS Wellington", "MT Princess Empress": a ship, and so is "the Princess Empress"
-        return [replace(mention, text=_text(tokens[1:]), work=True)]
+        # (but "Wellington" is still the city)
+        named = _text(tokens[1:]) if lex.place(_text(tokens[1:])) is None else text
+        return [replace(mention, text=named, work=True)]
     if words[0] in SAINTS and cand.possessive and last and cand.after[:1] and (
             cand.after[0].islower()):
         return [replace(mention, work=True)]  # "his annual St Patrick's visit": the saint's day

@@ -1280,8 +1280,8 @@ def test_capitals_called_on_allowed_and_quoted_and_a_seat_of_government(
              "it a priority. The rescue was brokered by the Bank of England and HM Treasury.")
     orgs = names(ex.organizations)
     assert {"Government of the Netherlands", "Government of Germany", "European Union",
-            "Government of India", "Government of Malaysia", "Bank of England",
-            "HM Treasury"} <= orgs
+            "Government of India", "Government of Malaysia", "Bank of England"} <= orgs
+    assert "Bank of England and HM Treasury" not in orgs
     assert not {"The Hague", "Berlin", "Brussels", "New Delhi"} & names(ex.places)
 
 
@@ -1300,10 +1300,12 @@ def test_works_ships_constituencies_and_bodies_an_acronym_spells(extractor: Extr
              "The objects dated from the 19th century AD. Greece wants the Parthenon Sculptures "
              "back, and users pointed to the Admonitions Scroll. Skyroot flew a private rocket, "
              "the Vikram-S, and CAS runs China's ASO-S solar satellite. The Philippines left the "
-             "Rome Statute. The MT Princess Empress sank; the Princess Empress was new.")
+             "Rome Statute. The MT Princess Empress sank; the Princess Empress was new. HMNZS "
+             "Wellington sailed, and Wellington pledged aid.")
     everything = {m for e in ex.all() for m in e.mentions}
     assert not {"AD", "Parthenon Sculptures", "Admonitions Scroll", "Vikram-S", "ASO-S",
-                "Rome Statute", "Princess Empress", "MT"} & everything
+                "Rome Statute", "Princess Empress", "MT", "HMNZS Wellington"} & everything
+    assert "Wellington" in everything
     ex = one(extractor, "Budget",
              "Jeremy Hunt, the MP for South West Surrey, spoke. Shadow chancellor Rachel Reeves "
              "replied. Spokesman Rear Admiral Armando Balilo said so, and the Directorate General "
@@ -1314,7 +1316,7 @@ def test_works_ships_constituencies_and_bodies_an_acronym_spells(extractor: Extr
     assert not {"Surrey", "Shadow", "Rear", "Health Services"} & everything
 
 
-def test_places_with_an_s_listed_after_of_off_the_coast_and_in_apposition(
+def test_places_with_an_s_listed_after_of_and_in_apposition(
         extractor: Extractor) -> None:
     ex = one(extractor, "Floods",
              "Camps in Cox's Bazar grew. Water broke through at the Wulongkou depot, trapping a "
@@ -1324,7 +1326,7 @@ def test_places_with_an_s_listed_after_of_off_the_coast_and_in_apposition(
              "industrial city. Nexperia was spun off from NXP Semiconductors of Eindhoven.")
     places = names(ex.places)
     assert {"Cox's Bazar", "Wulongkou depot", "Shakoulu", "Haitansi", "Xingyang", "Dengfeng",
-            "Naujan", "Caluya", "Dholera", "Eindhoven"} <= places
+            "Caluya", "Dholera", "Eindhoven"} <= places
     assert "NXP Semiconductors" in names(ex.organizations)
     assert not {"Caluya", "Dengfeng", "Cox", "NXP Semiconductors of Eindhoven"} & names(
         ex.organizations)
@@ -1378,13 +1380,16 @@ def test_the_executive_departments_of_the_united_states(extractor: Extractor) ->
     ex = one(extractor, "Sanctions",
              "The US State Department said so, the Justice Department acted, the U.S. Department "
              "of Commerce agreed and the US Treasury spoke. The Education Department of Hong "
-             "Kong replied.")
+             "Kong replied. The Ministry of Science and ICT and the Bank of England and HM "
+             "Treasury agreed.")
     orgs = names(ex.organizations)
     assert {"United States Department of State", "United States Department of Justice",
             "United States Department of Commerce",
             "United States Department of the Treasury"} <= orgs
     assert "US State Department" in find(ex, "United States Department of State").alternate_names
     assert "United States Department of Education" not in orgs
+    assert {"Ministry of Science and ICT", "Bank of England"} <= orgs
+    assert "Bank of England and HM Treasury" not in orgs
 
 
 def test_a_unit_with_a_name_of_its_own_before_its_parent(extractor: Extractor) -> None:
