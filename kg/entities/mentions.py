@@ -85,13 +85,17 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
 def _named_in_full(mentions: list[Mention]) -> None:
     """The surname of a person the article names in full ("Macháč" after "Tomáš Macháč") is
     that person's, even where it names a place too, an acronym it spells out ("ESA" after
-    "the European Space Agency (ESA)") is that body's, and a company's name then more its unit
-    or service ("Naver Pay"): settled here, the model need not read
+    "the European Space Agency (ESA)") is that body's, a company's name then more its unit
+    or service ("Naver Pay"), and the first word of two organisations' names alone their group
+    ("Tata" after "Tata Sons" and "Tata Electronics"): settled here, the model need not read
     their sentences."""
     surnames: set[str] = set()
     acronyms: dict[str, str] = {}
     companies: set[str] = set()
+    group: dict[str, set[str]] = {}  # first word → the organisations' names it starts
     for m in mentions:
+        if m.kind in ("organization", None) and m.place is None and len(m.words) > 1:
+            group.setdefault(m.words[0], set()).add(m.text)
         if m.strong and m.kind == "person":
             surnames.update(surname_keys(m.text))  # "Zheng" of "Zheng Qinwen", never "Qinwen"
         if m.strong and m.kind is not None and m.acronym:
@@ -104,7 +108,12 @@ def _named_in_full(mentions: list[Mention]) -> None:
             kind = "person"  # an acronym ("ITO") is typed already: never a surname ("Ito")
         if kind is None and len(m.words) > 1 and m.words[0] in companies and m.place is None:
             kind = "organization"  # "Naver Pay" after "Naver shares fell": its service
-        if kind is not None and not m.strong and m.kind in (None, kind):
+        if kind is None and len(m.words) == 1 and len(group.get(m.text, ())) > 1:
+            kind = "organization"  # "Tata" after "Tata Sons" and "Tata Electronics": the group
+        if (kind == "organization" and not m.strong and m.kind == "place" and len(m.words) == 1
+                and not _after_place_words(m.before)):
+            m.kind, m.strong, m.place = kind, True, None  # (a small town's name too)
+        elif kind is not None and not m.strong and m.kind in (None, kind):
             m.kind, m.strong = kind, True  # type: ignore[assignment]
         elif (kind == "person" and m.kind == "place" and not m.acronym
               and not _after_place_words(m.before)):

@@ -1446,3 +1446,12 @@ def test_platforms_by_what_they_hold(extractor: Extractor) -> None:
              "users agreed.")
     assert {"Facebook", "TikTok"} <= names(ex.organizations)
     assert "Tokyo" in names(ex.places)
+
+
+def test_the_first_word_of_two_organisations_names_alone_is_their_group(
+        extractor: Extractor) -> None:
+    ex = one(extractor, "Chips",
+             "Tata Electronics will build the fab. Tata Sons chairman N Chandrasekaran said Tata "
+             "is proud.")
+    assert {"Tata Electronics", "Tata"} <= names(ex.organizations)
+    assert "Tata" not in names(ex.places)
