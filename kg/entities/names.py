@@ -251,6 +251,10 @@ _INSTRUMENT_WORDS = frozenset({"space", "solar", "orbiting", "x-ray", "infrared"
 # What a platform holds, after its name ("Facebook groups", "a TikTok video")
 _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "followers", "users",
                            "livestream", "video", "videos", "feed", "channel", "handle", "app"})
+# Parties named by one word before a title ("Labour leader X", "Conservative MP Y")
+_PARTIES = frozenset({"labour", "conservative", "conservatives", "tory", "tories", "liberal",
+                      "liberals", "democrat", "democrats", "republican", "republicans", "green",
+                      "greens", "socialist", "socialists"})
 _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
@@ -1034,6 +1038,8 @@ def _classify_name(
     if weak_cue == "organization":
         place = None
     employer = _employs(doc, mention.end, lex) if last else None
+    if employer and words[0] in _PARTIES and len(words) == 1:
+        return [_typed(mention, "organization")]  # "Labour leader Keir Starmer": his party
     if employer and (" ".join(words) in lex.demonyms or words == [w for w in words
                                                            if w in _TITLE_MODIFIERS]):
         return []  # "Opposition leader X", "Regional leader X": part of a title, no employer

@@ -1455,3 +1455,10 @@ def test_the_first_word_of_two_organisations_names_alone_is_their_group(
              "is proud.")
     assert {"Tata Electronics", "Tata"} <= names(ex.organizations)
     assert "Tata" not in names(ex.places)
+
+
+def test_a_party_named_by_one_word_before_a_title(extractor: Extractor) -> None:
+    ex = one(extractor, "Budget",
+             "Labour leader Keir Starmer said so. Opposition leader Peter Dutton spoke.")
+    assert "Labour" in names(ex.organizations) and "Opposition" not in names(ex.organizations)
+    assert {"Keir Starmer", "Peter Dutton"} <= names(ex.persons)
