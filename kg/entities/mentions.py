@@ -11,6 +11,7 @@ from kg.articles import Article
 from kg.entities.known import surname_keys
 from kg.entities.lexicon import Lexicon, Place
 from kg.entities.names import (
+    FACILITIES,
     Mention,
     is_acronym,
     join_titles,
@@ -125,13 +126,16 @@ def _named_in_full(mentions: list[Mention]) -> None:
 def _short_places(mentions: list[Mention]) -> None:
     """ "Qomolangma" with "Mount Qomolangma": a mountain, lake or fort named without its prefix
     is that place; so is "Kumamoto" with "Kumamoto Prefecture", a unit named without its unit
-    word."""
+    word, and "Goddard" with the "Goddard Space Flight Center", a facility by its first word."""
     full = {" ".join(m.words[1:]): m for m in mentions
             if m.kind == "place" and len(m.words) > 1 and m.words[0].casefold() in _PREFIXED}
     for m in mentions:
         if (m.kind == "place" and m.strong and m.place is not None and m.place.name != m.text
                 and m.text.startswith(m.place.name + " ")):
             full.setdefault(m.place.name, m)
+        if (m.kind == "place" and len(m.words) > 2 and m.place is None
+                and " ".join(m.words[-2:]).casefold() in FACILITIES):
+            full.setdefault(m.words[0], m)  # "Goddard" of the "Goddard Space Flight Center"
     for m in mentions:
         whole = full.get(m.text)
         if whole is not None and whole.words[0].casefold() in _PREFIXED and (

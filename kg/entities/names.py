@@ -170,7 +170,7 @@ _CONTEST_HEADS = words("contest_heads")
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
 _PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
-_FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
+FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
 _PRODUCT_MODIFIERS = words("product_modifiers")
 _FACILITY_TAILS = frozenset(w.replace("_", " ") for w in words("facility_tails"))
 _COMPASS = words("compass")
@@ -657,7 +657,7 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
         elif conn == "on":  # "Center on Human Evolution", not "Theatre on Jiangning Road"
             # (nor "Space Centre on Sriharikota": a facility stands on a place)
             join = (group[-1][-1].lower in _ON_HEADS and chunk[0].lower not in _WEEKDAYS_MONTHS
-                    and _text(group[-1][-2:]).casefold() not in _FACILITIES)
+                    and _text(group[-1][-2:]).casefold() not in FACILITIES)
         elif conn == "to":  # "Ambassador to Kenya", "Mission to the EU"; "from Shanxi Province
             # to the Three Gorges" is a way between two places
             join = any(_has_head(part, lex) and part[-1].lower not in lex.place_heads
@@ -1102,7 +1102,7 @@ def _classify_name(
     head = _head(tokens)
     if head not in lex.other_heads and head.endswith("s") and head[:-1] in lex.other_heads:
         head = head[:-1]  # "World Cups"
-    if len(words) > 1 and " ".join(words[-2:]) in _FACILITIES:
+    if len(words) > 1 and " ".join(words[-2:]) in FACILITIES:
         return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
     if len(words) > 1 and words[0] in lex.org_heads | lex.place_heads and (
         words[1] in PARTICLES or words[1][:2] in ("d'", "d’")

@@ -1462,3 +1462,12 @@ def test_a_party_named_by_one_word_before_a_title(extractor: Extractor) -> None:
              "Labour leader Keir Starmer said so. Opposition leader Peter Dutton spoke.")
     assert "Labour" in names(ex.organizations) and "Opposition" not in names(ex.organizations)
     assert {"Keir Starmer", "Peter Dutton"} <= names(ex.persons)
+
+
+def test_facilities_by_their_first_word_and_the_white_house(extractor: Extractor) -> None:
+    ex = one(extractor, "Webb",
+             "The White House said it would act. NASA's Goddard Space Flight Center in Maryland "
+             "built it, and Jane Rigby works at Goddard.")
+    assert {"White House", "Goddard Space Flight Center"} <= names(ex.places)
+    assert "Goddard" in find(ex, "Goddard Space Flight Center").mentions
+    assert not {"White House", "Goddard"} & names(ex.organizations)
