@@ -900,6 +900,9 @@ def _classify_name(
         # "the Mongolian government", "the Kenyan federal government"
         mention.stands_for = lex.government_of("", lex.country_of_demonym[demonym])
         return [_typed(_stretch(mention, doc, _government_tail(cand.after)), "organization")]
+    if text == "Fed":  # "the Fed raised rates": the Federal Reserve, as markets call it
+        mention.stands_for = "Federal Reserve"
+        return [_typed(mention, "organization")]
     if words == ["congress"] and _AMERICAN.search(doc) and "India" not in doc:
         mention.stands_for = "United States Congress"  # "called on Congress to act"
         return [_typed(mention, "organization")]

@@ -1471,3 +1471,13 @@ def test_facilities_by_their_first_word_and_the_white_house(extractor: Extractor
     assert {"White House", "Goddard Space Flight Center"} <= names(ex.places)
     assert "Goddard" in find(ex, "Goddard Space Flight Center").mentions
     assert not {"White House", "Goddard"} & names(ex.organizations)
+
+
+def test_the_fed_and_companies_ending_in_coffee_or_global(extractor: Extractor) -> None:
+    ex = one(extractor, "Rates",
+             "Shares of Luckin Coffee rose, and Didi Global fell. The Fed raised rates, and the "
+             "Federal Reserve said so.")
+    orgs = names(ex.organizations)
+    assert {"Luckin Coffee", "Didi Global", "Federal Reserve"} <= orgs
+    assert "Fed" not in orgs and "Fed" in find(ex, "Federal Reserve").alternate_names
+    assert "Didi Global" not in names(ex.persons)
