@@ -541,7 +541,11 @@ def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: L
     return (len(group) == 1 and len(following) == 2 and group[0].lower in lex.given_names
             and following[0].lower in lex.given_names
             and doc[group[0].end : following[0].start] == " and "
-            and _name_like(following, lex) and not strong_place(group[0].text, lex))
+            and _name_like(following, lex) and not strong_place(group[0].text, lex)
+            # (not "Williams and Kevin Magnussen's Haas", nor "Babar and Iftikhar Ahmed" where
+            # the article names Babar Azam)
+            and not group[0].possessive and not following[-1].possessive
+            and not re.search(rf"\b{re.escape(group[0].text)} [A-Z]", doc))
 
 
 def _store(after: list[str]) -> bool:
@@ -972,7 +976,8 @@ def _classify_name(
             and words[0] not in lex.given_names):
         return [_typed(mention, "organization", strong=False)]  # "Facebook groups"
     if (last and cand.before[:1] in (["a"], ["an"]) and _store(cand.after)
-            and not strong_place(text, lex) and " ".join(words) not in lex.demonyms):
+            and not strong_place(text, lex) and " ".join(words) not in lex.demonyms
+            and not re.search(r"-[a-z]", text)):  # (not "a Polish-language store")
         return [_typed(mention, "organization")]  # "an Oxxo convenience store": its chain's
     if (words[0] in lex.noun_companies and len(words) == 1 and not mention.initial
             and not tokens[0].suffix
@@ -1047,8 +1052,9 @@ def _classify_name(
                                                            if w in _TITLE_MODIFIERS]):
         return []  # "Opposition leader X", "Regional leader X": part of a title, no employer
     if employer and (place is None or (place.kind == "city" and employer in _SPORT_ROLES)) and (
-            words[-1] not in lex.place_heads):  # "British Museum director X": the museum's a place
+            words[-1] not in lex.place_heads or employer in _SPORT_ROLES):
         # "OpenAI chief executive Sam Altman", "Barcelona coach X": whoever employs a person
+        # (but in "British Museum director X" the museum is a place)
         return [_typed(mention, "organization")]
     if place is not None:
         size = _government_tail(cand.after) if last else 0

@@ -105,6 +105,7 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             # the model took for a place's
             m.kind in ("place", None) and m.place is None and words[-1].endswith("s")
             and words[-1][:1].isupper() and words[0].casefold() not in lex.given_names
+            and not (m.after[:1] and SCORE.match(m.after[0]))  # "squaring the Ashes 2-2"
         ) or (
             len(words) > 1
             and words[0].casefold() not in lex.given_names
