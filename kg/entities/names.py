@@ -255,6 +255,9 @@ _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "fo
 _PARTIES = frozenset({"labour", "conservative", "conservatives", "tory", "tories", "liberal",
                       "liberals", "democrat", "democrats", "republican", "republicans", "green",
                       "greens", "socialist", "socialists"})
+# What an armed group does or is, after its name ("the Boko Haram insurgency", "Hamas fighters")
+_ARMED = frozenset({"insurgency", "insurgents", "militants", "fighters", "militia", "militiamen",
+                    "jihadists", "gunmen"})
 _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
@@ -1153,6 +1156,9 @@ def _classify_name(
         return [Mention(None, short.text, short.start, short.end, work=True)] if short else []
     if last and len(tokens) < 4 and cand.after[:1] and cand.after[0] in _TRADED:
         return [_typed(mention, "organization")]  # "Ericsson shares rose": a listed company
+    if (last and cand.after[:1] and cand.after[0] in _ARMED and lex.place(text) is None
+            and words[0] not in lex.demonyms):
+        return [_typed(mention, "organization")]  # "the Boko Haram insurgency": an armed group
     if last and cand.possessive and len(tokens) < 4 and _company_part(cand.after) and not (
             _given_name(tokens, lex)):
         return [_typed(mention, "organization", strong=False)]  # "BioNTech's co-founder"
@@ -1230,8 +1236,11 @@ def _classify_name(
         # companies ("Morgan Stanley"): a person; else only where the model has no other reading
         alone = _count(doc, tokens[-1].text) > _count(doc, text)
         return [_typed(mention, "person", strong=alone)]
-    if words[0] in lex.demonyms and len(words) > 1:
-        return []  # "Chinese Super ...": an adjective phrase, or a work title
+    if words[0] in lex.demonyms and len(words) > 1 and not (
+            last and cand.before[:1] == ["the"]
+            and (cand.after[:1] and cand.after[0] in _SAID or cand.after[:2] == [",", "which"])):
+        return []  # "Chinese Super ...": an adjective phrase, or a work title (but "the
+        # Canadian Red Cross, which said" acts: a body, if the model reads one)
     return [mention]
 
 

@@ -1492,3 +1492,13 @@ def test_the_fed_and_companies_ending_in_coffee_or_global(extractor: Extractor) 
     assert {"Luckin Coffee", "Didi Global", "Federal Reserve"} <= orgs
     assert "Fed" not in orgs and "Fed" in find(ex, "Federal Reserve").alternate_names
     assert "Didi Global" not in names(ex.persons)
+
+
+def test_armed_groups_and_a_national_body_that_acts(extractor: Extractor) -> None:
+    ex = one(extractor, "Floods",
+             "Borno has been the center of the Boko Haram insurgency since 2009. Ottawa matched "
+             "donations to the Canadian Red Cross, which said it had registered households.")
+    orgs = names(ex.organizations)
+    assert "Boko Haram" in orgs and "Boko Haram" not in names(ex.places)
+    if extractor.mode == "model":
+        assert "Canadian Red Cross" in orgs
