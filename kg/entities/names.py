@@ -1238,7 +1238,8 @@ def _classify_name(
         return [_typed(mention, "person", strong=alone)]
     if words[0] in lex.demonyms and len(words) > 1 and not (
             last and cand.before[:1] == ["the"]
-            and (cand.after[:1] and cand.after[0] in _SAID or cand.after[:2] == [",", "which"])):
+            and ((bool(cand.after) and cand.after[0] in _SAID)
+                 or cand.after[:2] == [",", "which"])):
         return []  # "Chinese Super ...": an adjective phrase, or a work title (but "the
         # Canadian Red Cross, which said" acts: a body, if the model reads one)
     return [mention]
