@@ -240,7 +240,7 @@ def _build() -> Lexicon:
         chinese_surnames=surnames,
         places=table,
         capitals=capitals,
-        governments={re.sub(r"^Government of (?:the )?", "", g): g for g in capitals.values()},
+        governments=_governments(capitals, table),
         stop_words=frozenset(STOP_WORDS),
         country_of_demonym=demonym_country,
         given_names=given,
@@ -250,6 +250,19 @@ def _build() -> Lexicon:
         companies=companies,
         noun_companies=noun_companies,
     )
+
+
+def _governments(capitals: dict[str, str], places: dict[str, Place]) -> dict[str, str]:
+    """Country → its government, as the capitals name them, under the country's name there and
+    under the gazetteer's ("The Netherlands", "Czechia"): one government, however named."""
+    found: dict[str, str] = {}
+    for government in capitals.values():
+        country = re.sub(r"^Government of (?:the )?", "", government)
+        found[country] = government
+        place = places.get(key_of(country))
+        if place is not None and place.kind == "country":
+            found.setdefault(place.name, government)
+    return found
 
 
 def _plurals(words: frozenset[str]) -> frozenset[str]:

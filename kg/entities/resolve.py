@@ -72,7 +72,8 @@ _BOTH = re.compile(r",? (?:and )?(?:both|the two|all three|the three) ([a-z\-]+)
 # The word after a name, past a possessive, hyphenated modifiers and adverbs ("Honiara's
 # China-built stadium": "stadium"; "Beijing also welcomed": "welcomed").
 _NEXT_WORD = re.compile(
-    r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s)|\s+(?:also|still|again|now|then|later|already|too)"
+    r"(['’]s)?(?:\s+[\w]+-[\w\-]+(?=\s)|\s+(?:also|still|again|now|then|later|already|too|"
+    r"first|long|never)"
     r"(?=\s))*\s+[\"“]?([\w\-]+)"  # 'Washington "firmly opposes': a quotation's first word
 )
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:)]|and\b|or\b)")  # a name owned, not a modifier

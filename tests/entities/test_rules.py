@@ -1502,3 +1502,15 @@ def test_armed_groups_and_a_national_body_that_acts(extractor: Extractor) -> Non
     assert "Boko Haram" in orgs and "Boko Haram" not in names(ex.places)
     if extractor.mode == "model":
         assert "Canadian Red Cross" in orgs
+
+
+def test_governments_however_their_country_is_named(extractor: Extractor) -> None:
+    ex = one(extractor, "ASEAN",
+             "Dili first applied to join the bloc in 2011, when the country was known as East "
+             "Timor. Berlin signed a joint declaration with Abuja. He added that Washington "
+             '"does not take a position". The Dutch government and Amsterdam agreed.')
+    orgs = names(ex.organizations)
+    assert {"Government of Timor-Leste", "Government of Germany", "Government of Nigeria",
+            "Government of the United States", "Government of the Netherlands"} <= orgs
+    assert "Timor-Leste" in names(ex.places)
+    assert not {"Government of The Netherlands", "Government of East Timor"} & orgs
