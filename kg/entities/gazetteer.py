@@ -24,6 +24,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+# Letters of transliterations (macrons, dots below, Turkish dotted and dotless i), not of English
+_TRANSLITERATION = re.compile("[āēīōūĀĒĪŌŪṭḍṇṣṛḥṅṁĠġİı]")
 BIG_CITY = 1_000_000  # people: a city this large is a strong place
 ALIAS_CITY = 500_000  # people: alternate names are read for cities this large
 # Chinese subdivisions as ISO 3166-2 writes them ("Hebei Sheng", "Xinjiang Uygur Zizhiqu").
@@ -107,7 +109,7 @@ def _entries(
             if "/" in translated:  # "Fribourg / Freiburg / ...": no one English name
                 translated = sub.name
             # "Tatarstan, Respublika": ISO's type after a comma is no part of the English name
-            name = _SAR.sub("", _CHINESE_SUFFIX.sub("", translated.partition(",")[0]))
+            name = _english(_SAR.sub("", _CHINESE_SUFFIX.sub("", translated.partition(",")[0])))
             if "/" in name and " / " not in name:  # ISO's "Elgeyo/Marakwet", as news writes it
                 name = name.replace("/", "-")
             # one word naming a province abroad may name a company too ("Meta", a department
@@ -115,7 +117,7 @@ def _entries(
             strong = sub.country_code == "CN" or " " in name
             yield name, Place(name, "region", strong)
             yield sub.name, Place(name, "region", strong)
-            yield _ascii(name), Place(name, "region", strong)  # "Ladakh" for "Ladākh"
+            yield _ascii(name), Place(name, "region", strong)  # "Aragon" for "Aragón"
             autonomous = _AUTONOMOUS.search(sub.name)
             if autonomous:  # "Guangxi Zhuang Autonomous Region", as English writes ISO's name
                 people = _PEOPLES.get(autonomous.group(1) or "", "")
@@ -159,6 +161,12 @@ def languages(places: dict[str, Place]) -> frozenset[str]:
                 if " " not in name and key_of(name) not in places:
                     found.add(name.casefold())
     return frozenset(found)
+
+
+def _english(name: str) -> str:
+    """A name as English writes it: without the marks of a transliteration ("Gujarat" for ISO's
+    "Gujarāt", "Istanbul" for "İstanbul"); other accents stay ("Río Negro")."""
+    return _ascii(name) if _TRANSLITERATION.search(name) else name
 
 
 def _ascii(name: str) -> str:

@@ -1514,3 +1514,10 @@ def test_governments_however_their_country_is_named(extractor: Extractor) -> Non
             "Government of the United States", "Government of the Netherlands"} <= orgs
     assert "Timor-Leste" in names(ex.places)
     assert not {"Government of The Netherlands", "Government of East Timor"} & orgs
+
+
+def test_subdivisions_named_as_english_writes_them(extractor: Extractor) -> None:
+    ex = one(extractor, "Chips",
+             "The plant is in Gujarat, near plants in Tamil Nadu and Maharashtra, and a fund in "
+             "İstanbul owns it.")
+    assert {"Gujarat", "Tamil Nadu", "Maharashtra", "Istanbul"} <= names(ex.places)
