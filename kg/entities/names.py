@@ -259,6 +259,9 @@ _PARTIES = frozenset({"labour", "conservative", "conservatives", "tory", "tories
 _ARMED = frozenset({"insurgency", "insurgents", "militants", "fighters", "militia", "militiamen",
                     "jihadists", "gunmen"})
 _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
+# Countries whose parliament is a congress too: there "Congress" is theirs
+_OTHER_CONGRESS = re.compile(r"\b(?:India|Brazil|Mexic|Peru|Colombia|Chile|Argentin|Philippine|"
+                             r"Filipino|Guatemala|Honduras|Paraguay|Ecuador|Venezuela|Bolivia)")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
@@ -910,7 +913,7 @@ def _classify_name(
     if text == "Fed":  # "the Fed raised rates": the Federal Reserve, as markets call it
         mention.stands_for = "Federal Reserve"
         return [_typed(mention, "organization")]
-    if words == ["congress"] and _AMERICAN.search(doc) and "India" not in doc:
+    if words == ["congress"] and _AMERICAN.search(doc) and not _OTHER_CONGRESS.search(doc):
         mention.stands_for = "United States Congress"  # "called on Congress to act"
         return [_typed(mention, "organization")]
     if (len(words) == 1 and (
@@ -976,7 +979,8 @@ def _classify_name(
         return [_typed(mention, "organization", strong=len(tokens) > 1)]
     if (last and len(tokens) == 1 and cand.after[:1] and cand.after[0] in _ON_PLATFORMS
             and not cand.possessive and lex.place(text) is None and words[0] not in lex.demonyms
-            and words[0] not in lex.given_names):
+            and words[0] not in lex.given_names and words[0] not in lex.nouns
+            and not mention.initial):  # (not "Industry groups say", "Environmental groups")
         return [_typed(mention, "organization", strong=False)]  # "Facebook groups"
     if (last and cand.before[:1] in (["a"], ["an"]) and _store(cand.after)
             and not strong_place(text, lex) and " ".join(words) not in lex.demonyms

@@ -146,7 +146,7 @@ def resolve(
     """The entities of one article, named canonically and merged."""
     state = _Article(doc, title_end, known, lex)
     mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-    aliases = _aliases(doc, mentions, lex)
+    aliases = _aliases(doc, mentions)
     for m in mentions:
         if m.acronym and m.kind in ("organization", None):
             state.acronyms.setdefault(m.acronym, m.text)
@@ -171,9 +171,9 @@ def resolve(
     return extraction
 
 
-def _aliases(doc: str, mentions: list[Mention], lex: Lexicon) -> dict[int, Mention]:
-    """id(alias mention) → the mention it renames ("X, better known as Y"; "Gavi, the Vaccine
-    Alliance,"; "Y, as he is known in China" after X; a place's acronym after "X (ACR)")."""
+def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
+    """id(alias mention) → the mention it renames ("X, better known as Y"; "Y, as he is known
+    in China" after X; a place's acronym after "X (ACR)")."""
     found = {}
     for prev, m in pairwise(mentions):
         gap = doc[prev.end : m.start]
@@ -181,11 +181,6 @@ def _aliases(doc: str, mentions: list[Mention], lex: Lexicon) -> dict[int, Menti
         if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and (
                 gap.startswith(",") or not gap.strip().startswith("or")):
             found[id(m)] = prev
-        elif (gap == ", the " and len(prev.words) == 1 and not is_acronym(prev.text)
-              and prev.place is None and len(m.words) > 1 and doc[m.end : m.end + 1] == ","
-              and {prev.kind, m.kind} <= {"organization", None}
-              and m.words[-1].casefold() in lex.org_heads):
-            found[id(m)] = prev  # "Gavi, the Vaccine Alliance, and UNICEF": its other name
         elif gap == "/" and "place" in (prev.kind, m.kind):
             # "Biel/Bienne", "Whakaari/White Island": one place in two languages
             prev.kind = m.kind = "place"

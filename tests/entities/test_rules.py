@@ -1422,15 +1422,12 @@ def test_an_instrument_called_by_the_name_in_its_name(extractor: Extractor) -> N
     assert "Jane Rigby" in names(ex.persons)
 
 
-def test_a_name_then_another_name_of_it_in_apposition(extractor: Extractor) -> None:
+def test_a_capitalised_apposition_names_and_does_not_say_what_a_name_is(
+        extractor: Extractor) -> None:
     ex = one(extractor, "Vaccines",
-             "Gavi, the Vaccine Alliance, and UNICEF said they were working with the WHO. It "
-             "would allow Gavi, the Vaccine Alliance, to buy the vaccine. The IMF, the World "
+             "It would allow Gavi, the Vaccine Alliance, to buy the vaccine. The IMF, the World "
              "Bank, and the WTO met.")
-    orgs = names(ex.organizations)
-    assert {"Gavi", "UNICEF", "IMF", "World Bank", "WTO"} <= orgs
-    assert "Vaccine Alliance" not in orgs
-    assert "Vaccine Alliance" in find(ex, "Gavi").alternate_names
+    assert {"Gavi", "IMF", "World Bank", "WTO"} <= names(ex.organizations)
 
 
 def test_weather_patterns_and_film_industries_name_nothing(extractor: Extractor) -> None:
@@ -1447,8 +1444,9 @@ def test_congress_in_american_news(extractor: Extractor) -> None:
     orgs = names(ex.organizations)
     assert {"United States Congress", "United States Senate"} <= orgs
     assert "Congress" in find(ex, "United States Congress").alternate_names
-    ex = one(extractor, "Vote", "In India, Congress leader Rahul Gandhi spoke.")
-    assert "United States Congress" not in names(ex.organizations)
+    for text in ("In India, Congress leader Rahul Gandhi spoke, the US said.",
+                 "Rioters stormed Brazil's Congress, American officials said."):
+        assert "United States Congress" not in names(one(extractor, "Vote", text).organizations)
 
 
 def test_platforms_by_what_they_hold(extractor: Extractor) -> None:
@@ -1457,6 +1455,8 @@ def test_platforms_by_what_they_hold(extractor: Extractor) -> None:
              "users agreed.")
     assert {"Facebook", "TikTok"} <= names(ex.organizations)
     assert "Tokyo" in names(ex.places)
+    ex = one(extractor, "Mill", "Steel output rose. Industry groups say the plant pollutes.")
+    assert "Industry" not in names(ex.organizations)
 
 
 def test_the_first_word_of_two_organisations_names_alone_is_their_group(
