@@ -112,8 +112,10 @@ def _named_in_full(mentions: list[Mention]) -> None:
         if kind is None and len(m.words) == 1 and len(group.get(m.text, ())) > 1:
             kind = "organization"  # "Tata" after "Tata Sons" and "Tata Electronics": the group
         if (kind == "organization" and not m.strong and m.kind == "place" and len(m.words) == 1
+                and m.place is not None and m.place.kind == "city"
                 and not _after_place_words(m.before)):
-            m.kind, m.strong, m.place = kind, True, None  # (a small town's name too)
+            m.kind, m.strong, m.place = kind, True, None  # (a small town's name too; but
+            # "Kerala" of "Kerala Forest Department" and "Kerala Health Minister" is the state)
         elif kind is not None and not m.strong and m.kind in (None, kind):
             m.kind, m.strong = kind, True  # type: ignore[assignment]
         elif (kind == "person" and m.kind == "place" and not m.acronym
@@ -135,13 +137,16 @@ def _short_places(mentions: list[Mention]) -> None:
             full.setdefault(m.place.name, m)
         if (m.kind == "place" and len(m.words) > 2 and m.place is None
                 and " ".join(m.words[-2:]).casefold() in FACILITIES):
-            full.setdefault(m.words[0], m)  # "Goddard" of the "Goddard Space Flight Center"
+            # "Goddard" of the "Goddard Space Flight Center" (but "Xichang" of the "Xichang
+            # Satellite Launch Center" is the city)
+            full.setdefault(m.words[0], m)
     for m in mentions:
         whole = full.get(m.text)
         if whole is not None and whole.words[0].casefold() in _PREFIXED and (
                 m.place is not None and m.place.kind in ("city", "region", "country")):
             continue  # "Zurich" with "Lake Zurich": the city the lake is named after
-        if whole is not None and not m.strong:
+        if whole is not None and not m.strong and not (
+                m.place is not None and " ".join(whole.words[-2:]).casefold() in FACILITIES):
             m.kind, m.strong = "place", True
             m.place = whole.place or Place(whole.text, "area")
 

@@ -1466,6 +1466,10 @@ def test_the_first_word_of_two_organisations_names_alone_is_their_group(
              "is proud.")
     assert {"Tata Electronics", "Tata"} <= names(ex.organizations)
     assert "Tata" not in names(ex.places)
+    ex = one(extractor, "Nipah",
+             "Kerala Health Minister Veena George spoke, and the Kerala Forest Department and "
+             "the Kerala State Disaster Management Authority agreed that Kerala must act.")
+    assert "Kerala" in names(ex.places) and "Kerala" not in names(ex.organizations)
 
 
 def test_a_party_named_by_one_word_before_a_title(extractor: Extractor) -> None:
@@ -1482,6 +1486,9 @@ def test_facilities_by_their_first_word_and_the_white_house(extractor: Extractor
     assert {"White House", "Goddard Space Flight Center"} <= names(ex.places)
     assert "Goddard" in find(ex, "Goddard Space Flight Center").mentions
     assert not {"White House", "Goddard"} & names(ex.organizations)
+    ex = one(extractor, "Launch",
+             "The rocket lifted off from the Xichang Satellite Launch Center. Xichang is a city.")
+    assert "Xichang" in names(ex.places)
 
 
 def test_the_fed_and_companies_ending_in_coffee_or_global(extractor: Extractor) -> None:
