@@ -450,6 +450,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         and not (_chinese_name(tokens, lex, spelt=True)
                  and not _article_then_given_name(tokens, lex))
         and not _opens_name(tokens, cand, lex)
+        and not (tokens[0].text == "All" and not cand.sentence_start)  # "over All Blacks"
         and (
             (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
             or (

@@ -1371,6 +1371,10 @@ def test_sides_beaten_by_nicknames_and_contests_of_nations(extractor: Extractor)
     orgs = names(ex.organizations)
     assert {"Pumas", "Wallabies", "South Africa national rugby union team"} <= orgs
     assert "Tri Nations" not in orgs and not {"Pumas", "Wallabies"} & names(ex.places)
+    ex = one(extractor, "Pumas beat All Blacks",
+             "Argentina beat the All Blacks in rugby. Nobel laureate Han Kang spoke.")
+    everything = {m for e in ex.all() for m in e.mentions}
+    assert not {"Blacks", "Nobel"} & everything
     ex = one(extractor, "Broad bows out",
              "England beat Australia by 49 runs in the cricket Test, squaring the Ashes 2-2. "
              "Shanghai Port forward Wu Lei shot, and a Polish-language store opened.")
