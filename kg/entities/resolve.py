@@ -705,9 +705,9 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
         country = state.lex.country_of_demonym.get(" ".join(words[:-1]).casefold())
         if country:
             return state.lex.government_of("", country)  # as "the Chinese government" is
-    department = _us_department(words, state.lex)
-    if department:
-        return department
+    federal = _us_federal_body(words, state.lex)
+    if federal:
+        return federal
     if len(words) > 1 and (
         (len(words) > 3 and words[1] in ("Ministry", "Department") and words[2] == "of")
         # (but "Philippine National Police", "Indian National Congress" are names of their own)
@@ -735,7 +735,7 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
     return name
 
 
-def _us_department(words: list[str], lex: Lexicon) -> str | None:
+def _us_federal_body(words: list[str], lex: Lexicon) -> str | None:
     """The name of a US executive department or of Congress or one of its houses as written ("US
     State Department", "the Justice Department", "US Treasury", "U.S. Department of Commerce",
     "US Congress"), under its own name ("United States Department of State"), or None."""
