@@ -11,9 +11,9 @@ from kg.articles import Article
 from kg.entities.known import surname_keys
 from kg.entities.lexicon import Lexicon, Place
 from kg.entities.names import (
-    FACILITIES,
     Mention,
     is_acronym,
+    is_facility,
     join_titles,
     mentions_of,
     place_cue,
@@ -135,8 +135,7 @@ def _short_places(mentions: list[Mention]) -> None:
         if (m.kind == "place" and m.strong and m.place is not None and m.place.name != m.text
                 and m.text.startswith(m.place.name + " ")):
             full.setdefault(m.place.name, m)
-        if (m.kind == "place" and len(m.words) > 2 and m.place is None
-                and " ".join(m.words[-2:]).casefold() in FACILITIES):
+        if m.kind == "place" and len(m.words) > 2 and m.place is None and is_facility(m.words):
             # "Goddard" of the "Goddard Space Flight Center" (but "Xichang" of the "Xichang
             # Satellite Launch Center" is the city)
             full.setdefault(m.words[0], m)
@@ -146,7 +145,7 @@ def _short_places(mentions: list[Mention]) -> None:
                 m.place is not None and m.place.kind in ("city", "region", "country")):
             continue  # "Zurich" with "Lake Zurich": the city the lake is named after
         if whole is not None and not m.strong and not (
-                m.place is not None and " ".join(whole.words[-2:]).casefold() in FACILITIES):
+                m.place is not None and is_facility(whole.words)):
             m.kind, m.strong = "place", True
             m.place = whole.place or Place(whole.text, "area")
 

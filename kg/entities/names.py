@@ -170,7 +170,7 @@ _CONTEST_HEADS = words("contest_heads")
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
 _PRODUCTS = frozenset(w.replace("_", " ") for w in words("products"))
-FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
+_FACILITIES = frozenset(w.replace("_", " ") for w in words("facilities"))
 _PRODUCT_MODIFIERS = words("product_modifiers")
 _FACILITY_TAILS = frozenset(w.replace("_", " ") for w in words("facility_tails"))
 _COMPASS = words("compass")
@@ -252,9 +252,9 @@ _INSTRUMENT_WORDS = frozenset({"space", "solar", "orbiting", "x-ray", "infrared"
 _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "followers", "users",
                            "livestream", "video", "videos", "feed", "channel", "handle", "app"})
 # Parties named by one word before a title ("Labour leader X", "Conservative MP Y")
-_PARTIES = frozenset({"labour", "conservative", "conservatives", "tory", "tories", "liberal",
-                      "liberals", "democrat", "democrats", "republican", "republicans", "green",
-                      "greens", "socialist", "socialists"})
+_PARTIES = _PARTY_MEMBERS | {"labour", "conservative", "conservatives", "tories", "liberal",
+                              "liberals", "democrats", "republicans", "green", "greens",
+                              "socialist", "socialists"}
 # What an armed group does or is, after its name ("the Boko Haram insurgency", "Hamas fighters")
 _ARMED = frozenset({"insurgency", "insurgents", "militants", "fighters", "militia", "militiamen",
                     "jihadists", "gunmen"})
@@ -351,6 +351,12 @@ class Mention:
     @property
     def words(self) -> list[str]:
         return self.text.split()
+
+
+def is_facility(words: list[str]) -> bool:
+    """ "Shanghai Exhibition Center", "Goddard Space Flight Center": a name whose last two words
+    say it is a facility."""
+    return len(words) > 1 and " ".join(words[-2:]).casefold() in _FACILITIES
 
 
 def is_acronym(word: str) -> bool:
@@ -668,7 +674,7 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
         elif conn == "on":  # "Center on Human Evolution", not "Theatre on Jiangning Road"
             # (nor "Space Centre on Sriharikota": a facility stands on a place)
             join = (group[-1][-1].lower in _ON_HEADS and chunk[0].lower not in _WEEKDAYS_MONTHS
-                    and _text(group[-1][-2:]).casefold() not in FACILITIES)
+                    and not is_facility([t.text for t in group[-1]]))
         elif conn == "to":  # "Ambassador to Kenya", "Mission to the EU"; "from Shanxi Province
             # to the Three Gorges" is a way between two places
             join = any(_has_head(part, lex) and part[-1].lower not in lex.place_heads
@@ -930,7 +936,6 @@ def _classify_name(
         or (mention.initial and words[0].endswith("ly") and cand.after[:1] == [","])
         or ("-" in words[0] and all(part in lex.demonyms for part in words[0].split("-")))
         or (words[0] in _STOP and not is_acronym(tokens[0].text))
-        or words[0] in _NOT_NAMES
         or words[0].endswith("nomics")  # "Abenomics": a leader's economic policy
         or (words[0] in lex.org_heads | lex.place_heads | lex.other_heads
             and not strong_place(text, lex))  # "the Gulf" is a place, "Ministry" no name
@@ -1119,7 +1124,7 @@ def _classify_name(
     head = _head(tokens)
     if head not in lex.other_heads and head.endswith("s") and head[:-1] in lex.other_heads:
         head = head[:-1]  # "World Cups"
-    if len(words) > 1 and " ".join(words[-2:]) in FACILITIES:
+    if is_facility(words):
         return [_typed(mention, "place")]  # "Shanghai Exhibition Center"
     if len(words) > 1 and words[0] in lex.org_heads | lex.place_heads and (
         words[1] in PARTICLES or words[1][:2] in ("d'", "d’")
