@@ -30,6 +30,7 @@ CORPUS_HELDOUT10 = FIXTURES / "corpus-heldout10"
 CORPUS_HELDOUT11 = FIXTURES / "corpus-heldout11"
 CORPUS_HELDOUT12 = FIXTURES / "corpus-heldout12"
 CORPUS_HELDOUT13 = FIXTURES / "corpus-heldout13"
+CORPUS_HELDOUT14 = FIXTURES / "corpus-heldout14"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
