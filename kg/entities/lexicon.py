@@ -84,6 +84,7 @@ class Lexicon:
     stop_words: frozenset[str]  # spaCy's English stop words: they start sentences, not names
     country_of_demonym: dict[str, str]  # casefolded demonym → country
     given_names: frozenset[str]  # casefolded first names of many languages ("tomáš", "yazan")
+    family_first: frozenset[str]  # family names written first ("nguyen", "nguyễn")
     ordinary_words: frozenset[str]  # ~1,000 common English words ("red", "summer", "will")
     holidays: frozenset[str]  # public holidays and festivals ("diwali"), case-folded
     nouns: frozenset[str]  # English nouns (WordNet's, from the spaCy model): "price", "farmer"
@@ -244,6 +245,7 @@ def _build() -> Lexicon:
         stop_words=frozenset(STOP_WORDS),
         country_of_demonym=demonym_country,
         given_names=given,
+        family_first=_family_first(),
         ordinary_words=ordinary,
         holidays=occasions,
         nouns=nouns,
@@ -344,6 +346,15 @@ def _holidays() -> frozenset[str]:
             found.update(re.sub(r"\s*\(.*?\)", "", part).strip().casefold()  # "(observed)"
                          for part in name.split(";"))
     return frozenset(found)
+
+
+def _family_first() -> frozenset[str]:
+    """Vietnamese family names, which start a name ("Nguyen Thi Ha"), case-folded with and
+    without their accents, as Faker's vi_VN person provider lists them."""
+    from faker.providers.person.vi_VN import Provider  # here: only extraction needs it
+
+    return frozenset(form for name in Provider.last_names
+                     for form in (name.casefold(), _plain(name).replace("đ", "d")))
 
 
 def _given_names() -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,14 @@ from kg.entities.spans import candidates
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
 _KICKER = re.compile(r"^\s*(?:\S+\s+){0,2}\S+:\s+")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
+# A dateline: the city the story was filed from, opening its first paragraph, in capitals or
+# not, then a region or a date after a comma, a date or agency in brackets, and a dash
+# ("RAWALPINDI, Pakistan -", "LONDON, Nov 26 –", "SAN JUAN, Puerto Rico (July 12) –",
+# "HANOI —", "Tübingen, Germany –", "BERLIN, March 18 --", "NEW DELHI/MUMBAI, Nov 13 -")
+_DATELINE = re.compile(
+    r"(?P<city>[^\W\d_][\w.'’-]*(?:[ /][^\W\d_][\w.'’-]*){0,3})"
+    r"(?P<comma>, [^\W\d_][\w.]*(?: [\w.]+){0,2})?(?: \([^()\n]{1,40}\))? ?(?:--|[-–—]) "
+)
 # The model's labels, as kinds; None: not a person, organisation or place.
 MODEL_KINDS = {
     "PERSON": "person",
@@ -39,6 +48,9 @@ _SENTENCE = re.compile(
     r"(?:[^\n.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|St|Jr))\.|(?<=\bMrs)\.|\.(?=\w))+"
     r"(?:[.!?]+[\"”’']?|(?=\n)|$)"
 )
+_MONTHS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
+                     "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
+                     "oct", "october", "nov", "november", "dec", "december"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
                                  "outside", "throughout", "within", "towards", "toward"})
 
@@ -71,8 +83,15 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
     offset = 0
     for number, line in enumerate(doc.split("\n")):
         skip = _KICKER.match(line).end() if number == 0 and _KICKER.match(line) else 0
-        for cand in join_titles(candidates(line[skip:], offset + skip), doc, lex):
-            found.extend(mentions_of(cand, doc, lowercase, lex))
+        pieces = [(skip, len(line))]
+        if number == 1 and (dateline := _dateline(line, offset, lex))[0]:
+            # the dateline's places, what it holds after them ("(Reuters)"), and the news,
+            # whose first word starts a sentence
+            found.extend(dateline[0])
+            pieces = [(dateline[0][-1].end - offset, dateline[1]), (dateline[1], len(line))]
+        for start, end in pieces:
+            for cand in join_titles(candidates(line[start:end], offset + start), doc, lex):
+                found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
     # and "Clipper" after "the Europa Clipper spacecraft" is that spacecraft
@@ -81,6 +100,38 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
     _short_places(found)
     _named_in_full(found)
     return Analysis(doc, title_end, found)
+
+
+def _dateline(line: str, offset: int, lex: Lexicon) -> tuple[list[Mention], int]:
+    """The places of the first paragraph's dateline, its city ("BERLIN" is Berlin, not the
+    German government nor an acronym) and the region or country after it, and where in the
+    line the dateline ends; no places when the paragraph opens with no dateline."""
+    found = _DATELINE.match(line)
+    if found is None:
+        return [], 0
+    city = found["city"]
+    capitals = city.isupper() and sum(c.isalpha() for c in city) >= 4
+    region = (found["comma"] or ", ")[2:]
+    dated = bool(region) and region.split()[0].rstrip(".").casefold() in _MONTHS
+    named = bool(region) and not dated and all(w[:1].isupper() for w in region.split())
+    # a name in capitals; or a known town's then a date or a region, or any name then a known
+    # region ("Goheung, South Korea –"): not "Police, said -"
+    if not capitals and not (
+            city.istitle() and city.replace(" ", "").isalpha() and (dated or named)
+            and (strong_place(city, lex) or (named and lex.place(region)))):
+        return [], 0
+    places = []
+    at = offset
+    for name in city.split("/"):  # "NEW DELHI/MUMBAI": two cities
+        place = lex.place(string.capwords(name) if capitals else name)
+        places.append(Mention("place", name, at, at + len(name), strong=True, dateline=True,
+                              place=place or Place(string.capwords(name), "city", strong=False)))
+        at += len(name) + 1
+    if named:
+        start = offset + found.start("comma") + 2
+        places.append(Mention("place", region, start, start + len(region), strong=True,
+                              place=lex.place(region)))
+    return places, found.end()
 
 
 def _named_in_full(mentions: list[Mention]) -> None:

@@ -34,7 +34,8 @@ _ORG_CUES = words("org_cues")
 _JOBS_TOO = words("jobs_too")
 # Lower-case words before a name that say it is a person ("spokesperson Wang Wenbin").
 _PERSON_CUES = frozenset({"mr", "ms", "mrs", "dr"})
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")  # "TechInsights", "PetroChina", "WeChat"
+# "TechInsights", "PetroChina", "WeChat", "BioNTech", "SpaceX", "OpenAI", "AfD"
+_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z]+[a-z]|[A-Z]+$)")
 _NAME_PREFIXES = ("Mc", "Mac", "Van", "Von", "De", "Di", "La", "Le", "Fitz")
 _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
@@ -88,6 +89,7 @@ _RIVER_BEFORE = re.compile(r"\b(?:banks? of|along|flows? into|flowed into|mouth 
 _RIVER_AFTER = re.compile(r" (?:burst|broke|overflowed|overtopped|flows|flowed|flooded)"
                           r"(?: through)? its (?:banks|embankments|levees)| flows (?:into|through)")
 _APEX = frozenset({"high", "supreme", "constitutional"})  # a country's courts, not a city's
+_LEGISLATURES = words("legislatures")
 _PORTFOLIOS = words("state_bodies") | {"transportation", "homeland", "housing", "veterans"}
 _FOUNDED = frozenset({"founded", "co-founded", "cofounded", "started", "created", "invented",
                       "written", "directed", "composed", "painted", "designed"})
@@ -134,11 +136,23 @@ _WORK_CALLED = re.compile(
 _CAST = frozenset({"stars", "starring", "starred", "star", "plays", "played", "playing", "cast",
                    "portrays", "portrayed", "portraying", "voices", "voiced", "voicing"})
 _PLAYS_ROLE = _CAST - {"stars", "starring", "starred", "star", "cast"}
-_SCREEN = re.compile(r"\b(?:film|films|movie|movies|series|drama|sitcom|television|TV)\b")
+# Words right before a character's name: an actor plays "the" role ("the adult", "the role
+# of"), a story follows someone
+_CHARACTER_BEFORE = re.compile(
+    r"(?:\b(?:plays|play|played|playing|portrays|portray|portrayed|portraying) the"
+    r"(?: (?!(?:for|against|with|in|at|on|under|as)\b)[a-z][a-z-]*){1,3}"
+    r"|\b(?:novel|book|film|series|story|play|drama|show|memoir) (?:follows|centres on|"
+    r"centers on|tells the story of|is narrated by)) $")
+_SCREEN = re.compile(
+    r"\b(?:film|films|movie|movies|series|drama|sitcom|television|TV|novel|novels)\b")
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
+# A company's site, after the name of the town it is in
+_SITES_OF = frozenset({"headquarters", "hq", "plant", "plants", "factory", "factories", "campus",
+                       "office", "offices", "warehouse", "site", "facility", "refinery",
+                       "smelter", "mill", "depot"})
 # After a work's noun and a name: the name made the work ("the spacecraft NASA has built")
 _MADE_IT = re.compile(r" (?:(?:has|had|have)(?: ever| now| just)? )?(?:built|made|launched|"
                       r"released|produced|designed|developed|flown|commissioned|ordered)\b")
@@ -164,6 +178,12 @@ _MORE_PORTFOLIOS = re.compile(r",? (?:and )?[A-Z][a-z]+\b")  # ", Television", "
 _CLUB_PREFIXES = words("club_prefixes")
 # A name, a comma and up to three lower-case words: what comes next is in a list of names
 _AFTER_LIST = re.compile(r"[A-Z][\w\-.&]*,\s+((?:(?!and |or )[a-z][\w\-]* ){0,3})$")
+# How news describes a party before its name
+_LEANINGS = frozenset({"far-right", "far-left", "right-wing", "left-wing", "populist",
+                       "nationalist", "centre-right", "center-right", "centre-left", "center-left",
+                       "hard-right", "hard-left", "ultranationalist", "ruling", "opposition"})
+_LOWER_COMPOUND = re.compile(r"[A-Z][a-z]*-[a-z]+")  # "Off-spinner", "Co-founder"
+_INCLUDING = re.compile(r"\b([A-Za-z][a-z]+),? (?:including|such as|like|among them) $")
 _CLUB_NUMBER = re.compile(r"(?<![\w.])\d\. $")
 _CONTEST_LEAGUES = words("contest_leagues")
 _CONTEST_HEADS = words("contest_heads")
@@ -241,6 +261,9 @@ _OF_ITS_TOWN = frozenset({"semiconductors", "holdings", "industries", "motors", 
 _STORES = frozenset({"supermarket", "supermarkets", "store", "stores", "shop", "shops", "outlet",
                      "outlets", "restaurant", "restaurants", "dealership", "showroom", "franchise",
                      "branch", "branches", "hypermarket", "boutique"})
+# Kinds of carriers that are companies, not warships ("budget carrier", "mobile carrier")
+_CARRIERS = frozenset({"budget", "low-cost", "flag", "national", "mobile", "wireless", "cargo",
+                       "regional", "state", "state-owned", "telecom", "telecoms"})
 # Words of units every body may have ("National Key Laboratory", "Central Research Institute")
 _GENERIC_UNITS = _TITLE_MODIFIERS | {"key", "standing", "research", "political", "joint",
                                      "permanent", "central", "main", "advisory", "technical"}
@@ -255,6 +278,9 @@ _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "fo
 _PARTIES = _PARTY_MEMBERS | {"labour", "conservative", "conservatives", "tories", "liberal",
                               "liberals", "democrats", "republicans", "green", "greens",
                               "socialist", "socialists"}
+# Parties named by their members, after "the" ("the Greens", "the Free Democrats", "the Left")
+_PARTY_PLURALS = frozenset({"democrats", "republicans", "greens", "socialists", "liberals",
+                            "conservatives", "tories", "communists", "left"})
 # What an armed group does or is, after its name ("the Boko Haram insurgency", "Hamas fighters")
 _ARMED = frozenset({"insurgency", "insurgents", "militants", "fighters", "militia", "militiamen",
                     "jihadists", "gunmen"})
@@ -347,6 +373,7 @@ class Mention:
     unit: str | None = None  # the name's part before its parent's, a name of its own
     full_name: str | None = None  # a person's, named by a first name that shares a surname
     # ("Jean-Pierre" in "Jean-Pierre and Luc Dardenne")
+    dateline: bool = False  # the city a story was filed from ("BERLIN, March 18 --"): a place
 
     @property
     def words(self) -> list[str]:
@@ -419,12 +446,13 @@ def _listing_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _body_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
-    """ "Ministry of Culture", "Bureau of Culture, Radio": a body's head, "of", and one or more
-    one-word portfolios so far."""
+    """ "Ministry of Culture", "Bureau of Culture, Radio", "Department for Environment": a
+    body's head, "of" or "for", and one or more one-word portfolios so far."""
     words = [t.lower for t in tokens]
-    if "of" not in words:
+    joins = [k for k, word in enumerate(words) if word in ("of", "for")]
+    if not joins:
         return False
-    at = len(words) - 1 - words[::-1].index("of")
+    at = joins[-1]
     rest = tokens[at + 1 :]
     return (at > 0 and words[at - 1] in lex.org_heads and bool(rest)
             and all(t.text == "," or (t.text[:1].isupper() and t.text.isalpha()) for t in rest))
@@ -442,13 +470,21 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
     if cand.sentence_start and len(tokens) == 1 and cand.after[:1] in (["maker"], ["giant"]):
         return []  # "Smartphone maker Xiaomi", "Tech giant Huawei": what it makes, no name
-    if (len(tokens) > 2 and tokens[0].lower in _LAWS and tokens[1].lower in CONNECTORS) or (
-            cand.before[:1] == ["the"] and _LAW_GOES_ON.match(doc, cand.end)):
+    # "the far-right Alternative for Germany", "the populist Law and Justice": a party's name
+    leaning = (bool(cand.before[:1]) and cand.before[0] in _LEANINGS and len(tokens) > 2
+               and any(t.lower in CONNECTORS for t in tokens))
+    if not leaning and (
+            (len(tokens) > 2 and tokens[0].lower in _LAWS and tokens[1].lower in CONNECTORS)
+            or (cand.before[:1] == ["the"] and _LAW_GOES_ON.match(doc, cand.end))):
         return []  # "the Law on Reconstruction", "the Health and Safety at Work Act": a law
     if (tokens[0].text == "The" and not cand.sentence_start and cand.before[:1]
             and cand.before[0].endswith(("'s", "’s"))):
         return []  # "Hayao Miyazaki's The Boy and the Heron": a capital "The" inside a sentence
         # after an owner starts the title of a work
+    if _CHARACTER_BEFORE.search(doc, max(0, cand.start - 60), cand.start) and _SCREEN.search(doc):
+        # "Cataño plays the adult Colonel Aureliano Buendía", "The novel follows Eilish Stack":
+        # a character of the story, nobody's name (not "played the grand Royal Albert Hall")
+        return [Mention(None, _surface(tokens, doc), tokens[0].start, tokens[-1].end, work=True)]
     # "The", "Under", "Visiting", "Much" (spaCy's stop words), "Record" (when the article also
     # writes "record") start sentences, not names; but "He Xiaoyu" and "Long Xingchun" are people
     while (
@@ -476,6 +512,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                     or (tokens[0].lower in lex.stop_words and not is_acronym(tokens[0].text))
                     or _GERUND.match(tokens[0].text)
                     or _before_given_name(tokens, lex)
+                    # "Off-spinner Mehidy Hasan Miraz", "Co-founder X Y": what the person is
+                    or (len(tokens) > 2 and bool(_LOWER_COMPOUND.fullmatch(tokens[0].text)))
                     # "Cellist Yo-Yo Ma": a profession in -ist, then a name
                     # (and "Entomologist Kabirul Bashar of Jahangirnagar University")
                     or (tokens[0].lower.endswith("ist") and len(tokens) > 2
@@ -492,11 +530,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # Japanese Grand Prix", "the Asian Football Confederation (AFC)", "the Canadian Red Cross":
     # the first name is a known one, and no ordinary word)
     head = _until_connector(tokens)  # "American Ronnie Baker and Jacobs": the first name's
-    if (len(head) in (3, 4) and head[0].lower in lex.demonyms and _name_like(head[1:], lex)
-            and head[1].lower in lex.given_names and head[1].lower not in PARTICLES
-            and head[1].lower not in lex.ordinary_words
-            and not any(t.lower in lex.other_heads or t.lower in lex.place_heads for t in head)
-            and initials(_text(tokens)) != cand.paren_after):
+    if _demonym_then_person(head, lex) and initials(_text(tokens)) != cand.paren_after:
         if len(head) == len(tokens):
             return [Mention("person", _surface(tokens[1:], doc), tokens[1].start, tokens[-1].end,
                             before=[tokens[0].lower, *cand.before], after=cand.after,
@@ -516,14 +550,19 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # Toyota Motor"; not "Dong Dengxin, director of the Finance and Securities Institute")
     between = after_list.group(1).split() if after_list else []
     listed = after_list is not None and (not between or organisation_noun(between[-1]))
+    # "Japanese firms, including Nippon Steel and Mitsubishi Heavy Industries": organisations,
+    # then the ones among them
+    including = _INCLUDING.search(doc, max(0, tokens[0].start - 40), tokens[0].start) if (
+        tokens and any(t.lower == "and" for t in tokens)) else None
+    listed = listed or (including is not None and organisation_noun(including.group(1).lower()))
     # "Green and Smart Mobility (GSM)", "Transport for London (TfL)": the acronym spells the
     # whole run (or all but its last word), one name
     spelt = bool(cand.paren_after) and len(tokens) > 2 and (
         cand.paren_after in (initials(_text(tokens)), initials(_text(tokens))[:-1])
         or (not cand.paren_after.isupper()
             and "".join(t.text[0] for t in tokens).casefold() == cand.paren_after.casefold()))
-    if spelt:  # a name joining words by "and" or "for" that an acronym spells: a body's
-        # (whole: not a title's portfolio, "Directorate General of Health Services (DGHS)")
+    if spelt or leaning:  # one body's name, its words joined by "and" or "for" (whole: not a
+        # title's portfolio, "Directorate General of Health Services (DGHS)")
         parts = [Mention(None, _surface(tokens, doc), tokens[0].start, tokens[-1].end,
                          before=cand.before, after=cand.after, acronym=cand.paren_after)] if (
             _head(tokens) in lex.titles or _split_title(tokens, doc, lex)
@@ -534,6 +573,11 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         if _shares_surname(group, following, doc, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
                                  strong=True, full_name=f"{group[0].text} {following[-1].text}"))
+            continue
+        if group is not groups[0] and _demonym_then_person(group, lex):
+            # "Laura Mora and the Argentine Alex García López": the second one's demonym
+            found.append(Mention("person", _surface(group[1:], doc), group[1].start,
+                                 group[-1].end, strong=True))
             continue
         if shared and _name_like(group, lex):
             found.append(Mention("person", _surface(group, doc), group[0].start, group[-1].end,
@@ -546,6 +590,15 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
+
+
+def _demonym_then_person(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Serbian Aleksandar Đorđević", "the Argentine Alex García López": a demonym, then a
+    known first name and a surname."""
+    return (len(tokens) in (3, 4) and tokens[0].lower in lex.demonyms
+            and _name_like(tokens[1:], lex) and tokens[1].lower in lex.given_names
+            and tokens[1].lower not in PARTICLES and tokens[1].lower not in lex.ordinary_words
+            and not any(t.lower in lex.other_heads or t.lower in lex.place_heads for t in tokens))
 
 
 def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: Lexicon) -> bool:
@@ -561,9 +614,11 @@ def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: L
             and not re.search(rf"\b{re.escape(group[0].text)} [A-Z]", doc))
 
 
-def _store(after: list[str]) -> bool:
-    """ "supermarket", "convenience store": the words after a name say it is a shop of a chain."""
-    return any(w in _STORES for w in after[:2]) and after[:1] != [","]
+def _store(after: list[str], plural: bool = False) -> bool:
+    """ "supermarket", "convenience store", "clothing stores" (``plural``): the words after a
+    name say it is a shop of a chain."""
+    return any(w in _STORES and (w.endswith("s") or not plural) for w in after[:2]) and (
+        after[:1] != [","])
 
 
 def _instrument_short(tokens: list[Token]) -> Token | None:
@@ -697,8 +752,7 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
             join = False
         else:
             chunk_head = _has_org_head(chunk, lex)
-            modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0])) and not (
-                listed and len(group[0]) == 1)
+            modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0])) and not listed
             place_words = head_ok and group[0][-1].lower in lex.place_heads
             modifiers = modifiers and not (
                 is_acronym(group[0][-1].text) or _capitals_inside(group[0][-1].text))  # "IQE and
@@ -912,6 +966,12 @@ def _classify_name(
         mention.text = doc[mention.start : mention.end]
         mention.place = Place(f"Port of {text}", "area")
         return [_typed(mention, "place")]
+    if len(words) == 1 and words[0] in _LEGISLATURES:
+        return [_typed(mention, "organization")]  # "the Bundesrat approved"
+    if (cand.before[:1] == ["the"] and words[-1] in _PARTY_PLURALS and len(words) < 4
+            and not cand.possessive):
+        # "the votes of the Greens", "the Social Democrats of Olaf Scholz", "the Left": a party
+        return [_typed(mention, "organization")]
     demonym = " ".join(words)
     if last and demonym in lex.country_of_demonym and _government_tail(cand.after):
         # "the Mongolian government", "the Kenyan federal government"
@@ -988,7 +1048,8 @@ def _classify_name(
             and words[0] not in lex.given_names and words[0] not in lex.nouns
             and not mention.initial):  # (not "Industry groups say", "Environmental groups")
         return [_typed(mention, "organization", strong=False)]  # "Facebook groups"
-    if (last and cand.before[:1] in (["a"], ["an"]) and _store(cand.after)
+    if (last and ((cand.before[:1] in (["a"], ["an"]) and _store(cand.after))
+                  or (_store(cand.after, plural=True) and lex.place(text) is None))
             and not strong_place(text, lex) and " ".join(words) not in lex.demonyms
             and not re.search(r"-[a-z]", text)):  # (not "a Polish-language store")
         return [_typed(mention, "organization")]  # "an Oxxo convenience store": its chain's
@@ -1039,10 +1100,15 @@ def _classify_name(
         place = Place(text, "area")  # "Northwest China" (not "Southwest University")
     # what the words before say of a weak place: "Japanese brands Lawson" (a brand, not the
     # town), "regions such as Hokkaido" (the place)
-    weak_cue = _cue(cand.before) if place is not None and not place.strong else None
+    # (not "shares in Düsseldorf-based Rheinmetall": the name is where the company is)
+    weak_cue = _cue(cand.before) if (place is not None and not place.strong
+                                     and mention.suffix not in _OWNED) else None
     if weak_cue is None and place is not None and cand.before[:1] == ["to"] and (
             cand.before[1:2] and cand.before[1] in _MOVED_TO):
         weak_cue = "place"  # "moved to Cockermouth": the town (but one moves to Google too)
+    if weak_cue is None and place is not None and last and cand.after[:1] and (
+            cand.after[0] in _SITES_OF):
+        weak_cue = "place"  # "the company's Newbury headquarters", "its Pyeongtaek plant"
     if weak_cue is None and place is not None and not place.strong and (
             _listed_organisation(doc, mention.start)
             or (last and _org_apposed(cand.after, lex) not in (None, "owned"))):
@@ -1135,7 +1201,7 @@ def _classify_name(
     if len(words) == 2 and words[0] in lex.org_heads and len(words[1]) == 1:
         return []  # "Group C": a group of a draw, not a body
     if head in _SEATED and last and cand.after[:1] == ["in"] and (head != "court" or (
-            words[-1] in ("court", "appeal", "appeals") and words[0] not in _APEX)):  # "the
+            words[-1] in ("court", "appeal", "appeals") and not _APEX & set(words))):  # "the
         # Chinese Embassy in Brazil", "the Administrative Court (of Appeal) in Stockholm" (but
         # not "the European Court of Human Rights", nor "the High Court in Nairobi", a
         # country's court that sits in its capital)
@@ -1155,8 +1221,11 @@ def _classify_name(
     if compound or (len(words) > 1 and head in lex.place_heads):
         if last and tokens[0].lower in lex.given_names and _title_apposed(cand.after, lex):
             return [_typed(mention, "person")]  # "Andrew Hall, chief executive of": a surname
-        if cand.before[:1] in (["club"], ["side"], ["team"]):
-            return [_typed(mention, "organization")]  # "rugby league club Workington Town"
+        if cand.before[:1] in (["club"], ["side"], ["team"]) or (
+                moved_from(cand.before) and cand.before[1] != "arrived"):
+            # "rugby league club Workington Town", "on loan from Crystal Palace" (but "arrived
+            # from Windsor Castle" is where)
+            return [_typed(mention, "organization")]
         return [_typed(mention, "place")]  # "Liaoning Gymnasium"
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
@@ -1187,8 +1256,9 @@ def _classify_name(
     ) or (not is_acronym(text) and _RIVER_BEFORE.search(doc, max(0, mention.start - 40),
                                                         mention.start)) or (
         last and cand.before[:1] == ["the"] and _RIVER_AFTER.match(doc, mention.end)
-    ):  # "the village of Radinac", "the Three Gorges area", "a University in Al-Bayda", "the
-        # banks of the Seine", "the Oder burst its banks"
+    ) or (last and _in_country(cand, mention, doc, lex)):
+        # "the village of Radinac", "the Three Gorges area", "a University in Al-Bayda", "the
+        # banks of the Seine", "the Oder burst its banks", "a tooth from Azmaka in Bulgaria"
         return [_typed(mention, "place")]
     if last and len(tokens) > 1 and (
             _title_apposed(cand.after, lex) or _owner_title_apposed(doc, mention.end, lex)):
@@ -1206,6 +1276,10 @@ def _classify_name(
             and cand.before[1:2] and organisation_noun(cand.before[1])
             and not (cand.before[1] in _JOBS_TOO and _given_name(tokens, lex))):
         cue = "organization"  # "her French distributor, Le Pacte, said"
+    if (cue is None and last and cand.before[:1] == [","] and cand.after[:1] == [","]
+            and cand.before[1:2] and is_title(cand.before[1], lex) and len(tokens) in (2, 3)
+            and _name_like(tokens, lex) and not _has_org_head(tokens, lex)):
+        cue = "person"  # "Its managing director, Petro Terblanche, said"
     if cue == "organization" and cand.before[0] in _JOBS_TOO and _given_name(tokens, lex):
         cue = "person"  # "American producer Tricia Tuttle": the job, not the company
     if cue is not None:
@@ -1337,6 +1411,8 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     Spark large language model", "the Tiangong space station", "YOLO, a drama about" (``place``:
     the name is a place's, so "the Wuhan outbreak" is no work)."""
     before = [w for w in cand.before if w != ","]
+    if before[:1] == ["carrier"] and before[1:2] and before[1] in _CARRIERS:
+        return False  # "budget carrier T'way Air", "mobile carrier Verizon": no aircraft carrier
     if before[:1] and before[0] in _WORKS:
         # (but in "the biggest spacecraft NASA has ever built" NASA built it; a character
         # makes things only in the story)
@@ -1469,11 +1545,12 @@ def _listed_after(doc: str, start: int) -> str:
 
 
 def moved_from(before: list[str]) -> bool:
-    """ "signed from X", "brought in from X", "joined from X": a player's or an employee's
-    move from a club or a company."""
+    """ "signed from X", "brought in from X", "joined from X", "on loan from X", "arrived from
+    X a year ago": a player's or an employee's move from a club or a company."""
     return before[:1] == ["from"] and (
-        before[1:2] in (["signed"], ["joined"], ["loaned"], ["transferred"])
-        or before[1:3] == ["in", "brought"])
+        before[1:2] in (["signed"], ["joined"], ["loaned"], ["transferred"], ["arrived"],
+                        ["recruited"], ["poached"])
+        or before[1:3] in (["in", "brought"], ["loan", "on"]))
 
 
 def organisation_noun(word: str) -> bool:
@@ -1677,6 +1754,7 @@ def _before_given_name(tokens: list[Token], lex: Lexicon) -> bool:
         len(tokens) in (3, 4)
         and tokens[0].text.isalpha()  # not "Da'Quan Lee Jones"
         and tokens[0].lower not in lex.given_names
+        and tokens[0].lower not in lex.family_first  # "Nguyen Thi Ha"
         and lex.place(tokens[0].text) is None
         and _given_name(tokens[1:], lex)
     )
@@ -1724,8 +1802,9 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         and not (w in ("group", "groups") and after[k + 1 : k + 2] == ["of"])), None)
 
 
+# ("a town north of", "an island off the coast")
 _HEAD_ENDS = ([], ["of"], [","], ["."], ["in"], ["near"], ["on"], ["where"], ["that"], ["with"],
-              [";"], ["north"], ["south"], ["east"], ["west"], ["outside"])  # "a town north of"
+              [";"], ["north"], ["south"], ["east"], ["west"], ["outside"], ["off"])
 
 
 def _place_apposed(after: list[str]) -> bool:
@@ -1741,6 +1820,19 @@ def _place_apposed(after: list[str]) -> bool:
     return any(w in _PLACE_OF and (w in _PLACE_AFTER or w.endswith("s"))
                and after[k + 1 : k + 2] in _HEAD_ENDS
                for k, w in enumerate(after[first : first + 3], start=first))
+
+
+def _in_country(cand: Candidate, mention: Mention, doc: str, lex: Lexicon) -> bool:
+    """ "from Azmaka in Bulgaria", "near Tingri in Tibet": where, a name then "in" and a country
+    or a region the gazetteer knows (not "worked at Ajinomoto in Japan", "sold to Tencent in
+    China"; no head word, no first name)."""
+    seat = _IN_PLACE.match(doc, mention.end) if cand.before[:1] and cand.before[0] in (
+        "from", "near", "in") else None
+    region = lex.place(seat.group(1)) if seat else None
+    return (region is not None and region.strong and region.kind in ("country", "region")
+            and not _has_head(cand.tokens, lex)
+            and cand.tokens[0].lower not in lex.given_names
+            and " ".join(mention.words).casefold() not in lex.companies)
 
 
 def place_cue(before: list[str]) -> bool:

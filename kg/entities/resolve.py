@@ -13,6 +13,7 @@ only the model calls a person is nobody.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -29,7 +30,7 @@ from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
 from kg.entities.names import COMPOUND_PLACES, Mention, initials, is_acronym, organisation_noun
 from kg.entities.roles import appositive_roles, sub_units
-from kg.entities.teams import clubs, national_teams
+from kg.entities.teams import about_sport, clubs, named_as_side, national_teams
 
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
 _ALIAS_GAP = re.compile(
@@ -39,6 +40,8 @@ _ALIAS_GAP = re.compile(
 _AS_KNOWN = re.compile(r",\s+as (?:he|she) is (?:known|called)\b")
 _PLACE_WORDS = words("place_context")
 _ACTING = words("acting")
+_HAS_COUNT = re.compile(r" (?:has|had|have) (?:(?:more|fewer|less) than |nearly |about |around |"
+                        r"over |some |almost |a population\b|\d)")
 _ACTED_ON = frozenset(w.replace("_", " ") for w in words("acted_on"))
 # What befalls a city, not what its government does
 _UNDERGONE = frozenset({"suffered", "experienced", "recorded", "endured", "flooded", "registered",
@@ -181,8 +184,9 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
         if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and (
                 gap.startswith(",") or not gap.strip().startswith("or")):
             found[id(m)] = prev
-        elif gap == "/" and "place" in (prev.kind, m.kind):
-            # "Biel/Bienne", "Whakaari/White Island": one place in two languages
+        elif gap == "/" and "place" in (prev.kind, m.kind) and not m.dateline:
+            # "Biel/Bienne", "Whakaari/White Island": one place in two languages (not a
+            # dateline's two cities, "NEW DELHI/MUMBAI")
             prev.kind = m.kind = "place"
             m.place = prev.place
             found[id(m)] = prev
@@ -305,13 +309,28 @@ def _coordinated(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
                 if not x.strong and x.place is None:
                     x.kind = "organization"
         _one_kind(group, surnames, named, lex)
+        _listed_places(group, lex)
         group = [m] if m is not None else []
+
+
+def _listed_places(group: list[Mention], lex: Lexicon) -> None:
+    """ "flows through Builth Wells, Hay-on-Wye, Hereford and Ross-on-Wye", "lines in Hwaseong,
+    Giheung and Pyeongtaek": a list after a preposition of place, with a town the gazetteer
+    knows and no company or body a rule typed, names places only."""
+    if (len(group) < 2 or group[0].before[:1] not in (["in"], ["through"], ["across"])
+            or not any(x.place is not None for x in group)
+            or any((x.strong and x.kind != "place") or x.text.casefold() in lex.companies
+                   for x in group)):
+        return
+    for x in group:
+        x.kind = "place"
 
 
 def _one_kind(group: list[Mention], surnames: set[str], named: set[str], lex: Lexicon
               ) -> None:
-    """The kind a list's typed names give its weakly typed ones: "Broadcom and Microsoft"
-    (companies), "Wataru Endo and Kaoru Mitoma" (people), "Dali and Jinniushan" (places)."""
+    """The kind a list's typed names give its weakly typed ones: "Broadcom and Microsoft",
+    "Prosus, Accel and SoftBank" (companies), "Wataru Endo and Kaoru Mitoma" (people), "Dali
+    and Jinniushan" (places)."""
     kinds = Counter(x.kind for x in group)
     orgs, people, places = kinds["organization"], kinds["person"], kinds["place"]
     for x in group:
@@ -325,6 +344,9 @@ def _one_kind(group: list[Mention], surnames: set[str], named: set[str], lex: Le
             continue
         if single and x.text.casefold() not in surnames and (  # "Musk" of "Elon Musk"
             (x.kind == "person" and orgs >= 2 and orgs > people)
+            # "backers Prosus, Accel and SoftBank": a name the gazetteer does not know, that the
+            # model took for a place's, listed with companies
+            or (x.kind == "place" and orgs >= 2 and orgs > people + places - 1)
             or (x.kind is None and orgs >= 1 and orgs >= people)
         ):
             x.kind = "organization"
@@ -365,10 +387,16 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     streets") it is the place."""
     capitals = [m for m in mentions if m.kind == "place" and m.place is not None
                 and lex.capital(m.text)]
+    # in sports news a capital that acts as a side is no government: it is the club the article
+    # names in full ("Madrid did not allow them" after "Real Madrid"), or the teams' rules
+    # settle it ("saw off Monaco 76-62")
+    sport = about_sport(doc)
+    clubs = {w: m.text for m in mentions if m.kind == "organization" and sport
+             for w in m.words[1:]}
     # "in" says where, unless it is of a policy the capital owns ("a partner in Washington's
     # Artemis program"; but "at Berlin's Olympiastadion" is in the city); "of" before an owner
     # is the owned thing's ("one of Washington's closest allies")
-    placed = {id(m) for m in capitals if m.suffix or (
+    placed = {id(m) for m in capitals if m.suffix or m.dateline or (
         m.before[:1] and m.before[0] in _PLACE_WORDS and not _owns_policy(m, doc, lex)
         and not (m.before[0] == "of" and doc[m.end : m.end + 2] in _OWNS))}
     acting = {id(m) for m in capitals
@@ -382,9 +410,12 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             elif id(m) in acting:
                 acting.add(id(other))
     for m in capitals:
-        if id(m) not in acting:
+        if id(m) not in acting or (sport and m.text not in clubs and named_as_side(m, doc)):
             continue
         m.kind = "organization"
+        if m.text in clubs:
+            m.stands_for, m.place = clubs[m.text], None
+            continue
         # "the government of Abu Dhabi" named before: Abu Dhabi acting is that government, not
         # the country's
         own = re.search(rf"\bgovernment of (?:the )?{re.escape(m.text)}\b", doc, re.IGNORECASE)
@@ -420,6 +451,8 @@ def _which_acts(m: Mention, doc: str) -> bool:
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
     """The name is the subject of a verb, the object of a verb said of governments, or owns
     something that is not a part of a city."""
+    if _HAS_COUNT.match(doc, m.end):
+        return False  # "Hanoi has more than 2,000 mini-apartment buildings": the city's
     after = _NEXT_WORD.match(doc, m.end)
     possessive, word = (after.group(1), after.group(2)) if after else ("", "")
     if after and possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang"
@@ -818,7 +851,8 @@ def _places(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
             # the name as written stays an alternate name ("Nur-Sultan" of Astana)
             builder = (state.entity("place", m.place.name, m) if m.place
                        else _known_name(state, "place", m.text, m))
-            builder.alternate(m.text)
+            # a dateline's "WASHINGTON" as "Washington"
+            builder.alternate(string.capwords(m.text) if m.dateline else m.text)
     _link_aliases(state, mentions, aliases, "place")
 
 

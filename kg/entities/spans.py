@@ -79,6 +79,8 @@ JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ould)
 _VERB_NEXT = re.compile(r" (?:had|has|said|says|will|would|warned|downgraded|upgraded|lowered|"
                         r"raised|rated|added|noted)\b")
 # Possessive words that stay inside a name ("National People's Congress").
+_PLURAL_OWNERS = re.compile(r"['’] (?:Party|Movement|Union|Association|Alliance|League|Front|"
+                            r"Congress|Federation|Council|Affairs|Rights|Commission)\b")
 _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
 _HOLDERS_OFFICE = re.compile(
     r"^(?:Prosecutor|Defender|General|Ombudsman|Auditor|Comptroller|Controller)['’]s$")
@@ -144,6 +146,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             word, end = word + ".", end + 1  # "Co.", "St.", "No. 1 Middle School"
         elif tokens and start < tokens[-1].end:
             continue  # the dot was taken by the abbreviation
+        # "Citizens' Movement", "Workers' Party": a plural possessive inside a name
+        owners = word.endswith("s") and word[:1].isupper() and bool(
+            _PLURAL_OWNERS.match(text, end - offset))
+        if owners:
+            end += 1
+            word = text[start - offset : end - offset]
         token = Token(word, start, end)
         # "St Mark's Basilica", "St Patrick's Day": a saint's possessive inside a name
         saint = tokens and tokens[-1].lower in SAINTS and _NAME_NEXT.match(text, end - offset)
@@ -153,7 +161,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         # followed by what is owned, never by a verb)
         named = word[-2:] in ("'s", "’s") and _VERB_NEXT.match(text, end - offset)
         if (len(word) > 2 and _POSSESSIVE.search(word) and not named
-                and word.casefold() not in _INNER_POSSESSIVES and not saint and not office):
+                and word.casefold() not in _INNER_POSSESSIVES and not saint and not office
+                and not owners):
             cut = 1 if word.endswith(("s'", "s’")) else 2
             token = Token(word[:-cut], start, end - cut, possessive=True)
         else:

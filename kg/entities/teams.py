@@ -64,10 +64,10 @@ def national_teams(mentions: list[Mention], doc: str) -> None:
     if not countries:
         return
     sports = [(match.start(), _as_named(match.group())) for match in _SPORT.finditer(doc)]
-    sport = _about_sport(doc)
+    sport = about_sport(doc)
     # "watch Croatia beat Morocco 2-1" in a story about something else: only a score says it,
     # and only there
-    sides = {id(m): _side(m, doc) if sport else _scored(m) for m in countries}
+    sides = {id(m): named_as_side(m, doc) if sport else _scored(m) for m in countries}
     teams = {m.place.name for m in countries if sides[id(m)]}  # type: ignore[union-attr]
     # the women's side is another team than the men's ("Spain were crowned women's world
     # champions"): never one entity across articles
@@ -86,10 +86,10 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     club, and so is a name the model took for a person's or a place's that ends in a club's
     word or in a place, named as a side, and starts with no first name ("thrashing Werder
     Bremen 5-0", "they lead West Ham United 2-0")."""
-    if not _about_sport(doc):
+    if not about_sport(doc):
         return
     for m in mentions:
-        if m.stands_for or m.kind == "organization" or not _side(m, doc):
+        if m.stands_for or m.kind == "organization" or not named_as_side(m, doc):
             continue
         words = m.words
         city = m.place is not None and m.place.kind == "city" and len(words) == 1
@@ -116,14 +116,14 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             m.kind, m.place = "organization", None
 
 
-def _about_sport(doc: str) -> bool:
+def about_sport(doc: str) -> bool:
     """The article names a sport, or uses two words only sport uses ("coach", "striker")."""
     if _SPORT.search(doc):
         return True
     return len(_SPORT_TERMS & set(_WORD.findall(doc.casefold()))) >= 2
 
 
-def _side(m: Mention, doc: str) -> bool | None:
+def named_as_side(m: Mention, doc: str) -> bool | None:
     """True when named as a side ("X beat", "X 2-0", "X coach", "beat X", "lost 7-0 to X",
     "held by X", "beaten by X", "signed from X"), False when as a country winning medals ("China
     won 40 golds"), else None."""
