@@ -34,8 +34,8 @@ _ORG_CUES = words("org_cues")
 _JOBS_TOO = words("jobs_too")
 # Lower-case words before a name that say it is a person ("spokesperson Wang Wenbin").
 _PERSON_CUES = frozenset({"mr", "ms", "mrs", "dr"})
-# "TechInsights", "PetroChina", "WeChat", "BioNTech", "SpaceX", "OpenAI", "AfD"
-_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z]+[a-z]|[A-Z]+$)")
+# "TechInsights", "PetroChina", "WeChat", "BioNTech", "SpaceX", "OpenAI", "AfD" (not "ChatGPT")
+_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z]+[a-z]|[A-Z]{1,2}$)")
 _NAME_PREFIXES = ("Mc", "Mac", "Van", "Von", "De", "Di", "La", "Le", "Fitz")
 _TITLE_MODIFIERS = words("title_modifiers")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]*[A-Z0-9]$|^[A-Z]{2,}s?$")
@@ -278,6 +278,7 @@ _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "fo
 _PARTIES = _PARTY_MEMBERS | {"labour", "conservative", "conservatives", "tories", "liberal",
                               "liberals", "democrats", "republicans", "green", "greens",
                               "socialist", "socialists"}
+_PARTY_ACRONYM = re.compile(r" party \(([A-Z][\w-]*)\)")
 # Parties named by their members, after "the" ("the Greens", "the Free Democrats", "the Left")
 _PARTY_PLURALS = frozenset({"democrats", "republicans", "greens", "socialists", "liberals",
                             "conservatives", "tories", "communists", "left"})
@@ -564,7 +565,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     if spelt or leaning:  # one body's name, its words joined by "and" or "for" (whole: not a
         # title's portfolio, "Directorate General of Health Services (DGHS)")
         parts = [Mention(None, _surface(tokens, doc), tokens[0].start, tokens[-1].end,
-                         before=cand.before, after=cand.after, acronym=cand.paren_after)] if (
+                         before=cand.before, after=cand.after,
+                         acronym=_acronym_after(cand, doc))] if (
             _head(tokens) in lex.titles or _split_title(tokens, doc, lex)
         ) else _classify(tokens, cand, doc, lex, last=True)
         return [m if m.kind is not None else _typed(m, "organization") for m in parts]
@@ -590,6 +592,13 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
+
+
+def _acronym_after(cand: Candidate, doc: str) -> str | None:
+    """The acronym in brackets after the name ("X (ACR)"), or after "party" ("the Law and
+    Justice party (PiS)")."""
+    party = _PARTY_ACRONYM.match(doc, cand.end)
+    return cand.paren_after or (party.group(1) if party else None)
 
 
 def _demonym_then_person(tokens: list[Token], lex: Lexicon) -> bool:
@@ -953,8 +962,8 @@ def _classify_name(
         suffix=tokens[-1].suffix,
         initial=cand.sentence_start and tokens[0] is cand.tokens[0],
     )
-    if last and cand.paren_after:
-        mention.acronym = cand.paren_after
+    if last:
+        mention.acronym = _acronym_after(cand, doc)
     words = [t.lower for t in tokens if not t.paren]
     mainland = lex.place(f"{text} mainland") if last and cand.after[:1] == ["mainland"] else None
     if mainland:  # "the Chinese mainland"

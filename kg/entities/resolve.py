@@ -309,18 +309,20 @@ def _coordinated(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
                 if not x.strong and x.place is None:
                     x.kind = "organization"
         _one_kind(group, surnames, named, lex)
-        _listed_places(group, lex)
+        _listed_places(group, doc, lex)
         group = [m] if m is not None else []
 
 
-def _listed_places(group: list[Mention], lex: Lexicon) -> None:
+def _listed_places(group: list[Mention], doc: str, lex: Lexicon) -> None:
     """ "flows through Builth Wells, Hay-on-Wye, Hereford and Ross-on-Wye", "lines in Hwaseong,
     Giheung and Pyeongtaek": a list after a preposition of place, with a town the gazetteer
-    knows and no company or body a rule typed, names places only."""
+    knows and no company, body or person named in full, names places only (not "in South
+    Africa, and Sam Warburton", nor "a fab in Gujarat, and Vedanta, controlled by")."""
     if (len(group) < 2 or group[0].before[:1] not in (["in"], ["through"], ["across"])
+            or (len(group) == 2 and doc[group[0].end : group[1].start] != " and ")
             or not any(x.place is not None for x in group)
             or any((x.strong and x.kind != "place") or x.text.casefold() in lex.companies
-                   for x in group)):
+                   or (x.kind == "person" and len(x.words) > 1) for x in group)):
         return
     for x in group:
         x.kind = "place"
@@ -328,9 +330,8 @@ def _listed_places(group: list[Mention], lex: Lexicon) -> None:
 
 def _one_kind(group: list[Mention], surnames: set[str], named: set[str], lex: Lexicon
               ) -> None:
-    """The kind a list's typed names give its weakly typed ones: "Broadcom and Microsoft",
-    "Prosus, Accel and SoftBank" (companies), "Wataru Endo and Kaoru Mitoma" (people), "Dali
-    and Jinniushan" (places)."""
+    """The kind a list's typed names give its weakly typed ones: "Broadcom and Microsoft"
+    (companies), "Wataru Endo and Kaoru Mitoma" (people), "Dali and Jinniushan" (places)."""
     kinds = Counter(x.kind for x in group)
     orgs, people, places = kinds["organization"], kinds["person"], kinds["place"]
     for x in group:
@@ -344,9 +345,6 @@ def _one_kind(group: list[Mention], surnames: set[str], named: set[str], lex: Le
             continue
         if single and x.text.casefold() not in surnames and (  # "Musk" of "Elon Musk"
             (x.kind == "person" and orgs >= 2 and orgs > people)
-            # "backers Prosus, Accel and SoftBank": a name the gazetteer does not know, that the
-            # model took for a place's, listed with companies
-            or (x.kind == "place" and orgs >= 2 and orgs > people + places - 1)
             or (x.kind is None and orgs >= 1 and orgs >= people)
         ):
             x.kind = "organization"
