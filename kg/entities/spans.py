@@ -200,8 +200,16 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
             continue
         run, last = [token], [i]  # last: index in tokens of each run token's final token
         j = i + 1
-        while j < len(tokens) and not run[-1].possessive and not run[-1].suffix:
+        while j < len(tokens) and not run[-1].possessive:
             nxt = tokens[j]
+            if run[-1].suffix:
+                # "Indian Federation of App-based Transport Workers": a compound after "of"
+                # inside a name (not "Beijing-based Fantawild")
+                if not (len(run) > 1 and run[-2].lower in CONNECTORS and _capital_at(tokens, j)):
+                    break
+                whole = run[-1]
+                run[-1] = Token(f"{whole.text}-{whole.suffix}", whole.start,
+                                whole.end + 1 + len(whole.suffix))
             if (
                 _capital_at(tokens, j)
                 # "Rongjiang No. 1 Middle School", "Channel 4"

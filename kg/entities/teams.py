@@ -53,6 +53,7 @@ _THEIR = re.compile(r"(?: [a-z][\w\-]*){1,3} their\b")
 # "a pool that also includes Australia and Georgia": the sides drawn in a pool or a group
 _DRAWN = re.compile(r"\b(?:pool|group)(?: that| which)?(?: also)? (?:includes?|included|including)"
                     r"(?:,? (?:and )?[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)*,?(?: and)? $")
+_VERB_GAP = re.compile(r" (?:[a-z]+ ){1,3}")  # " saw off ", " beat "
 _LOCATED = frozenset(
     {"in", "across", "from", "to", "into", "throughout", "outside", "inside", "within", "at"}
 )
@@ -72,13 +73,37 @@ def national_teams(mentions: list[Mention], doc: str) -> None:
     # the women's side is another team than the men's ("Spain were crowned women's world
     # champions"): never one entity across articles
     women = "women's " if _WOMEN.search(doc) else ""
+    clubs_named = {m.place.name for m in countries  # type: ignore[union-attr]
+                   if sides[id(m)] and _against_club(m, mentions, doc)}
     for m in countries:
         name = m.place.name  # type: ignore[union-attr]
+        if name in clubs_named:  # "Olympiacos saw off Monaco 76-62": the club of that name
+            m.kind, m.place = "organization", None
+            continue
         # named as a side, or named again where nothing says it is the country
         if name in teams and (sides[id(m)] or (sides[id(m)] is None and not _located(m))):
             m.kind = "organization"
             side = name.removeprefix("The ")  # "Netherlands national football team"
             m.stands_for = f"{side} {women}national {_sport(m.start, sports)} team"
+
+
+def _against_club(m: Mention, mentions: list[Mention], doc: str) -> bool:
+    """ "Olympiacos saw off Monaco 76-62", "Monaco beat Olympiacos 78-66": a country's name
+    scored against a club (an organisation no country names) is a club's."""
+    at = mentions.index(m)
+    pairs = []
+    if at:  # the club, a verb, the country, a score
+        pairs.append((mentions[at - 1], m))
+    if at + 1 < len(mentions):  # the country, a verb, the club, a score
+        pairs.append((m, mentions[at + 1]))
+    for first, second in pairs:
+        club = second if first is m else first
+        # (the model may have read the club's name as a person's)
+        if (_VERB_GAP.fullmatch(doc, first.end, second.start) and club.kind != "place"
+                and club.stands_for is None and club.place is None
+                and second.after[:1] and SCORE.match(second.after[0])):
+            return True
+    return False
 
 
 def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:

@@ -1699,3 +1699,21 @@ def test_a_place_said_to_be_in_a_country_or_an_island(extractor: Extractor) -> N
         "off the southern tip of South Korea. He worked for Huawei in Kenya.")
     assert {"Azmaka", "Oenarodo", "Bulgaria", "South Korea"} <= names(ex.places)
     assert "Huawei" not in names(ex.places)
+
+
+def test_a_country_scored_against_a_club_is_a_club(extractor: Extractor) -> None:
+    ex = one(
+        extractor, "EuroLeague final four",
+        "In the basketball semi-finals Real Madrid beat Barcelona 78-66, while Olympiacos saw "
+        "off Monaco 76-62. Monaco took third place on Sunday.")
+    assert "Monaco" in names(ex.organizations)
+    assert not any("national" in e.name or e.name.startswith("Government")
+                   for e in ex.organizations)
+
+
+def test_a_compound_after_of_inside_a_name(extractor: Extractor) -> None:
+    ex = one(extractor, "Strike", "The Indian Federation of App-based Transport Workers called "
+             "a strike, and the Beijing-based Fantawild grew.")
+    assert {"Indian Federation of App-based Transport Workers", "Fantawild"} <= names(
+        ex.organizations)
+    assert "Beijing" in names(ex.places)
