@@ -130,7 +130,7 @@ def _dateline(line: str, offset: int, lex: Lexicon) -> tuple[list[Mention], int]
     if named:
         start = offset + found.start("comma") + 2
         places.append(Mention("place", region, start, start + len(region), strong=True,
-                              place=lex.place(region)))
+                              dateline=True, place=lex.place(region)))
     return places, found.end()
 
 

@@ -374,7 +374,7 @@ class Mention:
     unit: str | None = None  # the name's part before its parent's, a name of its own
     full_name: str | None = None  # a person's, named by a first name that shares a surname
     # ("Jean-Pierre" in "Jean-Pierre and Luc Dardenne")
-    dateline: bool = False  # the city a story was filed from ("BERLIN, March 18 --"): a place
+    dateline: bool = False  # where a story was filed from ("BERLIN, March 18 --"): a place
 
     @property
     def words(self) -> list[str]:
@@ -511,7 +511,9 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                         and lex.place(tokens[0].text) is None
                         and doc.count(tokens[0].text) == 1)
                     or (tokens[0].lower in lex.stop_words and not is_acronym(tokens[0].text))
-                    or _GERUND.match(tokens[0].text)
+                    # a gerund ("Speaking X") is no name, but "Canning Fok, deputy chairman of" is
+                    or (_GERUND.match(tokens[0].text)
+                        and not (len(tokens) == 2 and _title_apposed(cand.after, lex)))
                     or _before_given_name(tokens, lex)
                     # "Off-spinner Mehidy Hasan Miraz", "Co-founder X Y": what the person is
                     or (len(tokens) > 2 and bool(_LOWER_COMPOUND.fullmatch(tokens[0].text)))

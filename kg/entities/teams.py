@@ -61,7 +61,8 @@ _LOCATED = frozenset(
 
 def national_teams(mentions: list[Mention], doc: str) -> None:
     """Retype the countries of a sports article that stand for their teams (``stands_for``)."""
-    countries = [m for m in mentions if m.kind == "place" and m.place and m.place.kind == "country"]
+    countries = [m for m in mentions if m.kind == "place" and m.place and m.place.kind == "country"
+                 and not m.dateline]  # "RAWALPINDI, Pakistan -": where the story was filed
     if not countries:
         return
     sports = [(match.start(), _as_named(match.group())) for match in _SPORT.finditer(doc)]

@@ -1717,3 +1717,16 @@ def test_a_compound_after_of_inside_a_name(extractor: Extractor) -> None:
     assert {"Indian Federation of App-based Transport Workers", "Fantawild"} <= names(
         ex.organizations)
     assert "Beijing" in names(ex.places)
+
+
+def test_a_first_name_in_ing_set_off_before_a_title(extractor: Extractor) -> None:
+    ex = one(extractor, "Merger", "Canning Fok, deputy chairman of CK Hutchison, said the "
+             "conglomerate was committed.")
+    assert "Canning Fok" in names(ex.persons) and "Fok" not in names(ex.organizations)
+
+
+def test_a_datelines_country_stays_a_place_in_sports_news(extractor: Extractor) -> None:
+    ex = one(extractor, "Test", "RAWALPINDI, Pakistan - Bangladesh beat Pakistan by 10 wickets "
+             "in the first cricket Test on Sunday.")
+    assert {"Rawalpindi", "Pakistan"} <= names(ex.places)
+    assert "Pakistan national cricket team" in names(ex.organizations)
