@@ -1283,10 +1283,10 @@ def _classify_name(
         cue = "organization"  # "the charities Asylum Aid, Care4Calais and ..."
     if cue is None and last and _SHARES_MOVED.match(doc, mention.end) and lex.place(text) is None:
         cue = "organization"  # "Pernod Ricard dropped about 3 percent": a listed company
-    if (cue is None and last and cand.before[:1] == [","] and cand.after[:1] == [","]
+    if (cue is None and last and cand.before[:1] == [","] and cand.after[:1] in ([","], ["."])
             and cand.before[1:2] and organisation_noun(cand.before[1])
             and not (cand.before[1] in _JOBS_TOO and _given_name(tokens, lex))):
-        cue = "organization"  # "her French distributor, Le Pacte, said"
+        cue = "organization"  # "her French distributor, Le Pacte, said", "the state utility, X."
     if (cue is None and last and cand.before[:1] == [","] and cand.after[:1] == [","]
             and cand.before[1:2] and is_title(cand.before[1], lex) and len(tokens) in (2, 3)
             and _name_like(tokens, lex) and not _has_org_head(tokens, lex)):
@@ -1507,6 +1507,8 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "the Japanese arm of Western Digital"
     if moved_from(before):
         return "organization"  # "signed from Dynamo Kyiv", "joined from Google"
+    if before[:2] == ["by", "published"]:
+        return "organization"  # "First published by Editorial Sudamericana": a publisher
     if before[0] == "in" and before[1:2] and before[1] in ("shares", "stake", "stakes"):
         return "organization"  # "shares in Rémy Cointreau fell", "a stake in Zeekr"
     if before[0] == "side" and _LEAGUES & set(before[1:4]):

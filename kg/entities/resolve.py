@@ -389,8 +389,8 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     # names in full ("Madrid did not allow them" after "Real Madrid"), or the teams' rules
     # settle it ("saw off Monaco 76-62")
     sport = about_sport(doc)
-    clubs = {w: m.text for m in mentions if m.kind == "organization" and sport
-             for w in m.words[1:]}
+    club_of = {word: m.text for m in mentions if m.kind == "organization"
+               for word in m.words[1:]} if sport else {}
     # "in" says where, unless it is of a policy the capital owns ("a partner in Washington's
     # Artemis program"; but "at Berlin's Olympiastadion" is in the city); "of" before an owner
     # is the owned thing's ("one of Washington's closest allies")
@@ -408,11 +408,11 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             elif id(m) in acting:
                 acting.add(id(other))
     for m in capitals:
-        if id(m) not in acting or (sport and m.text not in clubs and named_as_side(m, doc)):
+        if id(m) not in acting or (sport and m.text not in club_of and named_as_side(m, doc)):
             continue
         m.kind = "organization"
-        if m.text in clubs:
-            m.stands_for, m.place = clubs[m.text], None
+        if m.text in club_of:
+            m.stands_for, m.place = club_of[m.text], None
             continue
         # "the government of Abu Dhabi" named before: Abu Dhabi acting is that government, not
         # the country's

@@ -78,9 +78,10 @@ JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ould)
 # A verb after a word ending in "'s": the "'s" is the name's ("Moody's had warned").
 _VERB_NEXT = re.compile(r" (?:had|has|said|says|will|would|warned|downgraded|upgraded|lowered|"
                         r"raised|rated|added|noted)\b")
-# Possessive words that stay inside a name ("National People's Congress").
+# A plural's apostrophe before these words is inside a name ("Citizens' Movement").
 _PLURAL_OWNERS = re.compile(r"['’] (?:Party|Movement|Union|Association|Alliance|League|Front|"
                             r"Congress|Federation|Council|Affairs|Rights|Commission)\b")
+# Possessive words that stay inside a name ("National People's Congress").
 _INNER_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "women's", "children's"})
 _HOLDERS_OFFICE = re.compile(
     r"^(?:Prosecutor|Defender|General|Ombudsman|Auditor|Comptroller|Controller)['’]s$")

@@ -1627,6 +1627,16 @@ WORDS_AROUND = [
         {"organization": {"El Norte", "Uniqlo", "T'way Air"}}, {"place": {"El Norte"}},
         id="a daily, a chain of stores, a budget carrier"),
     pytest.param(
+        "First published by Editorial Sudamericana in 1967, the novel sold well. Water was "
+        "rationed by the state utility, Servicios de Agua y Drenaje de Monterrey. He asked the "
+        "soft drink bottler Arca Continental and the state water authority Wody Polskie to help, "
+        "and the head of the Chief Inspectorate of Environmental Protection agreed.",
+        {"organization": {"Editorial Sudamericana", "Servicios de Agua y Drenaje de Monterrey",
+                          "Arca Continental", "Wody Polskie",
+                          "Chief Inspectorate of Environmental Protection"}},
+        {"person": {"Editorial Sudamericana", "Arca Continental", "Wody Polskie", "Inspectorate"}},
+        id="a publisher, a utility, a bottler, an authority, an inspectorate"),
+    pytest.param(
         "Off-spinner Mehidy Hasan Miraz took four for 21. The show was directed by Laura Mora and "
         "the Argentine Alex García López.",
         {"person": {"Mehidy Hasan Miraz", "Laura Mora", "Alex García López"}},
