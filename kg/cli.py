@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -122,6 +123,15 @@ def ingest(obj: _Context, paths: tuple[Path, ...], force: bool, quiet: bool,
             report = run_ingest(files, settings, force=force, progress=bar.update)
     except (StoreError, ExtractorError, WorkersError) as exc:
         raise Failure(str(exc)) from None
+    except KeyboardInterrupt:
+        # The store and the ledger are closed and the workers ended by now: exit at once, not
+        # through the process pool's exit hooks, which can wait forever on a worker that was
+        # ended while it held the pool's queue.
+        click.echo("\ninterrupted: the articles stored so far are kept; run the same command "
+                   "again to finish and publish", err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     tally = report.tally()
     click.echo(f"{total} file(s):")
     for state in ("ingested", "updated", "unchanged", "duplicate", "superseded", "rejected"):
