@@ -315,14 +315,20 @@ def _coordinated(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
 
 def _listed_places(group: list[Mention], doc: str, lex: Lexicon) -> None:
     """ "flows through Builth Wells, Hay-on-Wye, Hereford and Ross-on-Wye", "lines in Hwaseong,
-    Giheung and Pyeongtaek": a list after a preposition of place, with a town the gazetteer
-    knows and no company, body or person named in full, names places only (not "in South
-    Africa, and Sam Warburton", nor "a fab in Gujarat, and Vedanta, controlled by")."""
-    if (len(group) < 2 or group[0].before[:1] not in (["in"], ["through"], ["across"])
-            or (len(group) == 2 and doc[group[0].end : group[1].start] != " and ")
-            or not any(x.place is not None for x in group)
-            or any((x.strong and x.kind != "place") or x.text.casefold() in lex.companies
-                   or (x.kind == "person" and len(x.words) > 1) for x in group)):
+    Giheung and Pyeongtaek", "in Porac, Pampanga": a list after a preposition of place, or a
+    town and its region, with a place the gazetteer knows and no company, body or person named
+    in full, names places only (not "in South Africa, and Sam Warburton", nor "a fab in
+    Gujarat, and Vedanta, controlled by")."""
+    if len(group) < 2 or group[0].before[:1] not in (["in"], ["through"], ["across"]):
+        return
+    if len(group) == 2:
+        gap, region = doc[group[0].end : group[1].start], group[1].place
+        if gap != " and " and not (gap == ", " and region is not None
+                                   and region.kind in ("region", "country")):
+            return
+    if not any(x.place is not None for x in group) or any(
+            (x.strong and x.kind != "place") or x.text.casefold() in lex.companies
+            or (x.kind == "person" and len(x.words) > 1) for x in group):
         return
     for x in group:
         x.kind = "place"

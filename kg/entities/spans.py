@@ -205,8 +205,8 @@ def candidates(line: str, offset: int = 0) -> list[Candidate]:
             nxt = tokens[j]
             if run[-1].suffix:
                 # "Indian Federation of App-based Transport Workers": a compound after "of"
-                # inside a name (not "Beijing-based Fantawild")
-                if not (len(run) > 1 and run[-2].lower in CONNECTORS and _capital_at(tokens, j)):
+                # inside a name (not "Beijing-based Fantawild", "TikTok and Alibaba-backed X")
+                if not (len(run) > 1 and run[-2].lower in ("of", "for") and _capital_at(tokens, j)):
                     break
                 whole = run[-1]
                 run[-1] = Token(f"{whole.text}-{whole.suffix}", whole.start,
