@@ -92,6 +92,9 @@ def _against_club(m: Mention, mentions: list[Mention], doc: str) -> bool:
     """ "Olympiacos saw off Monaco 76-62", "Monaco beat Olympiacos 78-66": a country's name
     scored against a club (an organisation no country names) is a club's."""
     at = mentions.index(m)
+    # (a name the article types as an organisation somewhere: the model may read it as a
+    # person's where it plays, and "squaring the Ashes 2-2" names no club)
+    organisations = {x.text for x in mentions if x.kind == "organization"}
     pairs = []
     if at:  # the club, a verb, the country, a score
         pairs.append((mentions[at - 1], m))
@@ -99,8 +102,7 @@ def _against_club(m: Mention, mentions: list[Mention], doc: str) -> bool:
         pairs.append((m, mentions[at + 1]))
     for first, second in pairs:
         club = second if first is m else first
-        # (the model may have read the club's name as a person's)
-        if (_VERB_GAP.fullmatch(doc, first.end, second.start) and club.kind != "place"
+        if (_VERB_GAP.fullmatch(doc, first.end, second.start) and club.text in organisations
                 and club.stands_for is None and club.place is None
                 and second.after[:1] and SCORE.match(second.after[0])):
             return True
