@@ -1578,9 +1578,15 @@ WORDS_AROUND = [
         id="a capital in sports news that names a club"),
     pytest.param(
         "In the basketball semi-finals Real Madrid beat Barcelona 78-66, while Olympiacos saw off "
-        "Monaco 76-62. Monaco took third place on Sunday.", {"organization": {"Monaco"}},
+        "Monaco 76-62. Monaco took third place on Sunday, and Olympiacos coach Georgios "
+        "Bartzokas was pleased.", {"organization": {"Monaco"}},
         {"organization": {"Monaco national basketball team", "Government of Monaco"}},
         id="a country scored against a club"),
+    pytest.param(
+        "Broad took the last wicket as England square the Ashes 2-2 in the cricket series. "
+        "Australia have not won a series in England since 2001.",
+        {"place": {"England"}}, {"organization": {"England"}},
+        id="a country scored against no club"),
     pytest.param(
         "RAWALPINDI, Pakistan - Bangladesh beat Pakistan by 10 wickets in the first cricket Test "
         "on Sunday.", {"place": {"Rawalpindi", "Pakistan"},
