@@ -280,8 +280,7 @@ _PARTIES = _PARTY_MEMBERS | {"labour", "conservative", "conservatives", "tories"
                               "socialist", "socialists"}
 _PARTY_ACRONYM = re.compile(r" party \(([A-Z][\w-]*)\)")
 # Parties named by their members, after "the" ("the Greens", "the Free Democrats", "the Left")
-_PARTY_PLURALS = frozenset({"democrats", "republicans", "greens", "socialists", "liberals",
-                            "conservatives", "tories", "communists", "left"})
+_PARTY_PLURALS = frozenset({w for w in _PARTIES if w.endswith("s")} | {"communists", "left"})
 # What an armed group does or is, after its name ("the Boko Haram insurgency", "Hamas fighters")
 _ARMED = frozenset({"insurgency", "insurgents", "militants", "fighters", "militia", "militiamen",
                     "jihadists", "gunmen"})

@@ -153,9 +153,10 @@ def resolve(
     for m in mentions:
         if m.acronym and m.kind in ("organization", None):
             state.acronyms.setdefault(m.acronym, m.text)
-    _governments(mentions, doc, lex)
-    national_teams(mentions, doc)
-    clubs(mentions, doc, lex)
+    sport = about_sport(doc)
+    _governments(mentions, doc, lex, sport)
+    national_teams(mentions, doc, sport)
+    clubs(mentions, doc, lex, sport)
     _agree(mentions, doc, lex)
     _features_short(mentions, aliases)
     _people(state, mentions, aliases)
@@ -383,7 +384,7 @@ def _listed_with_people(x: Mention, group: list[Mention]) -> bool:
     )
 
 
-def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
+def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
     """A capital that acts ("Washington said", "Budapest says", "urged Beijing to", "Beijing's
     push") or is a party ("relations between Canberra and Beijing", "a rift with Washington")
     stands for its government;
@@ -394,7 +395,6 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     # in sports news a capital that acts as a side is no government: it is the club the article
     # names in full ("Madrid did not allow them" after "Real Madrid"), or the teams' rules
     # settle it ("saw off Monaco 76-62")
-    sport = about_sport(doc)
     club_of = {word: m.text for m in mentions if m.kind == "organization"
                for word in m.words[1:]} if sport else {}
     # "in" says where, unless it is of a policy the capital owns ("a partner in Washington's

@@ -59,14 +59,14 @@ _LOCATED = frozenset(
 )
 
 
-def national_teams(mentions: list[Mention], doc: str) -> None:
-    """Retype the countries of a sports article that stand for their teams (``stands_for``)."""
+def national_teams(mentions: list[Mention], doc: str, sport: bool) -> None:
+    """Retype the countries of a sports article (``sport``: :func:`about_sport`) that stand for
+    their teams (``stands_for``)."""
     countries = [m for m in mentions if m.kind == "place" and m.place and m.place.kind == "country"
                  and not m.dateline]  # "RAWALPINDI, Pakistan -": where the story was filed
     if not countries:
         return
     sports = [(match.start(), _as_named(match.group())) for match in _SPORT.finditer(doc)]
-    sport = about_sport(doc)
     # "watch Croatia beat Morocco 2-1" in a story about something else: only a score says it,
     # and only there
     sides = {id(m): named_as_side(m, doc) if sport else _scored(m) for m in countries}
@@ -74,8 +74,12 @@ def national_teams(mentions: list[Mention], doc: str) -> None:
     # the women's side is another team than the men's ("Spain were crowned women's world
     # champions"): never one entity across articles
     women = "women's " if _WOMEN.search(doc) else ""
+    # (a name the article types as an organisation somewhere: the model may read it as a
+    # person's where it plays, and "squaring the Ashes 2-2" names no club)
+    organisations = {x.text for x in mentions if x.kind == "organization"}
+    at = {id(x): k for k, x in enumerate(mentions)}
     clubs_named = {m.place.name for m in countries  # type: ignore[union-attr]
-                   if sides[id(m)] and _against_club(m, mentions, doc)}
+                   if sides[id(m)] and _against_club(at[id(m)], mentions, organisations, doc)}
     for m in countries:
         name = m.place.name  # type: ignore[union-attr]
         if name in clubs_named:  # "Olympiacos saw off Monaco 76-62": the club of that name
@@ -88,13 +92,10 @@ def national_teams(mentions: list[Mention], doc: str) -> None:
             m.stands_for = f"{side} {women}national {_sport(m.start, sports)} team"
 
 
-def _against_club(m: Mention, mentions: list[Mention], doc: str) -> bool:
-    """ "Olympiacos saw off Monaco 76-62", "Monaco beat Olympiacos 78-66": a country's name
-    scored against a club (an organisation no country names) is a club's."""
-    at = mentions.index(m)
-    # (a name the article types as an organisation somewhere: the model may read it as a
-    # person's where it plays, and "squaring the Ashes 2-2" names no club)
-    organisations = {x.text for x in mentions if x.kind == "organization"}
+def _against_club(at: int, mentions: list[Mention], organisations: set[str], doc: str) -> bool:
+    """ "Olympiacos saw off Monaco 76-62", "Monaco beat Olympiacos 78-66": the country's name at
+    ``at`` scored against a club (a name in ``organisations`` no country names) is a club's."""
+    m = mentions[at]
     pairs = []
     if at:  # the club, a verb, the country, a score
         pairs.append((mentions[at - 1], m))
@@ -109,12 +110,12 @@ def _against_club(m: Mention, mentions: list[Mention], doc: str) -> bool:
     return False
 
 
-def clubs(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
-    """In a sports article, a city named as a side ("beat Liverpool", "Liverpool 2-0") is its
-    club, and so is a name the model took for a person's or a place's that ends in a club's
-    word or in a place, named as a side, and starts with no first name ("thrashing Werder
-    Bremen 5-0", "they lead West Ham United 2-0")."""
-    if not about_sport(doc):
+def clubs(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
+    """In a sports article (``sport``), a city named as a side ("beat Liverpool", "Liverpool
+    2-0") is its club, and so is a name the model took for a person's or a place's that ends
+    in a club's word or in a place, named as a side, and starts with no first name ("thrashing
+    Werder Bremen 5-0", "they lead West Ham United 2-0")."""
+    if not sport:
         return
     for m in mentions:
         if m.stands_for or m.kind == "organization" or not named_as_side(m, doc):
