@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from kg.articles import Article
 from kg.entities.known import surname_keys
-from kg.entities.lexicon import Lexicon, Place
+from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.names import (
     Mention,
     is_acronym,
@@ -48,9 +48,9 @@ _SENTENCE = re.compile(
     r"(?:[^\n.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|St|Jr))\.|(?<=\bMrs)\.|\.(?=\w))+"
     r"(?:[.!?]+[\"”’']?|(?=\n)|$)"
 )
-_MONTHS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
-                     "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
-                     "oct", "october", "nov", "november", "dec", "december"})
+# What opens a dateline's date: the calendar's days and months, and the abbreviations it
+# leaves out as someone's name ("Jan"), a month's here ("LONDON, Jan 5 -")
+_DATES = words("calendar") | {"jan", "mar", "jun", "jul"}
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
                                  "outside", "throughout", "within", "towards", "toward"})
 
@@ -112,7 +112,7 @@ def _dateline(line: str, offset: int, lex: Lexicon) -> tuple[list[Mention], int]
     city = found["city"]
     capitals = city.isupper() and sum(c.isalpha() for c in city) >= 4
     region = (found["comma"] or ", ")[2:]
-    dated = bool(region) and region.split()[0].rstrip(".").casefold() in _MONTHS
+    dated = bool(region) and region.split()[0].rstrip(".").casefold() in _DATES
     named = bool(region) and not dated and all(w[:1].isupper() for w in region.split())
     # a name in capitals; or a known town's then a date or a region, or any name then a known
     # region ("Goheung, South Korea –"): not "Police, said -"

@@ -1593,6 +1593,9 @@ WORDS_AROUND = [
                        "organization": {"Pakistan national cricket team"}}, {},
         id="a datelines country in sports news"),
     pytest.param(
+        "Lima, Tuesday -- Peru's Congress removed the president. LONDON, Jan 5 - no dateline "
+        "here.", {"place": {"Lima"}}, {"any": {"Tuesday"}}, id="a dateline's day"),
+    pytest.param(
         "Hanoi has more than 2,000 mini-apartment buildings. Nairobi had a population of four "
         "million.", {"place": {"Hanoi", "Nairobi"}},
         {"organization": {"Government of Vietnam", "Government of Kenya"}},
