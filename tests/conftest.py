@@ -31,6 +31,7 @@ CORPUS_HELDOUT11 = FIXTURES / "corpus-heldout11"
 CORPUS_HELDOUT12 = FIXTURES / "corpus-heldout12"
 CORPUS_HELDOUT13 = FIXTURES / "corpus-heldout13"
 CORPUS_HELDOUT14 = FIXTURES / "corpus-heldout14"
+CORPUS_HELDOUT15 = FIXTURES / "corpus-heldout15"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
