@@ -219,7 +219,8 @@ def _build() -> Lexicon:
     # a language's name is no name of ours, as a demonym is not: "writing in Kannada"
     demonyms = _words("demonyms.txt") | gazetteer.languages(table)
     plurals = _plurals(heads[0]) - heads[0]
-    not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar")
+    # (nor "West" of "West Java": a compass point starts places' names)
+    not_given = titles | demonyms | frozenset(STOP_WORDS) | words("calendar") | words("compass")
     occasions = frozenset(h for h in _holidays() - ordinary if h not in table)  # "Corpus Christi"
     nouns, not_nouns = _wordnet()
     given = frozenset(

@@ -91,6 +91,7 @@ _RIVER_AFTER = re.compile(r" (?:burst|broke|overflowed|overtopped|flows|flowed|f
 _APEX = frozenset({"high", "supreme", "constitutional"})  # a country's courts, not a city's
 _LEGISLATURES = words("legislatures")
 _PORTFOLIOS = words("state_bodies") | {"transportation", "homeland", "housing", "veterans"}
+_MINISTERS = frozenset({"minister", "secretary"})  # whose title names a portfolio before it
 _FOUNDED = frozenset({"founded", "co-founded", "cofounded", "started", "created", "invented",
                       "written", "directed", "composed", "painted", "designed"})
 _PLANS = frozenset({"project", "projects", "plan", "plans", "proposal", "scheme", "programme",
@@ -139,13 +140,19 @@ _PLAYS_ROLE = _CAST - {"stars", "starring", "starred", "star", "cast"}
 # Words right before a character's name: an actor plays "the" role ("the adult", "the role
 # of"), a story follows someone
 _CHARACTER_BEFORE = re.compile(
-    r"(?:\b(?:plays|play|played|playing|portrays|portray|portrayed|portraying) the"
+    rf"(?:\b(?:{'|'.join(sorted(_PLAYS_ROLE | {'play', 'portray', 'voice'}))}) the"
     r"(?: (?!(?:for|against|with|in|at|on|under|as)\b)[a-z][a-z-]*){1,3}"
     r"|\b(?:novel|book|film|series|story|play|drama|show|memoir) (?:follows|centres on|"
     r"centers on|tells the story of|is narrated by)) $")
 _SCREEN = re.compile(
     r"\b(?:film|films|movie|movies|series|drama|sitcom|television|TV|novel|novels)\b")
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
+# An apposition whose head is a work: "Killing Commendatore, Murakami's previous novel, ..."
+_WORK_APPOSED = re.compile(
+    r",\s+(?:the|a|an|his|her|their|its|[A-Z][\w-]*['’]s)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:film|movie|novel|book|album|series|documentary|comedy|drama|thriller|sitcom|biopic|"
+    r"memoir|musical|opera|song|single)"
+    r"(?=[,.;]| (?:about|by|in|that|which|from|released|directed|written|set|of)\b)")
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})
 _OWNED = frozenset({"based", "listed", "headquartered", "owned"})
@@ -183,9 +190,10 @@ _LEANINGS = frozenset({"far-right", "far-left", "right-wing", "left-wing", "popu
                        "nationalist", "centre-right", "center-right", "centre-left", "center-left",
                        "hard-right", "hard-left", "ultranationalist", "ruling", "opposition"})
 _LOWER_COMPOUND = re.compile(r"[A-Z][a-z]*-[a-z]+")  # "Off-spinner", "Co-founder"
-_INCLUDING = re.compile(r"\b([A-Za-z][a-z]+),? (?:including|such as|like|among them) $")
 _CLUB_NUMBER = re.compile(r"(?<![\w.])\d\. $")
 _CONTEST_LEAGUES = words("contest_leagues")
+_TIERS = frozenset({"one", "two", "three"})  # "League Two": a numbered tier of a league
+_SPORT_WORDS = frozenset(part for sport in words("sports") for part in sport.split("_"))
 _CONTEST_HEADS = words("contest_heads")
 _MISSIONS = frozenset({"mission", "missions"})  # "Earth Summit Mission"; "Mission of X" is a body
 # Two-word entries are written with "_" in words.txt ("space_station").
@@ -246,7 +254,7 @@ _SHIPS = frozenset({"HMS", "HMAS", "HMNZS", "HMCS", "USS", "USNS", "INS", "RFS",
                     "PNS", "KRI", "BRP", "TCG", "HNLMS", "HDMS", "HSwMS", "ARA", "MV", "MT"})
 # A plural noun, then names separated by commas (and a last "and"), up to a name: its list
 _LISTED_NAME = r"[A-Z][\w'’&+.\-]*(?: (?:(?:of|for|the|do|da|de|di|del) )?[A-Z][\w'’&+.\-]*)*"
-_LISTED = re.compile(rf"\b([A-Za-z]+)(?: such as | including | like |, among them | of | )"
+_LISTED = re.compile(rf"\b([A-Za-z]+)(?:,? such as |,? including |,? like |, among them | of | )"
                      rf"(?:{_LISTED_NAME}, )*(?:{_LISTED_NAME},? and )?$")
 # Surname endings of Slavic, Romanian, Greek and Nordic families, never a town's in English
 _SURNAME_ENDINGS = ("ović", "ovic", "ević", "evic", "enko", "escu", "opoulos", "owski", "ewski",
@@ -284,6 +292,8 @@ _PARTY_PLURALS = frozenset({w for w in _PARTIES if w.endswith("s")} | {"communis
 # What an armed group does or is, after its name ("the Boko Haram insurgency", "Hamas fighters")
 _ARMED = frozenset({"insurgency", "insurgents", "militants", "fighters", "militia", "militiamen",
                     "jihadists", "gunmen"})
+# What a political group is, after its name ("the centrist Third Way alliance")
+_POLITICAL = frozenset({"alliance", "coalition", "bloc", "party", "movement"})
 _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 # Countries whose parliament is a congress too: there "Congress" is theirs
 _OTHER_CONGRESS = re.compile(r"\b(?:India|Brazil|Mexic|Peru|Colombia|Chile|Argentin|Philippine|"
@@ -394,8 +404,8 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
     """Runs a title joins across "to" and across the commas of a list of portfolios: "Ambassador
     to Kenya Zhou Pingjian", "Secretary for Culture, Sports and Tourism Kevin Yeung",
     "Economy, Trade and Industry Minister Ken Saito"; a name its acronym spells across "in"
-    ("Board of Control for Cricket in India (BCCI)"); and a place whose name holds an "'s"
-    ("Cox's Bazar")."""
+    ("Board of Control for Cricket in India (BCCI)"); a university and its campus ("University
+    of California, Berkeley"); and a place whose name holds an "'s" ("Cox's Bazar")."""
     joined: list[Candidate] = []
     for cand in cands:
         prev = joined[-1] if joined else None
@@ -405,6 +415,14 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
             own = prev.tokens[-1]
             joined[-1] = replace(prev, tokens=[*prev.tokens[:-1], Token(
                 doc[own.start : own.end + 2], own.start, own.end + 2), *cand.tokens],
+                after=cand.after, paren_after=cand.paren_after)
+            continue
+        campus = _campus(prev.tokens, cand.tokens, lex) if prev and gap == ", " else 0
+        if prev is not None and campus:
+            # one word of the state and the campus, which no rule splits at its comma
+            state, city = prev.tokens[-1], cand.tokens[campus - 1]
+            joined[-1] = replace(prev, tokens=[*prev.tokens[:-1], Token(
+                doc[state.start : city.end], state.start, city.end), *cand.tokens[campus:]],
                 after=cand.after, paren_after=cand.paren_after)
             continue
         if prev is not None and (
@@ -438,6 +456,18 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
         else:
             joined.append(cand)
     return joined
+
+
+def _campus(university: list[Token], after: list[Token], lex: Lexicon) -> int:
+    """ "University of California, Berkeley": a state's university and the city of its campus,
+    one name (not "University of Toronto, Canada"); how many words of ``after`` the city's."""
+    words = [t.lower for t in university]
+    state = lex.place(university[-1].text) if words[-3:-1] == ["university", "of"] else None
+    if state is None or state.kind != "region":
+        return 0
+    size = next((k for k, t in enumerate(after) if not t.text[:1].isupper()), len(after))
+    town = lex.place(_text(after[:size])) if 0 < size < 3 else None
+    return size if town is not None and town.kind == "city" else 0
 
 
 def _listing_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
@@ -554,9 +584,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     listed = after_list is not None and (not between or organisation_noun(between[-1]))
     # "Japanese firms, including Nippon Steel and Mitsubishi Heavy Industries": organisations,
     # then the ones among them
-    including = _INCLUDING.search(doc, max(0, tokens[0].start - 40), tokens[0].start) if (
-        tokens and any(t.lower == "and" for t in tokens)) else None
-    listed = listed or (including is not None and organisation_noun(including.group(1).lower()))
+    listed = listed or (any(t.lower == "and" for t in tokens)
+                        and _listed_organisation(doc, tokens[0].start))
     # "Green and Smart Mobility (GSM)", "Transport for London (TfL)": the acronym spells the
     # whole run (or all but its last word), one name
     spelt = bool(cand.paren_after) and len(tokens) > 2 and (
@@ -901,6 +930,15 @@ def _classify(
     if (len(tokens) > 2 and tokens[0].lower in _MEMBERS_FOR and tokens[1].lower == "for"
             and not is_acronym(tokens[2].text)):
         return [_constituency(tokens[2:], doc, lex)]  # "MP for South West Surrey"
+    named = _portfolio_then_name(tokens, cand, lex)
+    if named:  # "Minister of State for Advanced Technology Sarah Al Amiri": the person
+        return [Mention("person", _surface(tokens[named:], doc), tokens[named].start,
+                        tokens[-1].end, before=cand.before, after=cand.after if last else [],
+                        strong=True)]
+    club = _league_then_club(tokens, lex)
+    if club:  # "League Two Grimsby Town knocked Premier League Southampton out": both named
+        return [Mention("organization", _surface(part, doc), part[0].start, part[-1].end,
+                        strong=True) for part in (tokens[:club], tokens[club:])]
     person = None if tokens[0].text in _SHIPS else _split_title(tokens, doc, lex)
     if person is not None:
         return person
@@ -1016,8 +1054,10 @@ def _classify_name(
     )) or " ".join(words) in _NOT_NAMES:  # (and "El Niño")
         return []
     if any(" ".join(words[-k:]) in lex.titles for k in (1, 2, 3)) and not _occupation_surname(
-            tokens, lex):
-        return []  # "State Councilor", "US Secretary of State": a title without its name
+            tokens, lex) and not (len(words) > 2 and words[0] in lex.org_heads):
+        # "State Councilor", "US Secretary of State": a title without its name (but
+        # "Department of Justice" is a body)
+        return []
     if len(words) > 1 and words[0] in lex.demonyms and words[-1] == "government":
         country = lex.country_of_demonym.get(" ".join(words[:-1]))
         if country:  # "Chinese Government": the Government of China
@@ -1228,6 +1268,8 @@ def _classify_name(
         return [_typed(mention, "organization"), *nested]
     part = tokens[-1].text.rpartition("-")[2]  # of a German compound: "Linden-Museum"
     compound = len(words) == 1 and part[:1].isupper() and part.casefold() in lex.place_heads
+    if head == "church" and words[1:2] == ["of"] and _is_country(_text(tokens[2:]), lex):
+        return [_typed(mention, "organization")]  # "the Church of Greece": a national church
     if compound or (len(words) > 1 and head in lex.place_heads):
         if last and tokens[0].lower in lex.given_names and _title_apposed(cand.after, lex):
             return [_typed(mention, "person")]  # "Andrew Hall, chief executive of": a surname
@@ -1245,9 +1287,13 @@ def _classify_name(
         return [Mention(None, short.text, short.start, short.end, work=True)] if short else []
     if last and len(tokens) < 4 and cand.after[:1] and cand.after[0] in _TRADED:
         return [_typed(mention, "organization")]  # "Ericsson shares rose": a listed company
-    if (last and cand.after[:1] and cand.after[0] in _ARMED and lex.place(text) is None
+    if (last and cand.after[:1] and (cand.after[0] in _ARMED or (
+            # (not "Putin's party", nor "Security bloc meets" opening a headline)
+            cand.after[0] in _POLITICAL and not cand.possessive and not mention.initial))
+            and lex.place(text) is None
             and words[0] not in lex.demonyms):
-        return [_typed(mention, "organization")]  # "the Boko Haram insurgency": an armed group
+        # "the Boko Haram insurgency": an armed group; "the Third Way alliance": a political one
+        return [_typed(mention, "organization")]
     if last and cand.possessive and len(tokens) < 4 and _company_part(cand.after) and not (
             _given_name(tokens, lex)):
         return [_typed(mention, "organization", strong=False)]  # "BioNTech's co-founder"
@@ -1266,7 +1312,7 @@ def _classify_name(
     ) or (not is_acronym(text) and _RIVER_BEFORE.search(doc, max(0, mention.start - 40),
                                                         mention.start)) or (
         last and cand.before[:1] == ["the"] and _RIVER_AFTER.match(doc, mention.end)
-    ) or (last and _in_country(cand, mention, doc, lex)):
+    ) or (last and _in_country(tokens, mention, doc, lex)):
         # "the village of Radinac", "the Three Gorges area", "a University in Al-Bayda", "the
         # banks of the Seine", "the Oder burst its banks", "a tooth from Azmaka in Bulgaria"
         return [_typed(mention, "place")]
@@ -1286,8 +1332,8 @@ def _classify_name(
             and cand.before[1:2] and organisation_noun(cand.before[1])
             and not (cand.before[1] in _JOBS_TOO and _given_name(tokens, lex))):
         cue = "organization"  # "her French distributor, Le Pacte, said", "the state utility, X."
-    if (cue is None and last and cand.before[:1] == [","] and cand.after[:1] == [","]
-            and cand.before[1:2] and is_title(cand.before[1], lex) and len(tokens) in (2, 3)
+    if (cue is None and last and cand.after[:1] in ([","], ["."])
+            and _title_comma_before(cand.before, lex) and len(tokens) in (2, 3)
             and _name_like(tokens, lex) and not _has_org_head(tokens, lex)):
         cue = "person"  # "Its managing director, Petro Terblanche, said"
     if cue == "organization" and cand.before[0] in _JOBS_TOO and _given_name(tokens, lex):
@@ -1321,7 +1367,8 @@ def _classify_name(
         # (no one's name joins words by "for" or "of": "actress Oscar for Minari")
         or (_title_before(cand.before, lex) and not any(t.lower in CONNECTORS for t in tokens))
         or _country_owns(cand.before, tokens, lex)
-        or (1 < len(tokens) < 4 and _of_country(doc, mention.end, lex))
+        or (1 < len(tokens) < 4 and (_of_country(doc, mention.end, lex)
+                                     or _of_party(doc, mention.end, lex)))
         or (1 < len(tokens) < 5 and last and _aged(cand.after))
     ):
         return [_typed(mention, "person")]
@@ -1421,6 +1468,8 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     Spark large language model", "the Tiangong space station", "YOLO, a drama about" (``place``:
     the name is a place's, so "the Wuhan outbreak" is no work)."""
     before = [w for w in cand.before if w != ","]
+    if before[:1] == [cand.tokens[0].lower] and cand.tokens[0].text in ("A", "An"):
+        before = before[1:]  # "the comedy A Tribe Called Judah": the article is the title's
     if before[:1] == ["carrier"] and before[1:2] and before[1] in _CARRIERS:
         return False  # "budget carrier T'way Air", "mobile carrier Verizon": no aircraft carrier
     if before[:1] and before[0] in _WORKS:
@@ -1460,6 +1509,8 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
     after = cand.after
     if after[:1] == [","] and after[1:2] and after[1] in _CREDITS and after[2:3] == ["by"]:
         return True  # "YOLO, directed by Jia Ling"
+    if _WORK_APPOSED.match(doc, cand.end):
+        return True  # "Killing Commendatore, Murakami's previous novel,"
     lead = [t.lower for t in cand.tokens[:-1]] or before[:1]  # "A NASA ..." starts a sentence
     if lead in (["a"], ["an"]) and is_acronym(cand.tokens[-1].text) and (
             cand.tokens[-1].text.isalpha()):  # (but "an H-IIA rocket" is the rocket's name)
@@ -1601,7 +1652,8 @@ def _contest(words: list[str]) -> bool:
 def _head(tokens: list[Token]) -> str:
     """Head word of a name: the last word before its first "of"/"for"/"to"/"on"."""
     index = _head_index(tokens)
-    return re.sub(r"[.\s]", "", tokens[index].lower) if index >= 0 else ""  # "F. C.": "fc"
+    # "F. C.": "fc"; "B.League": "league"
+    return re.sub(r"^\w\.(?=\w\w)|[.\s]", "", tokens[index].lower) if index >= 0 else ""
 
 
 def _head_index(tokens: list[Token]) -> int:
@@ -1834,16 +1886,16 @@ def _place_apposed(after: list[str]) -> bool:
                for k, w in enumerate(after[first : first + 3], start=first))
 
 
-def _in_country(cand: Candidate, mention: Mention, doc: str, lex: Lexicon) -> bool:
+def _in_country(tokens: list[Token], mention: Mention, doc: str, lex: Lexicon) -> bool:
     """ "from Azmaka in Bulgaria", "near Tingri in Tibet": where, a name then "in" and a country
     or a region the gazetteer knows (not "worked at Ajinomoto in Japan", "sold to Tencent in
     China"; no head word, no first name)."""
-    seat = _IN_PLACE.match(doc, mention.end) if cand.before[:1] and cand.before[0] in (
+    seat = _IN_PLACE.match(doc, mention.end) if mention.before[:1] and mention.before[0] in (
         "from", "near", "in") else None
     region = lex.place(seat.group(1)) if seat else None
     return (region is not None and region.strong and region.kind in ("country", "region")
-            and not _has_head(cand.tokens, lex)
-            and cand.tokens[0].lower not in lex.given_names
+            and not _has_head(tokens, lex)
+            and tokens[0].lower not in lex.given_names
             and " ".join(mention.words).casefold() not in lex.companies)
 
 
@@ -1864,16 +1916,24 @@ def _aged(after: list[str]) -> bool:
 def _title_apposed(after: list[str], lex: Lexicon) -> bool:
     """ "X Y, director of ...", "X Y, a deputy minister": an apposition giving a person's title
     (not "leader", which companies are too)."""
-    words = after[1:4]
+    words = after[1:6]
     if words[:1] in (["a"], ["an"], ["the"]):
         words = words[1:]
+    # ("a Lagos-based film critic", "an Asia economist at", "a Kenyan lawyer"): where from
+    for _ in range(2):
+        if words[:1] and (words[0].endswith("-based") or words[0] in lex.demonyms
+                          or strong_place(words[0], lex)):
+            words = words[1:]
     return (
         after[:1] == [","]
         and bool(words)
         and words[0] != "leader"
         and (words[0] in lex.titles or " ".join(words[:2]) in lex.titles
-             # "a hydrologist at", "an economist with": a profession in -ist
-             or (len(words[0]) > 5 and words[0].endswith("ist") and words[0].isalpha()))
+             # "a hydrologist at", "an economist with": a profession in -ist (but "the centrist
+             # Third Way" is an adjective)
+             or (len(words[0]) > 5 and words[0].endswith("ist") and words[0].isalpha()
+                 and words[1:2] in ([], [","], ["."], ["at"], ["with"], ["of"], ["for"],
+                                    ["in"], ["who"], ["and"])))
     )
 
 
@@ -1888,7 +1948,19 @@ def _of_country(doc: str, end: int, lex: Lexicon) -> bool:
     """ "Ana Ivanović of Serbia": a name without a head word, then "of" and a country, is a
     person, as sport and diplomacy write them."""
     country = _OF_NAME.match(doc, end)
-    place = lex.place(country.group(1)) if country else None
+    return country is not None and _is_country(country.group(1), lex)
+
+
+def _of_party(doc: str, end: int, lex: Lexicon) -> bool:
+    """ "Olajide Adediran of the Peoples Democratic Party": a name without a head word, then
+    "of the" and a party, is its candidate or member."""
+    party = _OF_NAME.match(doc, end)
+    return party is not None and party.group(0).startswith(" of the ") and (
+        party.group(1).split()[-1] in ("Party", "Congress"))
+
+
+def _is_country(name: str, lex: Lexicon) -> bool:
+    place = lex.place(name) if name else None
     return place is not None and place.kind == "country"
 
 
@@ -1902,6 +1974,50 @@ def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
         and place.kind == "country"
         and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
     )
+
+
+def _portfolio_then_name(tokens: list[Token], cand: Candidate, lex: Lexicon) -> int:
+    """ "[Minister of State for] Advanced Technology Sarah Al Amiri": a portfolio after a title
+    and "for" or "of", then a name from its first name on; where the name starts (0: none)."""
+    before = cand.before
+    # (a government's title: "a manager of Cosco Shipping Ports Chancay" names his employer)
+    title = next((" ".join(before[k:0:-1]) for k in (3, 1)
+                  if " ".join(before[k:0:-1]) in lex.titles), "")
+    if (before[:1] not in (["for"], ["of"]) or tokens[0] is not cand.tokens[0]
+            or not _MINISTERS & set(title.split())):
+        return 0
+    cut = _portfolio_end(tokens, lex)[0] if len(tokens) > 2 else 0
+    return cut if len(tokens) - cut > 1 and _name_like(tokens[cut:], lex) else 0
+
+
+def _league_then_club(tokens: list[Token], lex: Lexicon) -> int:
+    """ "Premier League Southampton", "League Two Grimsby Town": a league's name, then a
+    club's, as sport writes a club with its level; where the club's name starts (0: no club)."""
+    for k, token in enumerate(tokens[:-1]):
+        if token.lower != "league" or (k and tokens[k - 1].lower in _CONTEST_LEAGUES):
+            continue
+        cut = k + 2 if tokens[k + 1].lower in _TIERS else k + 1
+        club = tokens[cut:]
+        if (
+            (k or cut > k + 1)  # a league's own name, not "League" alone
+            and club
+            and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in club)
+            and not any(t.lower in lex.other_heads or t.lower in lex.org_heads for t in club)
+            and club[0].lower not in _COMPASS | _SPORT_WORDS  # "National League South", "Major
+            # League Baseball", "Super League Greece": the league's own names
+            and not _is_country(_text(club), lex)
+        ):
+            return cut
+    return 0
+
+
+def _title_comma_before(before: list[str], lex: Lexicon) -> bool:
+    """ "his spokesman, X", "the state's Commissioner for Information, X": a title, maybe with
+    its portfolio of one or two words, then a comma before the name."""
+    # (a title in the plural names more than the one name: "the club's owners, Sport Republic")
+    return before[:1] == [","] and len(before) > 1 and (before[1] in lex.titles or any(
+        before[k : k + 1] in (["of"], ["for"]) and len(before) > k + 1
+        and before[k + 1] in lex.titles for k in (2, 3)))
 
 
 def _title_before(before: list[str], lex: Lexicon) -> bool:
@@ -1935,6 +2051,8 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
                 return None
             cut, place = _portfolio_end(rest, lex)
             portfolio, rest = rest[:cut], rest[cut:]
+            if len(rest) == 1 and rest[0].lower in lex.nouns:
+                return None  # "the Minister for Foreign Affairs": a portfolio, and no name
             if to and place is not None:
                 extra.append(Mention("place", _surface(portfolio, doc), portfolio[0].start,
                                      portfolio[-1].end, strong=True, place=place))
@@ -1965,7 +2083,9 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
                     )
                 )
             elif pre_text.casefold() not in lex.demonyms and pre_text.casefold() not in (
-                    _PORTFOLIOS):  # "Transportation Secretary X": a portfolio, no employer
+                    _PORTFOLIOS) and not (words[end] in _MINISTERS and not is_acronym(pre_text)):
+                # "Transportation Secretary X", "Heavy Industries Minister X": a portfolio, no
+                # employer (but "UN Secretary-General X")
                 kind = (
                     "organization" if _head(prefix) in lex.org_heads or len(prefix) == 1 else None
                 )
@@ -1999,7 +2119,7 @@ def _portfolio_end(rest: list[Token], lex: Lexicon) -> tuple[int, Place | None]:
     """Where the portfolio after "of", "to" or "for" ends and the name begins, and the place
     the portfolio is, if it is one: after the longest place ("Solomon Islands Li Ming"), else
     one word after the last "and" ("Sports and Tourism Kevin Yeung") and any English nouns
-    after it that leave two words, else before the last two words."""
+    after it that leave two words, else at a first name, else before the last two words."""
     for k in range(len(rest) - 1, 0, -1):
         place = lex.place(_text(rest[:k]))
         if place is not None:
@@ -2012,7 +2132,10 @@ def _portfolio_end(rest: list[Token], lex: Lexicon) -> tuple[int, Place | None]:
                 rest[cut].lower not in lex.given_names):
             cut += 1
         return cut, None
-    return max(1, len(rest) - 2), None
+    # ("Advanced Technology Sarah Al Amiri"): from a first name that leaves two or three words
+    given = next((k for k in range(1, len(rest) - 1) if rest[k].lower in lex.given_names
+                  and rest[k].lower not in lex.ordinary_words and len(rest) - k < 4), None)
+    return given or max(1, len(rest) - 2), None
 
 
 def _portfolio_list(prefix: list[Token]) -> bool:

@@ -47,6 +47,7 @@ _ACTED_ON = frozenset(w.replace("_", " ") for w in words("acted_on"))
 _UNDERGONE = frozenset({"suffered", "experienced", "recorded", "endured", "flooded", "registered",
                         "logged", "sweltered", "shivered", "received", "hosted", "staged"})
 _PARTY_TO = frozenset(w.replace("_", " ") for w in words("party_to"))
+_ISSUED = frozenset({"statement", "statements", "announcement"})
 _WHICH = re.compile(r", which (?:\w+ly )?(\w+)")  # "which formally designated"
 _AFTER_WHICH = re.compile(r", which [^,.;:\"”]+, (\w+)")  # the verb after the clause
 _OWNS = ("'s", "’s")
@@ -484,15 +485,20 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
 
 
 def _dealt_with(m: Mention) -> bool:
-    """ "a rift with Washington", "a cooler response from Warsaw": a party dealt with."""
-    return " ".join(m.before[1::-1]) in _PARTY_TO
+    """ "a rift with Washington", "a cooler response from Warsaw": a party dealt with (but
+    "said in a statement from Rome" is where the speaker's statement came from)."""
+    return " ".join(m.before[1::-1]) in _PARTY_TO and not (
+        m.before[1] in _ISSUED and m.before[2:4] == ["a", "in"])
 
 
 def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention]) -> None:
     for m in mentions:
         if _located(m, state.doc):
             m.kind = "place"  # "the arena in Hung Hom": where, not who
-    mentions = [m for m in mentions if not _after_the(m)]
+    # ("on Mar Menor shores" too, where the article writes "the Mar Menor" elsewhere)
+    after_the = {m.text for m in mentions if _after_the(m)}
+    mentions = [m for m in mentions
+                if not (m.text in after_the and m.kind == "person" and not m.strong)]
     full = [m for m in mentions if m.kind == "person" and id(m) not in aliases
             and (len(m.words) > 1 or is_full_name(m.text))]
     # "Prince Faisal" after "Prince Faisal bin Farhan": the title kept in a one-word name

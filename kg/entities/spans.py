@@ -21,6 +21,8 @@ _STARTERS = ("The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We"
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?: [A-Z]\.)+"
     rf"|(?<![\w.])[A-Z]\.(?= (?!(?:{'|'.join(_STARTERS)})\b)[A-Z][a-z]+(?![\w&]))"
+    # "Folha de S.Paulo", "the B.League": an initial glued to the word after it
+    r"|(?<![\w.])[A-Z]\.[A-Z][a-z]+\b"
     # "Trip.com", "Ele.me", "Character.ai", "Disney+": a domain or a "+" is part of the name
     r"|[^\W_](?:[\w'’\-&]*[^\W_])?(?:\.(?:com|me|io|net|org|ai|tv|fm)\b|\+(?![\w+]))?|\S"
 )
@@ -71,6 +73,9 @@ PARTICLES = frozenset(
         "el",
         "y",
         "ibn",
+        "ng",  # Filipino: "Bangko Sentral ng Pilipinas"
+        "ob",  # Slovene: "Zagorje ob Savi"
+        "upon",  # "Newcastle upon Tyne"
     }
 )
 # A particle joined to the name it belongs to, as Arabic names are written ("al-Assad", "el-Sisi").

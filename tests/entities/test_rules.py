@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.entities import Extractor
+from kg.entities.lexicon import lexicon
 from kg.entities.model import Role
 
 from .conftest import article, find, names
@@ -1684,7 +1685,91 @@ WORDS_AROUND = [
         "the southern tip of South Korea. He worked for Huawei in Kenya.",
         {"place": {"Azmaka", "Oenarodo", "Bulgaria", "South Korea"}}, {"place": {"Huawei"}},
         id="a place in a country, an island"),
+    pytest.param(
+        "League Two Grimsby Town knocked Premier League Southampton out of the FA Cup. Major "
+        "League Baseball and Super League Greece were not involved.",
+        {"organization": {"League Two", "Grimsby Town", "Premier League", "Southampton"}},
+        {"organization": {"Premier League Southampton", "League Two Grimsby Town"},
+         "place": {"Southampton"}, "any": {"Major League", "Baseball", "Greece"}},
+        id="a league's name glued to a club's"),
+    pytest.param(
+        "The museum's director said in a statement from Rome that the fragment would return.",
+        {"place": {"Rome"}}, {"organization": {"Government of Italy"}},
+        id="a statement from a capital that a speaker made there"),
+    pytest.param(
+        "He lost the jersey to compatriot Tadej Pogačar, and the running mate of Olajide "
+        "Adediran of the Peoples Democratic Party lost to incumbent Babajide Sanwo-Olu.",
+        {"person": {"Tadej Pogačar", "Olajide Adediran", "Babajide Sanwo-Olu"}},
+        {"organization": {"Tadej Pogačar", "Olajide Adediran", "Babajide Sanwo-Olu"}},
+        id="a compatriot, an incumbent, a party's candidate"),
+    pytest.param(
+        '"It is a brand," said Kemi Friday, a Lagos-based film critic. Oyo State\'s Commissioner '
+        "for Information, Dotun Oyelade, said a committee would meet. The statement came from his "
+        "spokesman, Ajuri Ngelale. The club's owners, Sport Republic, had hired him.",
+        {"person": {"Kemi Friday", "Dotun Oyelade", "Ajuri Ngelale"}}, {},
+        id="a title apposed after modifiers, a title and portfolio before a comma"),
+    pytest.param(
+        "Tusk's majority rests on his own Civic Coalition, the centrist Third Way alliance and "
+        "the Left. Filmhouse Cinemas, Genesis Cinemas and Silverbird Cinemas added screenings. "
+        "SJM Concerts did not respond.",
+        {"organization": {"Civic Coalition", "Third Way", "Filmhouse Cinemas",
+                          "Genesis Cinemas", "Silverbird Cinemas", "SJM Concerts"}},
+        {"person": {"Civic Coalition", "Genesis Cinemas", "Silverbird Cinemas"}},
+        id="coalitions, alliances, cinema chains and promoters"),
+    pytest.param(
+        "The Department of Justice sued Live Nation. The Church of Greece objected, and the "
+        "faithful met at St Mary's Church. She studied at the University of California, Berkeley "
+        "and the University of Toronto, Canada, as Folha de S.Paulo reported.",
+        {"organization": {"Department of Justice", "Church of Greece",
+                          "University of California, Berkeley", "University of Toronto"},
+         "place": {"St Mary's Church", "Canada"}},
+        {"organization": {"University of California"}, "any": {"Folha de S", "Paulo"},
+         "place": {"Berkeley", "Church of Greece"}},
+        id="a department of justice, a national church, a campus, an initial glued"),
+    pytest.param(
+        "The quake struck this hilly corner of West Java. Cianjur Regent Herman Suherman said the "
+        "regency's hospital was full. Heavy Industries Minister H. D. Kumaraswamy said so.",
+        {"person": {"Herman Suherman", "H. D. Kumaraswamy"}},
+        {"person": {"Cianjur Regent Herman Suherman"},
+         "organization": {"Heavy Industries", "Heavy"}},
+        id="a compass point is no first name, a regent, a minister's portfolio"),
+    pytest.param(
+        "LOS ALCÁZARES, Spain, Aug 23 — Council workers cleared dead fish from the beaches.",
+        {"place": {"Los Alcázares", "Spain"}}, {"organization": {"LOS ALCÁZARES"}},
+        id="a dateline with a region and a date"),
+    pytest.param(
+        "The agency is led by Minister of State for Advanced Technology Sarah Al Amiri, who met "
+        "the Minister for Foreign Affairs on Monday. Kawamura outplayed NBA All-Star Lauri "
+        "Markkanen.",
+        {"person": {"Sarah Al Amiri", "Lauri Markkanen"}, "organization": {"NBA"}},
+        {"any": {"Advanced Technology Sarah Al Amiri", "Al Amiri", "Affairs",
+                 "NBA All-Star Lauri Markkanen"}},
+        id="a portfolio then a first name, a portfolio alone, an all-star"),
+    pytest.param(
+        "The fragments had been kept in the Vatican Museums. A manager at the Ikeja City Mall "
+        "said shows sold out. He runs a tribute night in Burnage, the south Manchester suburb "
+        "where the band grew up, and activists camp near Fangschleuse station.",
+        {"place": {"Vatican Museums", "Ikeja City Mall", "Burnage", "Fangschleuse station"}},
+        {"organization": {"Vatican Museums", "Ikeja City Mall", "Burnage", "Fangschleuse"}},
+        id="museums, a mall, a suburb, a station"),
+    pytest.param(
+        "Akindele's family crime comedy A Tribe Called Judah topped the box office. Orders "
+        "exceeded those for Killing Commendatore, Murakami's previous novel, in 2017. Tom Hanks, "
+        "a film star, and Christopher Nolan, the film's director, came.",
+        {"person": {"Tom Hanks", "Christopher Nolan"}},
+        {"any": {"Tribe Called Judah", "A Tribe Called Judah", "Killing Commendatore"}},
+        id="a title after its genre and its article, a work in apposition"),
+    pytest.param(
+        "The stage started in Zagorje ob Savi. He grew up in Newcastle upon Tyne, and the "
+        "Bangko Sentral ng Pilipinas held rates.",
+        {"place": {"Zagorje ob Savi", "Newcastle upon Tyne"}},
+        {"any": {"Zagorje", "Savi", "Newcastle", "Tyne", "Bangko Sentral", "Pilipinas"}},
+        id="particles of Slovene, Filipino and English names"),
 ]
+
+
+def test_a_compass_point_is_no_first_name() -> None:
+    assert not {"west", "north", "south", "east"} & lexicon().given_names  # "West Java"
 
 
 @pytest.mark.parametrize(("text", "held", "not_held"), WORDS_AROUND)
