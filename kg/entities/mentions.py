@@ -408,14 +408,16 @@ def _first_name(word: str, lex: Lexicon) -> bool:
 def _foreign_name(mention: Mention, lex: Lexicon) -> bool:
     """ "to Tadej Pogačar": a first name, then a surname no English word and no listed
     company's ("Morgan Stanley", "Sky Sports"), which the small model reads as an organisation
-    more often than not (but "the Denver Nuggets", "Barcelona's Zona Franca" are no one)."""
+    more often than not (but "the Denver Nuggets", "Barcelona's Zona Franca", "on Sina Weibo",
+    "of Royal Challengers Bengaluru" are no one)."""
     words = mention.words
     last = words[-1].casefold()
+    before = mention.before[0] if mention.before else ""
     return (mention.kind == "person" and _first_name(words[0], lex)
             and last not in lex.nouns and last not in lex.ordinary_words
             and not lex.plural_noun(last) and mention.text.casefold() not in lex.companies
-            and mention.before[:1] != ["the"]
-            and not (mention.before[:1] and mention.before[0].endswith(("'s", "’s"))))
+            and before not in ("the", "on", "of", "at", "in")
+            and not (before.endswith(("'s", "’s")) and lex.place(before[:-2]) is not None))
 
 
 def _acronym_first(name: str) -> bool:

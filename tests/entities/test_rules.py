@@ -1765,6 +1765,14 @@ WORDS_AROUND = [
         {"place": {"Zagorje ob Savi", "Newcastle upon Tyne"}},
         {"any": {"Zagorje", "Savi", "Newcastle", "Tyne", "Bangko Sentral", "Pilipinas"}},
         id="particles of Slovene, Filipino and English names"),
+    pytest.param(
+        "Mario de las Casas, a manager of Cosco Shipping Ports Chancay, said so. Jokić won the "
+        "title with the Denver Nuggets, and Wolff told reporters it was over. She received the "
+        "Golden Ball.",
+        {"person": {"Mario de las Casas"}},
+        {"person": {"Ports Chancay", "Denver Nuggets", "Golden Ball"},
+         "place": {"Golden Ball"}},
+        id="an employer after a manager, a team, an award: no one"),
 ]
 
 
