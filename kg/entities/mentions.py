@@ -258,6 +258,7 @@ def vote(
             m.kind = "person"  # type: ignore[assignment]
             kept.append(m)
     _one_reading(kept)
+    _named_by_surname(kept, lex)
     analysis.mentions = kept
     _no_people(analysis)
 
@@ -284,14 +285,29 @@ def _called_by_surname(mention: Mention, doc: str, lex: Lexicon) -> bool:
     a person the article goes on to call by the surname, as news does (a surname no common
     word: not "Science Fiction World", "Maybe I")."""
     words = mention.words
-    if not 2 <= len(words) <= 3 or not all(
-            len(w) > 1 and w[:1].isupper() and w[1:].islower() and w.isalpha()
-            and w.casefold() not in lex.stop_words for w in words):
-        return False
-    if words[-1].casefold() in lex.ordinary_words:
+    if not _plain_name(words, lex):
         return False
     alone = len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", doc))
     return alone - doc.count(mention.text) >= 2
+
+
+def _plain_name(words: list[str], lex: Lexicon) -> bool:
+    """Two or three capitalised words, none a stop word, the last no everyday word: how a
+    person's full name looks."""
+    return 2 <= len(words) <= 3 and all(
+        len(w) > 1 and w[:1].isupper() and w[1:].replace("-", "").islower()
+        and w.replace("-", "").isalpha() and w.casefold() not in lex.stop_words
+        for w in words) and words[-1].casefold() not in lex.ordinary_words
+
+
+def _named_by_surname(mentions: list[Mention], lex: Lexicon) -> None:
+    """ "Olumide Adebayo" read as an organisation by the model alone, where a rule found
+    "Adebayo" a person ("Adebayo, who drives"): the full name is that person's."""
+    surnames = {m.text for m in mentions if m.kind == "person" and m.strong and " " not in m.text}
+    for m in mentions:
+        if (m.kind == "organization" and not m.strong and m.words[-1] in surnames
+                and _plain_name(m.words, lex) and m.words[-1].casefold() not in lex.org_heads):
+            m.kind = "person"
 
 
 def _one_reading(mentions: list[Mention]) -> None:

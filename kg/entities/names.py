@@ -91,6 +91,9 @@ _RIVER_AFTER = re.compile(r" (?:burst|broke|overflowed|overtopped|flows|flowed|f
 _APEX = frozenset({"high", "supreme", "constitutional"})  # a country's courts, not a city's
 _LEGISLATURES = words("legislatures")
 _PORTFOLIOS = words("state_bodies") | {"transportation", "homeland", "housing", "veterans"}
+# Verbs of working before "for" and an employer
+_WORKS_FOR = frozenset({"works", "worked", "working", "work", "drives", "drove", "driving",
+                        "writes", "wrote", "writing", "reports", "reported", "reporting"})
 _MINISTERS = frozenset({"minister", "secretary"})  # whose title names a portfolio before it
 _FOUNDED = frozenset({"founded", "co-founded", "cofounded", "started", "created", "invented",
                       "written", "directed", "composed", "painted", "designed"})
@@ -443,6 +446,7 @@ def join_titles(cands: list[Candidate], doc: str, lex: Lexicon) -> list[Candidat
             # "Ministry of Culture, Sports and Tourism", "Bureau of Culture, Radio, Television
             # and Tourism", "Department of Forestry, Fisheries and the Environment": a body's
             # portfolios, to the last one after "and"
+            or (gap == ", " and _portfolios_before_head(prev.tokens, cand.tokens, lex))
             or (gap == ", " and _body_portfolios(prev.tokens, lex) and all(
                 t.lower in ("and", "the") or (t.text[:1].isupper() and t.text.isalpha()
                                      and not lex.place(t.text) and t.lower not in lex.given_names)
@@ -468,6 +472,17 @@ def _campus(university: list[Token], after: list[Token], lex: Lexicon) -> int:
     size = next((k for k, t in enumerate(after) if not t.text[:1].isupper()), len(after))
     town = lex.place(_text(after[:size])) if 0 < size < 3 else None
     return size if town is not None and town.kind == "city" else 0
+
+
+def _portfolios_before_head(first: list[Token], rest: list[Token], lex: Lexicon) -> bool:
+    """ "[The Meteorology], [Climatology and Geophysical Agency]": a body's portfolios listed
+    before its head, the first of them cut off at the comma (not "Apple, Google and Microsoft
+    Corporation": companies, places and first names are no portfolios)."""
+    words = [t.lower for t in first if t.lower != "the"]
+    return (len(words) == 1 and words[0] in lex.nouns and words[0] not in lex.companies
+            and words[0] not in lex.given_names and lex.place(words[0]) is None
+            and len(rest) > 2 and rest[-1].lower in lex.org_heads
+            and any(t.lower == "and" for t in rest))
 
 
 def _listing_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
@@ -1347,7 +1362,8 @@ def _classify_name(
         return [_typed(mention, "organization")]
     if _regional_unit(tokens, lex):
         return [_typed(mention, "organization")]  # "Tatler Asia", "Nissan Europe"
-    if last and cand.after[:2] == [",", "who"] and 1 < len(tokens) < 4 and _name_like(tokens, lex):
+    if (last and cand.after[:2] == [",", "who"] and len(tokens) < 4 and _name_like(tokens, lex)
+            and not is_acronym(tokens[0].text)):
         return [_typed(mention, "person")]  # "Montserrat Vidal, who spent 22 years": "who"
     if (
         len(tokens) > 1
@@ -1559,6 +1575,8 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "signed from Dynamo Kyiv", "joined from Google"
     if before[:2] == ["by", "published"]:
         return "organization"  # "First published by Editorial Sudamericana": a publisher
+    if before[0] == "for" and before[1:2] and before[1] in _WORKS_FOR:
+        return "organization"  # "who drives for Bolt", "writes for Helsingin Sanomat"
     if before[0] == "in" and before[1:2] and before[1] in ("shares", "stake", "stakes"):
         return "organization"  # "shares in Rémy Cointreau fell", "a stake in Zeekr"
     if before[0] == "side" and _LEAGUES & set(before[1:4]):
@@ -1678,9 +1696,11 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
         if paren is not None and _head_index(rest) > paren:
             break  # "of China (CPC) Central Committee": the name before the acronym is found apart
         if rest and (
-            # "of Fisheries Cooperative Associations": members, not one body
+            # "of Fisheries Cooperative Associations": members, not one body; "Department of
+            # State Services": a department's portfolio, not a body in it
             (_head(rest) in lex.org_heads and len(rest) > 1
-             and _head(rest) not in lex.plural_heads)
+             and _head(rest) not in lex.plural_heads
+             and not all(t.lower in _PORTFOLIOS for t in rest[:-1]))
             or (len(rest) == 1 and is_acronym(rest[0].text))
         ):
             if lex.place(_text(rest)):

@@ -1773,6 +1773,20 @@ WORDS_AROUND = [
         {"person": {"Ports Chancay", "Denver Nuggets", "Golden Ball"},
          "place": {"Golden Ball"}},
         id="an employer after a manager, a team, an award: no one"),
+    pytest.param(
+        "The Meteorology, Climatology and Geophysical Agency (BMKG) recorded the quake. Troops "
+        "worked with the Department of State Services (DSS). The three countries will review "
+        "the USMCA, the trade pact Trump signed. Shares of Apple, Google and Microsoft fell.",
+        {"organization": {"Meteorology, Climatology and Geophysical Agency",
+                          "Department of State Services"}},
+        {"any": {"Meteorology", "Climatology", "State Services", "USMCA"}},
+        id="portfolios listed before a head, a department's portfolio, a pact"),
+    pytest.param(
+        "Olumide Adebayo, a father of three, said rides cost more. Adebayo, who drives for Bolt "
+        "in Lagos, said so. She writes for Helsingin Sanomat.",
+        {"organization": {"Bolt", "Helsingin Sanomat"}, "person": {"Olumide Adebayo"}},
+        {"organization": {"Adebayo"}, "person": {"Bolt", "Helsingin Sanomat"}},
+        id="an employer one works, drives or writes for; a surname then who"),
 ]
 
 
