@@ -399,6 +399,14 @@ def is_facility(words: list[str]) -> bool:
     return len(words) > 1 and " ".join(words[-2:]).casefold() in _FACILITIES
 
 
+def camel_case(word: str) -> bool:
+    """ "DeepMind", "PayPal", "TikTok": capitals inside a word, as brands write them (not
+    "McDonald", "DeSantis")."""
+    return bool(_CAMEL.match(word)) and not any(
+        word.startswith(prefix) and word[len(prefix) : len(prefix) + 1].isupper()
+        for prefix in _NAME_PREFIXES)
+
+
 def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and word.upper() not in _NOT_ACRONYMS and len(word) <= 10
 
@@ -1356,7 +1364,7 @@ def _classify_name(
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
     if len(tokens) == 1 and (
-        (_CAMEL.match(tokens[0].text) and not tokens[0].text.startswith(_NAME_PREFIXES))
+        camel_case(tokens[0].text)
         or BRAND.match(tokens[0].text)
     ):
         return [_typed(mention, "organization")]
@@ -1920,7 +1928,10 @@ def _in_country(tokens: list[Token], mention: Mention, doc: str, lex: Lexicon) -
 
 
 def place_cue(before: list[str]) -> bool:
-    """ "the town of X", "residents of X", "neighboring X": words that put a place after them."""
+    """ "the town of X", "residents of X", "south of the X", "neighboring X": words that put a
+    place after them."""
+    if before[:2] == ["the", "of"]:
+        before = before[1:]
     return bool(before) and (
         before[0] in _PLACE_BEFORE or (before[0] == "of" and before[1:2] != [] and (
             before[1] in _PLACE_OF))

@@ -28,7 +28,14 @@ from kg.entities.known import (
 )
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
-from kg.entities.names import COMPOUND_PLACES, Mention, initials, is_acronym, organisation_noun
+from kg.entities.names import (
+    COMPOUND_PLACES,
+    Mention,
+    camel_case,
+    initials,
+    is_acronym,
+    organisation_noun,
+)
 from kg.entities.roles import appositive_roles, sub_units
 from kg.entities.teams import about_sport, clubs, named_as_side, national_teams
 
@@ -362,8 +369,10 @@ def _one_kind(group: list[Mention], surnames: set[str], named: set[str], lex: Le
             x.kind = "place"
         elif not single and x.kind != "person" and all(
             w[:1].isupper() and w.replace("-", "").isalpha() for w in x.words
-        ) and x.words[-1].casefold() not in lex.org_heads and _listed_with_people(x, group):
-            # (not "Mohammed bin Salman and European Commission": an organisation's head word)
+        ) and x.words[-1].casefold() not in lex.org_heads and not any(
+                camel_case(w) for w in x.words) and _listed_with_people(x, group):
+            # (not "Mohammed bin Salman and European Commission": an organisation's head word;
+            # nor "at Google DeepMind, and Guillaume Lample": a brand's capitals inside)
             x.kind = "person"
     orgs = sum(x.kind == "organization" for x in group)
     people = sum(x.kind == "person" for x in group)

@@ -1787,6 +1787,18 @@ WORDS_AROUND = [
         {"organization": {"Bolt", "Helsingin Sanomat"}, "person": {"Olumide Adebayo"}},
         {"organization": {"Adebayo"}, "person": {"Bolt", "Helsingin Sanomat"}},
         id="an employer one works, drives or writes for; a surname then who"),
+    pytest.param(
+        "Hauliers blockaded the Dorohusk, Hrebenne and Korczowa crossings for weeks. In "
+        "Podgórze, south of the Vistula, pensioner Ewa Bednarz voted.",
+        {"place": {"Dorohusk", "Hrebenne", "Korczowa", "Vistula"}},
+        {"organization": {"Hrebenne"}, "person": {"Vistula"}},
+        id="places listed before crossings, a river south of the"),
+    pytest.param(
+        "Mistral was founded in Paris by Arthur Mensch, a former researcher at Google DeepMind, "
+        "and Guillaume Lample and Timothée Lacroix.",
+        {"person": {"Arthur Mensch", "Timothée Lacroix"}},
+        {"person": {"Google DeepMind"}, "place": {"Google DeepMind"}},
+        id="a brand's capitals inside keep it out of a list of people"),
 ]
 
 
