@@ -1797,7 +1797,7 @@ WORDS_AROUND = [
         "Mistral was founded in Paris by Arthur Mensch, a former researcher at Google DeepMind, "
         "and Guillaume Lample and Timothée Lacroix.",
         {"person": {"Arthur Mensch", "Timothée Lacroix"}},
-        {"person": {"Google DeepMind"}, "place": {"Google DeepMind"}},
+        {"person": {"Google DeepMind"}},
         id="a brand's capitals inside keep it out of a list of people"),
 ]
 
