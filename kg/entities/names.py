@@ -487,10 +487,10 @@ def _portfolios_before_head(first: list[Token], rest: list[Token], lex: Lexicon)
     before its head, the first of them cut off at the comma (not "Apple, Google and Microsoft
     Corporation": companies, places and first names are no portfolios)."""
     words = [t.lower for t in first if t.lower != "the"]
-    return (len(words) == 1 and words[0] in lex.nouns and words[0] not in lex.companies
-            and words[0] not in lex.given_names and lex.place(words[0]) is None
-            and len(rest) > 2 and rest[-1].lower in lex.org_heads
-            and any(t.lower == "and" for t in rest))
+    return (len(words) == 1 and len(rest) > 2 and rest[-1].lower in lex.org_heads
+            and any(t.lower == "and" for t in rest)
+            and all(w in lex.nouns and w not in lex.companies and w not in lex.given_names
+                    and lex.place(w) is None for w in (words[0], rest[0].lower)))
 
 
 def _listing_portfolios(tokens: list[Token], lex: Lexicon) -> bool:
