@@ -639,8 +639,10 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                                  strong=True, title=shared))
             continue
         inside = [t.lower for t in reversed(tokens[: tokens.index(group[0])])]
-        # "Residents of Githurai": what the run says before "of" is the name's context
-        of = replace(cand, before=inside + cand.before) if inside[:1] == ["of"] else cand
+        # "Residents of Githurai", "Minister of State for Advanced Technology X": what the run
+        # says before "of" or "for" is the name's context
+        of = replace(cand, before=inside + cand.before) if inside[:1] in (
+            ["of"], ["for"]) else cand
         found.extend(_classify(group, of, doc, lex, last=group[-1] is cand.tokens[-1]))
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
@@ -953,7 +955,7 @@ def _classify(
     if (len(tokens) > 2 and tokens[0].lower in _MEMBERS_FOR and tokens[1].lower == "for"
             and not is_acronym(tokens[2].text)):
         return [_constituency(tokens[2:], doc, lex)]  # "MP for South West Surrey"
-    named = _portfolio_then_name(tokens, cand, lex)
+    named = _portfolio_then_name(tokens, cand, doc, lex)
     if named:  # "Minister of State for Advanced Technology Sarah Al Amiri": the person
         return [Mention("person", _surface(tokens[named:], doc), tokens[named].start,
                         tokens[-1].end, before=cand.before, after=cand.after if last else [],
@@ -2007,15 +2009,14 @@ def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
     )
 
 
-def _portfolio_then_name(tokens: list[Token], cand: Candidate, lex: Lexicon) -> int:
+def _portfolio_then_name(tokens: list[Token], cand: Candidate, doc: str, lex: Lexicon) -> int:
     """ "[Minister of State for] Advanced Technology Sarah Al Amiri": a portfolio after a title
     and "for" or "of", then a name from its first name on; where the name starts (0: none)."""
     before = cand.before
-    # (a government's title: "a manager of Cosco Shipping Ports Chancay" names his employer)
-    title = next((" ".join(before[k:0:-1]) for k in (3, 1)
-                  if " ".join(before[k:0:-1]) in lex.titles), "")
-    if (before[:1] not in (["for"], ["of"]) or tokens[0] is not cand.tokens[0]
-            or not _MINISTERS & set(title.split())):
+    # (a government's title, "Minister for", "Secretary of State for": "a manager of Cosco
+    # Shipping Ports Chancay" names his employer)
+    if (before[:1] not in (["for"], ["of"]) or not _MINISTERS & set(before[1:4])
+            or not doc[: tokens[0].start].endswith((" for ", " of "))):
         return 0
     cut = _portfolio_end(tokens, lex)[0] if len(tokens) > 2 else 0
     return cut if len(tokens) - cut > 1 and _name_like(tokens[cut:], lex) else 0
