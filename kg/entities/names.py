@@ -1372,9 +1372,10 @@ def _classify_name(
         return [_typed(mention, "organization")]
     if _regional_unit(tokens, lex):
         return [_typed(mention, "organization")]  # "Tatler Asia", "Nissan Europe"
-    if (last and cand.after[:2] == [",", "who"] and len(tokens) < 4 and _name_like(tokens, lex)
-            and not is_acronym(tokens[0].text)):
-        return [_typed(mention, "person")]  # "Montserrat Vidal, who spent 22 years": "who"
+    if last and cand.after[:2] == [",", "who"] and 1 < len(tokens) < 4 and _name_like(tokens, lex):
+        # "Montserrat Vidal, who spent 22 years": "who" (but one word may be a team's: "the
+        # Springboks, who also lifted", "Inter, who had not reached")
+        return [_typed(mention, "person")]
     if (
         len(tokens) > 1
         and strong_place(tokens[0].text, lex)
@@ -1707,10 +1708,12 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
             break  # "of China (CPC) Central Committee": the name before the acronym is found apart
         if rest and (
             # "of Fisheries Cooperative Associations": members, not one body; "Department of
-            # State Services": a department's portfolio, not a body in it
+            # State Services": a department's portfolio, not a body in it (but "Office of the
+            # State Council" is)
             (_head(rest) in lex.org_heads and len(rest) > 1
              and _head(rest) not in lex.plural_heads
-             and not all(t.lower in _PORTFOLIOS for t in rest[:-1]))
+             and not (rest[-1].lower.endswith("s")
+                      and all(t.lower in _PORTFOLIOS for t in rest[:-1])))
             or (len(rest) == 1 and is_acronym(rest[0].text))
         ):
             if lex.place(_text(rest)):

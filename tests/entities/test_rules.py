@@ -1782,11 +1782,13 @@ WORDS_AROUND = [
         {"any": {"Meteorology", "Climatology", "State Services", "USMCA"}},
         id="portfolios listed before a head, a department's portfolio, a pact"),
     pytest.param(
-        "Olumide Adebayo, a father of three, said rides cost more. Adebayo, who drives for Bolt "
-        "in Lagos, said so. She writes for Helsingin Sanomat.",
-        {"organization": {"Bolt", "Helsingin Sanomat"}, "person": {"Olumide Adebayo"}},
+        "Olumide Adebayo, a father of three, said rides cost more. Mr Adebayo, who drives for "
+        "Bolt in Lagos, said so. She writes for Helsingin Sanomat. Officials of the Hong Kong "
+        "and Macao Affairs Office of the State Council came.",
+        {"organization": {"Bolt", "Helsingin Sanomat", "State Council"},
+         "person": {"Olumide Adebayo"}},
         {"organization": {"Adebayo"}, "person": {"Bolt", "Helsingin Sanomat"}},
-        id="an employer one works, drives or writes for; a surname then who"),
+        id="an employer one works, drives or writes for; a full name and a titled surname"),
     pytest.param(
         "Hauliers blockaded the Dorohusk, Hrebenne and Korczowa crossings for weeks. In "
         "Podgórze, south of the Vistula, pensioner Ewa Bednarz voted.",
