@@ -154,7 +154,7 @@ _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claime
 _WORK_APPOSED = re.compile(
     r",\s+(?:the|a|an|his|her|their|its|[A-Z][\w-]*['’]s)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:film|movie|novel|book|album|series|documentary|comedy|drama|thriller|sitcom|biopic|"
-    r"memoir|musical|opera|song|single)"
+    r"memoir|musical|opera|song|single|collection|anthology|poem)"
     r"(?=[,.;]| (?:about|by|in|that|which|from|released|directed|written|set|of)\b)")
 _CREDITS = frozenset({"directed", "written", "produced", "composed", "choreographed"})
 _MAKERS = frozenset({"maker", "makers", "creator", "creators", "publisher", "publishers"})

@@ -1755,9 +1755,11 @@ WORDS_AROUND = [
     pytest.param(
         "Akindele's family crime comedy A Tribe Called Judah topped the box office. Orders "
         "exceeded those for Killing Commendatore, Murakami's previous novel, in 2017. Tom Hanks, "
-        "a film star, and Christopher Nolan, the film's director, came.",
+        "a film star, and Christopher Nolan, the film's director, came. She won the prize for "
+        "Heart Lamp, a collection of short stories. Member states met.",
         {"person": {"Tom Hanks", "Christopher Nolan"}},
-        {"any": {"Tribe Called Judah", "A Tribe Called Judah", "Killing Commendatore"}},
+        {"any": {"Tribe Called Judah", "A Tribe Called Judah", "Killing Commendatore",
+                 "Heart Lamp", "Member"}},
         id="a title after its genre and its article, a work in apposition"),
     pytest.param(
         "The stage started in Zagorje ob Savi. He grew up in Newcastle upon Tyne, and the "
