@@ -1394,8 +1394,7 @@ def _classify_name(
         # (no one's name joins words by "for" or "of": "actress Oscar for Minari")
         or (_title_before(cand.before, lex) and not any(t.lower in CONNECTORS for t in tokens))
         or _country_owns(cand.before, tokens, lex)
-        or (1 < len(tokens) < 4 and (_of_country(doc, mention.end, lex)
-                                     or _of_party(doc, mention.end, lex)))
+        or (1 < len(tokens) < 4 and _of_country_or_party(doc, mention.end, lex))
         or (1 < len(tokens) < 5 and last and _aged(cand.after))
     ):
         return [_typed(mention, "person")]
@@ -1863,9 +1862,8 @@ def _persons_name(chunk: list[Token], conn_tokens: list[Token], lex: Lexicon) ->
     name."""
     return (len(conn_tokens) == 1 and 1 < len(chunk) < 4 and chunk[0].lower in lex.given_names
             and chunk[0].lower not in lex.ordinary_words
-            and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha()
-                    and t.lower not in lex.org_heads and t.lower not in lex.place_heads
-                    for t in chunk))
+            and _capitalised(chunk)
+            and not any(t.lower in lex.org_heads or t.lower in lex.place_heads for t in chunk))
 
 
 def _company_part(after: list[str]) -> bool:
@@ -1980,19 +1978,14 @@ def _owner_title_apposed(doc: str, end: int, lex: Lexicon) -> bool:
     return apposed is not None and any(w in lex.titles for w in apposed.group(1).split())
 
 
-def _of_country(doc: str, end: int, lex: Lexicon) -> bool:
-    """ "Ana Ivanović of Serbia": a name without a head word, then "of" and a country, is a
-    person, as sport and diplomacy write them."""
-    country = _OF_NAME.match(doc, end)
-    return country is not None and _is_country(country.group(1), lex)
-
-
-def _of_party(doc: str, end: int, lex: Lexicon) -> bool:
-    """ "Olajide Adediran of the Peoples Democratic Party": a name without a head word, then
-    "of the" and a party, is its candidate or member."""
-    party = _OF_NAME.match(doc, end)
-    return party is not None and party.group(0).startswith(" of the ") and (
-        party.group(1).split()[-1] in ("Party", "Congress"))
+def _of_country_or_party(doc: str, end: int, lex: Lexicon) -> bool:
+    """ "Ana Ivanović of Serbia", "Olajide Adediran of the Peoples Democratic Party": a name
+    without a head word, then "of" and a country, or "of the" and a party, is a person, as
+    sport, diplomacy and elections write them."""
+    owner = _OF_NAME.match(doc, end)
+    return owner is not None and (_is_country(owner.group(1), lex) or (
+        owner.group(0).startswith(" of the ")
+        and owner.group(1).split()[-1] in ("Party", "Congress")))
 
 
 def _is_country(name: str, lex: Lexicon) -> bool:
@@ -2004,12 +1997,12 @@ def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
     """ "Sweden's Armand Duplantis": a country's own first and last name is a person."""
     if not before or not before[0].endswith("'s") or not 2 <= len(tokens) <= 3:
         return False
-    place = lex.place(before[0][:-2])
-    return (
-        place is not None
-        and place.kind == "country"
-        and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
-    )
+    return _is_country(before[0][:-2], lex) and _capitalised(tokens)
+
+
+def _capitalised(tokens: list[Token]) -> bool:
+    """Capitalised words of letters (and hyphens): "Armand Duplantis", "Grimsby Town"."""
+    return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in tokens)
 
 
 def _portfolio_then_name(tokens: list[Token], cand: Candidate, doc: str, lex: Lexicon) -> int:
@@ -2019,7 +2012,7 @@ def _portfolio_then_name(tokens: list[Token], cand: Candidate, doc: str, lex: Le
     # (a government's title, "Minister for", "Secretary of State for": "a manager of Cosco
     # Shipping Ports Chancay" names his employer)
     if (before[:1] not in (["for"], ["of"]) or not _MINISTERS & set(before[1:4])
-            or not doc[: tokens[0].start].endswith((" for ", " of "))):
+            or not doc.endswith((" for ", " of "), 0, tokens[0].start)):
         return 0
     cut = _portfolio_end(tokens, lex)[0] if len(tokens) > 2 else 0
     return cut if len(tokens) - cut > 1 and _name_like(tokens[cut:], lex) else 0
@@ -2036,7 +2029,7 @@ def _league_then_club(tokens: list[Token], lex: Lexicon) -> int:
         if (
             (k or cut > k + 1)  # a league's own name, not "League" alone
             and club
-            and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in club)
+            and _capitalised(club)
             and not any(t.lower in lex.other_heads or t.lower in lex.org_heads for t in club)
             and club[0].lower not in _COMPASS | _SPORT_WORDS  # "National League South", "Major
             # League Baseball", "Super League Greece": the league's own names
