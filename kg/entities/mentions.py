@@ -13,10 +13,12 @@ from kg.entities.known import surname_keys
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.names import (
     Mention,
+    initials,
     is_acronym,
     is_facility,
     join_titles,
     mentions_of,
+    organisation_noun,
     place_cue,
     strong_place,
 )
@@ -58,7 +60,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "acro
 _PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
 _WHICH = re.compile(r",\s+which\b")
 _ITS = re.compile(r"\s+[a-z]+\s+its\b")
+_WORD_BEFORE = re.compile(r"([\w'’\-]+) $")
 _ARTICLES = frozenset({"La", "Las", "Los", "El", "Le", "Les", "Il", "Lo", "Gran"})
+_PAPER_ARTICLES = frozenset({"Het", "Der", "Die", "Das"})  # Dutch and German papers' names
 
 Span = tuple[int, int, str]  # start, end, label of one model entity
 
@@ -100,7 +104,30 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
     found = [m for m in found if m.text not in works and (m.strong or m.text not in ends)]
     _short_places(found)
     _named_in_full(found)
-    return Analysis(doc, title_end, found)
+    return Analysis(doc, title_end, _spelt_back(found, doc))
+
+
+def _spelt_back(found: list[Mention], doc: str) -> list[Mention]:
+    """ "Medicines and Healthcare products Regulatory Agency (MHRA)": the acronym spells the
+    name from a capitalised word before a lower-case one ("products") the run stopped at; the
+    name is all of it, one organisation."""
+    for m in found:
+        acronym = (m.acronym or "").replace(" ", "")
+        written = initials(m.text)
+        if not is_acronym(acronym) or acronym == written or not acronym.endswith(written):
+            continue
+        need, start, lower = acronym[: -len(written)], m.start, 0
+        while need and (word := _WORD_BEFORE.search(doc, max(0, start - 40), start)):
+            if word.group(1)[:1].isupper() and need.endswith(word.group(1)[0]):
+                need = need[:-1]
+            elif not word.group(1).islower() or (lower := lower + 1) > 2:
+                break
+            start = word.start()
+        if not need:
+            inside = [x for x in found if x is not m and start <= x.start and x.end <= m.end]
+            found = [x for x in found if all(x is not y for y in inside)]
+            m.start, m.text, m.kind, m.strong = start, doc[start : m.end], "organization", True
+    return found
 
 
 def _dateline(line: str, offset: int, lex: Lexicon) -> tuple[list[Mention], int]:
@@ -313,12 +340,15 @@ def _named_by_surname(mentions: list[Mention], lex: Lexicon) -> None:
 def _one_reading(mentions: list[Mention]) -> None:
     """A name the gazetteer or a rule reads as a place at one point of the article ("in
     Hitoyoshi") is that place where the model alone read it otherwise ("between Yatsushiro and
-    Hitoyoshi" as an organisation): an article does not switch what a bare name means."""
+    Hitoyoshi" as an organisation): an article does not switch what a bare name means (but
+    "the state investor Temasek" is a company a gazetteer's old name of Singapore is not)."""
     places = {m.text for m in mentions
               if m.kind == "place" and (m.strong or m.place is not None)}
     for m in mentions:
         if (m.text in places and m.kind != "place" and not m.strong and m.stands_for is None
-                and not m.after_place):
+                and not m.after_place
+                and not (m.kind == "organization" and m.before[:1]
+                         and organisation_noun(m.before[0]))):
             m.kind = "place"
 
 
@@ -384,8 +414,16 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
         kind = "organization"
     if kind == "person" and " " in mention.text and _acronym_first(mention.text):
         kind = "organization"  # "SAIC Volkswagen": no one's name starts with an acronym
+    if kind == "person" and mention.before[:1] == ["the"] and (
+            mention.before[1:2] and mention.before[1] in _PLACE_PREPOSITIONS | {"on", "over",
+                                                                              "along"}):
+        kind = "place"  # "over the Danube", "on the Reichsbrücke": no one is "the X"
     if kind == "person" and " " in mention.text and mention.words[0] in _ARTICLES:
         kind = "place"  # "La Palma", "Las Tablas": a name starting with "the" is no one's
+    if kind == "person" and " " in mention.text and (
+            mention.words[0] in _PAPER_ARTICLES or _city_named(mention.words, lex)):
+        kind = "organization"  # "Het Financieele Dagblad", "Der Spiegel"; "on Euronext
+        # Amsterdam", "at Deloitte Australia": a body with its city or country
     if (kind == "place" and mention.kind == "person" and not _after_place_words(mention.before)
             and not strong_place(mention.words[-1], lex)):
         kind = "person"  # "Andrew Hall, chief executive": a first name the gazetteer does not
@@ -413,6 +451,13 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
     if best is not None:  # NORP, WORK_OF_ART, DATE, ...: not ours, unless a rule typed it
         return mention.kind is not None and len(mention.words) == 1
     return mention.kind is not None or len(mention.words) == 1
+
+
+def _city_named(words: list[str], lex: Lexicon) -> bool:
+    """ "Euronext Amsterdam": a word that is no first name, then a city or a country."""
+    place = lex.place(words[-1])
+    return (len(words) == 2 and words[0].casefold() not in lex.given_names
+            and place is not None and place.strong and place.kind in ("city", "country"))
 
 
 def _first_name(word: str, lex: Lexicon) -> bool:

@@ -65,6 +65,7 @@ _NAME = rf"{_WORD}(?: {_WORD})*"
 _OWNED_APPOSITION = re.compile(r", (?:the|a|an|its) [\w\-]+['’]s ")
 _OF_NAME = re.compile(rf" of (?:the )?({_NAME})")
 _IN_PLACE = re.compile(rf" in (?:the )?({_NAME})")
+_UNIT_AFTER = re.compile(r" (?:district|province|county|region|prefecture|state|municipality)\b")
 SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")  # "4-2", "127-118"
 # Words between two names that an acronym after them may spell as one ("... in the United
 # States (CFIUS)", "Institut de Recherche en Sciences de la Santé (IRSS)")
@@ -283,8 +284,28 @@ _INSTRUMENTS = frozenset({"telescope", "probe", "satellite", "rover", "lander", 
 _INSTRUMENT_WORDS = frozenset({"space", "solar", "orbiting", "x-ray", "infrared", "gamma-ray",
                                "radio", "survey", "optical", "lunar", "mars", "deep"})
 # What a platform holds, after its name ("Facebook groups", "a TikTok video")
+# Who a title is held at, before it ("the state's commissioner", "the company's founder")
+_OWNER_NOUNS = _ORG_CUES | {"state", "company", "club", "team", "government", "party", "city",
+                            "country", "nation", "province", "region", "county", "university"}
+# Jobs held at an organisation, before "at" and its name
+_AT_JOBS = frozenset({"analyst", "analysts", "economist", "economists", "strategist",
+                      "strategists", "researcher", "researchers", "professor", "lecturer",
+                      "scientist", "scientists", "executive", "executives", "banker", "bankers",
+                      "engineer", "engineers", "trader", "traders", "fellow", "partner"})
+# What a business or a body does, said after ", which"
+_WHICH_RUNS = frozenset({"runs", "operates", "owns", "flies", "makes", "sells", "employs",
+                         "provides", "supplies", "manages", "oversees", "represents", "publishes",
+                         "produces", "controls", "manufactures", "builds", "distributes",
+                         "regulates", "brings", "organises", "organizes", "licenses", "funds"})
+_BROADCASTERS = frozenset({"TV", "Radio", "Rádio", "Rede", "Canal", "Télé"})  # first words
+_GAME_VERBS = frozenset({"beat", "beaten", "won", "lost", "drew", "draw", "played", "win",
+                         "lose", "face", "faced", "hosted", "thrashed", "defeated", "edged"})
+_SPOKE_TO = (["to", "speaking"], ["to", "talking"], ["to", "spoke"], ["to", "said"])
+_AFTER_LOWER = re.compile(r"\b[a-z]+ $")
+_DETERMINERS = (["the"], ["his"], ["her"], ["its"], ["their"])
 _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "followers", "users",
-                           "livestream", "video", "videos", "feed", "channel", "handle", "app"})
+                           "livestream", "video", "videos", "feed", "channel", "handle", "app",
+                           "post", "posts"})
 # Parties named by one word before a title ("Labour leader X", "Conservative MP Y")
 _PARTIES = _PARTY_MEMBERS | {"labour", "conservative", "conservatives", "tories", "liberal",
                               "liberals", "democrats", "republicans", "green", "greens",
@@ -296,7 +317,8 @@ _PARTY_PLURALS = frozenset({w for w in _PARTIES if w.endswith("s")} | {"communis
 _ARMED = frozenset({"insurgency", "insurgents", "militants", "fighters", "militia", "militiamen",
                     "jihadists", "gunmen"})
 # What a political group is, after its name ("the centrist Third Way alliance")
-_POLITICAL = frozenset({"alliance", "coalition", "bloc", "party", "movement"})
+_POLITICAL = frozenset({"alliance", "coalition", "bloc", "party", "movement", "collective", "front",
+                        "consortium"})
 _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 # Countries whose parliament is a congress too: there "Congress" is theirs
 _OTHER_CONGRESS = re.compile(r"\b(?:India|Brazil|Mexic|Peru|Colombia|Chile|Argentin|Philippine|"
@@ -546,6 +568,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                  and not _article_then_given_name(tokens, lex))
         and not _opens_name(tokens, cand, lex)
         and not (tokens[0].text == "All" and not cand.sentence_start)  # "over All Blacks"
+        # "told The Straits Times", "in The Hague", "to buy Just Eat": a capitalised "The" or
+        # "Just" inside a sentence of lower-case words is the name's own
+        and not (tokens[0].text[:1].isupper() and tokens[0].text != "I" and len(tokens) > 1
+                 and not (cand.sentence_start and tokens[0] is cand.tokens[0])
+                 and (lex.place(_text(tokens)) or not lex.place(_text(tokens[1:])))
+                 and _AFTER_LOWER.search(doc, max(0, tokens[0].start - 30), tokens[0].start))
         and (
             (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
             or (
@@ -613,8 +641,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     # whole run (or all but its last word), one name
     spelt = bool(cand.paren_after) and len(tokens) > 2 and (
         cand.paren_after in (initials(_text(tokens)), initials(_text(tokens))[:-1])
-        or (not cand.paren_after.isupper()
-            and "".join(t.text[0] for t in tokens).casefold() == cand.paren_after.casefold()))
+        # ("Economic Community of West African States (ECOWAS)": "of" spelt too)
+        or "".join(t.text[0] for t in tokens).casefold() == cand.paren_after.casefold())
     if spelt or leaning:  # one body's name, its words joined by "and" or "for" (whole: not a
         # title's portfolio, "Directorate General of Health Services (DGHS)")
         parts = [Mention(None, _surface(tokens, doc), tokens[0].start, tokens[-1].end,
@@ -639,10 +667,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                                  strong=True, title=shared))
             continue
         inside = [t.lower for t in reversed(tokens[: tokens.index(group[0])])]
-        # "Residents of Githurai", "Minister of State for Advanced Technology X": what the run
-        # says before "of" or "for" is the name's context
+        # "Residents of Githurai", "Minister of State for Advanced Technology X", "Simón on
+        # Twitter": what the run says before "of", "for", "on" or "to" is the name's context
+        # (but "the Satish Dhawan Space Centre on Sriharikota" is where it stands)
         of = replace(cand, before=inside + cand.before) if inside[:1] in (
-            ["of"], ["for"]) else cand
+            ["of"], ["for"]) or (inside[:1] in (["on"], ["to"]) and inside[1:2] and not (
+                inside[1] in lex.org_heads or inside[1] in lex.place_heads)) else cand
         found.extend(_classify(group, of, doc, lex, last=group[-1] is cand.tokens[-1]))
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
@@ -730,7 +760,7 @@ def _article_then_given_name(tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _strip_leading(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].lower in CONNECTORS or tokens[0].lower in ("the", ",")):
+    while tokens and (tokens[0].lower in CONNECTORS or tokens[0].text in ("the", ",")):
         tokens = tokens[1:]
     return tokens
 
@@ -941,12 +971,18 @@ def _classify(
                      and tokens[k + 1].text == "Century")
             and not (k > 0 and tokens[k - 1].text == "No.")  # "Rongjiang No. 1 Middle School"
             for k, t in enumerate(tokens))
-        and _cue(cand.before, single=len(tokens) == 1) != "organization"
+        and _cue(cand.before, lex, single=len(tokens) == 1) != "organization"
         and not _listed_organisation(doc, tokens[0].start)
         and not _numbered_body(tokens)
         and not (last and _org_apposed(cand.after, lex))  # "A24, the New York studio"
     ):
         return []
+    if len(tokens) > 1 and tokens[0].text == "The" and (
+            cand.before[:1] == ["told"] or cand.before[:2] in _SPOKE_TO) and (
+            lex.place(_text(tokens)) is None):
+        # "Lesufi told The Star", "speaking to The Hindu": a newspaper
+        return [Mention("organization", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
+                        before=cand.before, after=cand.after if last else [], strong=True)]
     if len(tokens) > 2 and tokens[0].lower in _PARTY_MEMBERS and _name_like(tokens[1:], lex):
         tokens = tokens[1:]  # "Democrat Sherrod Brown": a member of a party, named
     if (cand.before[:1] == ["for"] and cand.before[1:2] and cand.before[1] in _MEMBERS_FOR
@@ -1059,9 +1095,10 @@ def _classify_name(
     if (len(words) == 1 and (
         # one letter is no name, but "posted on X", "the platform X" name Musk's platform
         (len(words[0]) == 1 and not (
-            tokens[0].text == "X" and _cue(cand.before, single=True) == "organization"))
+            tokens[0].text == "X" and _cue(cand.before, lex, single=True) == "organization"))
         or (last and cand.after[:1] and cand.after[0][:1].isdigit() and not cand.possessive
-            and not SCORE.match(cand.after[0]))  # "Mate 60", but "beat France 4-2", "China's 57th"
+            and not SCORE.match(cand.after[0])  # "Mate 60", but "beat France 4-2", "China's 57th"
+            and not tokens[0].suffix)  # and "the Grenoble-born 22-year-old"
         or (words[0] in lex.demonyms and not strong_place(text, lex))  # "the Pacific"
         or words[0] in _WEEKDAYS_MONTHS
         or words[0].removesuffix("s") in _WEEKDAYS_MONTHS  # "on Fridays"
@@ -1118,7 +1155,10 @@ def _classify_name(
         # a listed company ("Netflix", "Tele2", "Mercedes-Benz Group"); one word may still be
         # a surname of someone the article names in full
         return [_typed(mention, "organization", strong=len(tokens) > 1)]
-    if (last and len(tokens) == 1 and cand.after[:1] and cand.after[0] in _ON_PLATFORMS
+    if (last and len(tokens) == 1 and cand.after[:1] and (
+            cand.after[0] in _ON_PLATFORMS
+            # "his Starlizard consultancy", "the Jio network"
+            or (cand.after[0] in _ORG_CUES and cand.before[:1] in _DETERMINERS))
             and not cand.possessive and lex.place(text) is None and words[0] not in lex.demonyms
             and words[0] not in lex.given_names and words[0] not in lex.nouns
             and not mention.initial):  # (not "Industry groups say", "Environmental groups")
@@ -1176,7 +1216,7 @@ def _classify_name(
     # what the words before say of a weak place: "Japanese brands Lawson" (a brand, not the
     # town), "regions such as Hokkaido" (the place)
     # (not "shares in Düsseldorf-based Rheinmetall": the name is where the company is)
-    weak_cue = _cue(cand.before) if (place is not None and not place.strong
+    weak_cue = _cue(cand.before, lex) if (place is not None and not place.strong
                                      and mention.suffix not in _OWNED) else None
     if weak_cue is None and place is not None and cand.before[:1] == ["to"] and (
             cand.before[1:2] and cand.before[1] in _MOVED_TO):
@@ -1217,7 +1257,10 @@ def _classify_name(
             return [_typed(_stretch(mention, doc, size), "organization")]
         mention.place = place
         # "the Wolfsburg-based carmaker": where a company is based is the place
-        strong = place.strong or mention.suffix in _OWNED or weak_cue == "place" or (
+        # ("the Swansea-born fly-half": where someone is from is the place)
+        strong = place.strong or mention.suffix in _OWNED or mention.suffix in (
+            "born", "raised", "bred") or weak_cue == "place" or (
+            last and cand.after[:1] and cand.after[0] in _PLACE_AFTER) or (
             last and _holds_office(doc, mention.end))  # "Veneto regional president X"
         return [_typed(mention, "place", strong=strong)]
     if mention.suffix in _OWNERS and " ".join(words) not in lex.demonyms:
@@ -1322,6 +1365,8 @@ def _classify_name(
     if last and cand.possessive and len(tokens) < 4 and _company_part(cand.after) and not (
             _given_name(tokens, lex)):
         return [_typed(mention, "organization", strong=False)]  # "BioNTech's co-founder"
+    if len(tokens) > 1 and tokens[0].text in _BROADCASTERS and lex.place(text) is None:
+        return [_typed(mention, "organization")]  # "TV Globo", "Radio Okapi"
     apposed = _org_apposed(cand.after, lex) if last else None
     if apposed and _OWNED_APPOSITION.match(doc, mention.end):
         apposed = None  # "X, the company's executive vice president": its person
@@ -1348,7 +1393,10 @@ def _classify_name(
         return [_typed(mention, "person")]
     if tokens[-1].text.endswith("OS") and tokens[-1].text[-3:-2].islower():
         return []  # "HarmonyOS", "iOS", "on HyperOS": operating systems, not platforms
-    cue = _cue(cand.before, single=len(tokens) == 1)
+    cue = _cue(cand.before, lex, single=len(tokens) == 1)
+    if (cue is None and last and cand.after[:2] == [",", "which"] and cand.after[2:3]
+            and cand.after[2] in _WHICH_RUNS and lex.place(text) is None):
+        cue = "organization"  # "Arianespace, which flies", "WaterNSW, which runs the dams"
     if cue is None and _listed_organisation(doc, mention.start):
         cue = "organization"  # "the charities Asylum Aid, Care4Calais and ..."
     if cue is None and last and _SHARES_MOVED.match(doc, mention.end) and lex.place(text) is None:
@@ -1361,8 +1409,12 @@ def _classify_name(
             and _title_comma_before(cand.before, lex) and len(tokens) in (2, 3)
             and _name_like(tokens, lex) and not _has_org_head(tokens, lex)):
         cue = "person"  # "Its managing director, Petro Terblanche, said"
-    if cue == "organization" and cand.before[0] in _JOBS_TOO and _given_name(tokens, lex):
-        cue = "person"  # "American producer Tricia Tuttle": the job, not the company
+    if cue == "organization" and cand.before[0] in _JOBS_TOO and (
+            _given_name(tokens, lex) or _called_by_surname(tokens, doc, lex)
+            or (cand.possessive and 1 < len(tokens) < 4 and _name_like(tokens, lex))):
+        # "American producer Tricia Tuttle", "producer Mo Abudu ... Abudu said", "producer Mo
+        # Abudu's EbonyLife": the job, not the company
+        cue = "person"
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
     if len(tokens) == 1 and (
@@ -1569,7 +1621,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _cue(before: list[str], single: bool = False) -> Kind | None:
+def _cue(before: list[str], lex: Lexicon, single: bool = False) -> Kind | None:
     """ "tech company Huawei", "companies such as Qualcomm", "Mr Smith": the kind the words say."""
     if not before:
         return None
@@ -1587,10 +1639,14 @@ def _cue(before: list[str], single: bool = False) -> Kind | None:
         return "organization"  # "First published by Editorial Sudamericana": a publisher
     if before[0] == "for" and before[1:2] and before[1] in _WORKS_FOR:
         return "organization"  # "who drives for Bolt", "writes for Helsingin Sanomat"
+    if before[0] == "at" and before[1:2] and before[1] in _AT_JOBS:
+        return "organization"  # "a telecoms analyst at Macquarie", "an economist at Stanford"
     if before[0] == "in" and before[1:2] and before[1] in ("shares", "stake", "stakes"):
         return "organization"  # "shares in Rémy Cointreau fell", "a stake in Zeekr"
-    if before[0] == "side" and _LEAGUES & set(before[1:4]):
-        return "organization"  # "China League One side Chongqing Tonglianglong": a club
+    if before[0] == "side" and (_LEAGUES & set(before[1:4])
+                                or (before[1:2] and before[1] in lex.demonyms)):
+        return "organization"  # "China League One side Chongqing Tonglianglong", "Belgian side
+        # Beerschot": a club
     if before[0] == "in" and before[1:2] and before[1] in _WRITINGS:
         return "organization"  # "a signed article in Le Figaro": a newspaper
     if before[0] in ("site", "website") and before[1:2] and before[1] in _SITES:
@@ -1838,6 +1894,13 @@ def _given_name(tokens: list[Token], lex: Lexicon) -> bool:
     )
 
 
+def _called_by_surname(tokens: list[Token], doc: str, lex: Lexicon) -> bool:
+    """ "Mo Abudu" where the article writes "Abudu" alone too: a name as news shortens people's
+    (companies keep their first word: "Warner Bros" is "Warner")."""
+    return (1 < len(tokens) < 4 and _name_like(tokens, lex)
+            and _count(doc, tokens[-1].text) > _count(doc, _text(tokens)))
+
+
 def _count(doc: str, name: str) -> int:
     """How often ``name`` is written as whole words ("Stanley", not in "Stanleyville")."""
     return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", doc))
@@ -1883,6 +1946,8 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
         return after[1]  # "Temu, owned by PDD Holdings": people are not owned
     if after[:1] != [","] or after[1:2] not in (["the"], ["a"], ["an"], ["another"]):
         return None
+    if after[2:4] in (["market", "leader"], ["industry", "leader"]):
+        return "leader"  # "Telstra, the market leader, said"
     owner = any(after[k : k + 2] == ["owner", "of"] for k in (2, 3))
     if not owner and any(w in lex.titles or w in _OCCUPATIONS for w in after[2:4]):
         return None  # "X, a fund manager at ...", "X, the minister of cooperatives", "X, a
@@ -1921,10 +1986,13 @@ def _in_country(tokens: list[Token], mention: Mention, doc: str, lex: Lexicon) -
     """ "from Azmaka in Bulgaria", "near Tingri in Tibet": where, a name then "in" and a country
     or a region the gazetteer knows (not "worked at Ajinomoto in Japan", "sold to Tencent in
     China"; no head word, no first name)."""
-    seat = _IN_PLACE.match(doc, mention.end) if mention.before[:1] and mention.before[0] in (
-        "from", "near", "in") else None
+    where = mention.before[0] if mention.before else ""
+    seat = _IN_PLACE.match(doc, mention.end) if where in ("from", "near", "in", "at") else None
     region = lex.place(seat.group(1)) if seat else None
-    return (region is not None and region.strong and region.kind in ("country", "region")
+    # ("at Sunguvarchatram in Kanchipuram district": a district named so, even after "at")
+    district = seat is not None and _UNIT_AFTER.match(doc, seat.end()) is not None
+    return (((region is not None and region.strong and region.kind in ("country", "region")
+              and where != "at") or district)
             and not _has_head(tokens, lex)
             and tokens[0].lower not in lex.given_names
             and " ".join(mention.words).casefold() not in lex.companies)
@@ -1938,6 +2006,8 @@ def place_cue(before: list[str]) -> bool:
     return bool(before) and (
         before[0] in _PLACE_BEFORE or (before[0] == "of" and before[1:2] != [] and (
             before[1] in _PLACE_OF))
+        # "they beat Scotland at Murrayfield", "won 2-1 at Anfield": where a game was played
+        or (before[0] == "at" and bool(_GAME_VERBS & set(before[1:4])))
     )
 
 
@@ -1953,6 +2023,8 @@ def _title_apposed(after: list[str], lex: Lexicon) -> bool:
     words = after[1:6]
     if words[:1] in (["a"], ["an"], ["the"]):
         words = words[1:]
+    if words[:1] and words[0] in _OWNER_NOUNS and words[1:2] and words[1] in lex.titles:
+        words = words[1:]  # "the state's commissioner for tourism", "the club's president"
     # ("a Lagos-based film critic", "an Asia economist at", "a Kenyan lawyer"): where from
     for _ in range(2):
         if words[:1] and (words[0].endswith("-based") or words[0] in lex.demonyms

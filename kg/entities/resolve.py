@@ -55,6 +55,10 @@ _UNDERGONE = frozenset({"suffered", "experienced", "recorded", "endured", "flood
                         "logged", "sweltered", "shivered", "received", "hosted", "staged"})
 _PARTY_TO = frozenset(w.replace("_", " ") for w in words("party_to"))
 _ISSUED = frozenset({"statement", "statements", "announcement"})
+# "Madonna brought her Celebration Tour": a verb, then her or his own (a company's is "its")
+# (not "paid her to", "told her that": her as an object)
+_HIS_HER = re.compile(r"(?: [a-z]+){1,2} (?:his|her) (?!(?:own|that|to|the|a|an|in|on|for|as|and|"
+                      r"about|with|at|from|by|of)\b)\w")
 _WHICH = re.compile(r", which (?:\w+ly )?(\w+)")  # "which formally designated"
 _AFTER_WHICH = re.compile(r", which [^,.;:\"”]+, (\w+)")  # the verb after the clause
 _OWNS = ("'s", "’s")
@@ -72,6 +76,9 @@ _US_ONLY = frozenset({"State", "Justice", "Defense", "Commerce", "Homeland Secur
 _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "could", "may",
                     "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
 _CITY_PARTS = words("city_parts")
+# "Singapore's state investor Temasek", "Beijing's top broadcaster CCTV": a body there, named
+_BODY_THERE = re.compile(
+    rf"['’]s(?: [a-z\-]+){{0,3}} (?:{'|'.join(words('org_cues'))}) (?:[A-Z][\w\-]*|[A-Z]{{2,}})")
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across"})
 _OF_GAP = re.compile(r" of (?:the )?")
 # A preposition said again after "and" is the same list: "licensed to X and to Y"
@@ -459,7 +466,8 @@ def _which_acts(m: Mention, doc: str) -> bool:
     if which is not None and which.group(1) in _ACTING and which.group(1) not in _BEING:
         return True
     after = _AFTER_WHICH.match(doc, m.end)
-    return after is not None and after.group(1) in _ACTING and after.group(1) not in ("is", "was")
+    return after is not None and after.group(1) not in ("is", "was") and _acting_word(
+        after.group(1))  # "Washington and Paris, which had both voiced concern, called for"
 
 
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
@@ -470,6 +478,8 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
     after = _NEXT_WORD.match(doc, m.end)
     possessive, word = (after.group(1), after.group(2)) if after else ("", "")
     if after and possessive:  # "Washington's Indo-Pacific strategy", not "Beijing's Chaoyang"
+        if _BODY_THERE.match(doc, m.end):
+            return False
         name = _CAPITALISED.match(doc, after.start(2))
         head = name.group().split()[-1].casefold() if name else word
         unit = _LOWER_WORD.match(doc, name.end()) if name else None
@@ -487,10 +497,15 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
         return True
     if m.before[:1] == ["for"] and _TO_ACT.match(doc, m.end):
         return True  # "the door remained open for New Delhi to rejoin"
+    return _acting_word(word)
+
+
+def _acting_word(word: str) -> bool:
+    """A verb a government's capital does ("said", "firmly", "welcomed"), not one a city
+    undergoes ("Beijing also suffered its heaviest rainfall")."""
     return word in _ACTING or (word.endswith("ly") and word.islower()) or (
         word.endswith("ed") and word.islower() and word not in _CITY_PARTS
-        and word not in _UNDERGONE  # "Beijing also suffered its heaviest rainfall": the city
-    )
+        and word not in _UNDERGONE)
 
 
 def _dealt_with(m: Mention) -> bool:
@@ -544,7 +559,7 @@ def _people(state: _Article, mentions: list[Mention], aliases: dict[int, Mention
             _known_name(state, "person", m.text, m)
         else:  # a bare surname no full name in the article explains: never resolved elsewhere
             known = state.known.persons_named(m.text)
-            if not (m.strong or known):
+            if not (m.strong or known or _HIS_HER.match(state.doc, m.end)):
                 # one word only the model calls a person, with no title and nobody of that
                 # name known: most often a company, a place or a work ("McLaren", "the Louvre")
                 continue
@@ -657,6 +672,9 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             orgs.append(m)
     written = {m.text for m in orgs if len(m.words) > 1}
     canon = {m.text: _org_name(m.text, state, written) for m in orgs if len(m.words) > 1}
+    for text in canon:  # "Just Eat Takeaway" after "Just Eat Takeaway.com": one company
+        if f"{text}.com" in canon:
+            canon[text] = canon[f"{text}.com"]
     # "China's Foreign Ministry", then "the Foreign Ministry": China's, where the article
     # gives the body one country
     countries: dict[str, set[str]] = {}
@@ -704,6 +722,13 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
         # "COSCO" for "COSCO Shipping", "Labour" for the "Labour Party" named in the article
         if len(prefixed) == 1 and (is_acronym(m.text) or prefixed[0] == f"{m.text} Party"):
             state.entity("organization", prefixed[0], m).alternate(m.text)
+            continue
+        # "the Stones" after "the Rolling Stones", "the Warriors" after "the Golden State
+        # Warriors": a band's or a side's plural last word
+        suffixed = sorted(n for n in written if n.endswith(f" {m.text}"))
+        if (len(suffixed) == 1 and m.before[:1] == ["the"] and m.text.endswith("s")
+                and m.text.casefold() not in state.lex.org_heads):
+            state.entity("organization", canon[suffixed[0]], m).alternate(m.text)
             continue
         known = state.known.named("organization", m.text)
         if not known and is_acronym(m.text):

@@ -34,7 +34,11 @@ _AND_NAME = re.compile(r" and (?:[A-Z][\w'’.-]* )+([a-z][\w-]*)")
 # "lost the 2015 final, to Australia": a loss, then "to" right before the side
 _LOST_TO = re.compile(r"\b(?:lost|losing|lose|loses|fell|falling|fall|falls)\b[^.;!?]{0,40}\bto $")
 # A player's move to a side: "sold defender Y to X"
-_SOLD_TO = re.compile(r"\b(?:sold|sells|selling|loaned|transferred)\b[^.;!?]{0,60}\bto $")
+_SOLD_TO = re.compile(r"\b(?:sold|sells|selling|loaned|transferred|move|moves|switch|"
+                      r"transfer)\b[^.;!?]{0,60}\bto $")
+# A player's move from a side: "completed the signing of X from Y", "bought him from Y"
+_SIGNED_FROM = re.compile(r"\b(?:signing|signed|signs|bought|buys|recruited|arrived|arrives)\b"
+                          r"[^.;!?]{0,60}\bfrom $")
 _SCORED_BY = frozenset({"to", "by", "against", "over", "with", "v", "vs"})
 # A defeat, then "by" right before the side
 _BEATEN_BY = re.compile(r"\b(?:beaten|thrashed|defeated|routed|crushed|hammered|edged|stunned|"
@@ -117,11 +121,12 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
     Werder Bremen 5-0", "they lead West Ham United 2-0")."""
     if not sport:
         return
+    sides = set()
     for m in mentions:
         if m.stands_for or m.kind == "organization" or not named_as_side(m, doc):
             continue
         words = m.words
-        city = m.place is not None and m.place.kind == "city" and len(words) == 1
+        city = m.place is not None and m.place.kind == "city" and len(words) < 3  # "West Ham"
         moved = _moved(m, doc)
         # "lost to Milan", "joined from Lille", "the Barcelona midfielder": even a big city,
         # where the words say a side; and a name nothing else types, where a player moved from
@@ -143,6 +148,14 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
                  or lex.place(words[0]) is not None)
         ):
             m.kind, m.place = "organization", None
+            if city:
+                sides.add(m.text)
+    for m in mentions:
+        # "Liverpool manager Jürgen Klopp" makes "a move to Liverpool" and "an offer accepted
+        # by Liverpool" the club's too; a game "at Liverpool" or the dateline stays the city
+        if (m.text in sides and m.kind == "place" and not m.dateline and not m.suffix
+                and not (m.before and m.before[0] in _LOCATED - {"from", "to"})):
+            m.kind, m.place = "organization", None
 
 
 def about_sport(doc: str) -> bool:
@@ -156,6 +169,8 @@ def named_as_side(m: Mention, doc: str) -> bool | None:
     """True when named as a side ("X beat", "X 2-0", "X coach", "beat X", "lost 7-0 to X",
     "held by X", "beaten by X", "signed from X"), False when as a country winning medals ("China
     won 40 golds"), else None."""
+    if m.suffix:
+        return None  # "the Swansea-born fly-half": where a player is from
     before, after = _around(m)
     if doc[m.end : m.end + 2] in ("'s", "’s"):
         # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country, and
@@ -164,7 +179,10 @@ def named_as_side(m: Mention, doc: str) -> bool | None:
             return False
         if _GAMES & set(after[:3]) or _CONTEST.match(doc, m.end):
             return True
-        return False if _named(doc, m.end) else None
+        if _named(doc, m.end):
+            # "Southampton's Romeo Lavia": a city's player is its club's
+            return m.place is not None and m.place.kind == "city" and len(m.words) == 1
+        return None
     if after[:1] in (["were"], ["are"]) and before[:1] and before[0] in _LOCATED | {"of"}:
         return None  # "the highlands of Ethiopia were": the country's, not a side's
     if _OF_NAMED.search(doc, max(0, m.start - 80), m.start):
@@ -212,9 +230,11 @@ def _lost_to(m: Mention, doc: str) -> bool:
 
 def _moved(m: Mention, doc: str) -> bool:
     """ "signed from Dinamo Batumi", "brought in from Fenerbahce", "sold defender Kalidou
-    Koulibaly to Chelsea": a player's move from or to a side."""
+    Koulibaly to Chelsea", "a move to Liverpool", "the signing of X from Brighton": a player's
+    move from or to a side."""
     return moved_from(m.before) or (
-        m.before[:1] == ["to"] and bool(_SOLD_TO.search(doc, max(0, m.start - 80), m.start)))
+        m.before[:1] == ["to"] and bool(_SOLD_TO.search(doc, max(0, m.start - 80), m.start))) or (
+        m.before[:1] == ["from"] and bool(_SIGNED_FROM.search(doc, max(0, m.start - 80), m.start)))
 
 
 def _scored(m: Mention) -> bool:
