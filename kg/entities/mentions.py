@@ -104,7 +104,20 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
     found = [m for m in found if m.text not in works and (m.strong or m.text not in ends)]
     _short_places(found)
     _named_in_full(found)
-    return Analysis(doc, title_end, _spelt_back(found, doc))
+    return Analysis(doc, title_end, _spelt_back(_wings(found, doc), doc))
+
+
+def _wings(found: list[Mention], doc: str) -> list[Mention]:
+    """ "Communist Party of India (Marxist)": a party's name with the wing in brackets that
+    tells it from another party."""
+    wings = set()
+    for m in found:
+        wing = f" ({m.acronym})"
+        if (m.acronym and m.acronym.isalpha() and m.acronym.istitle() and "Party" in m.words
+                and doc.startswith(wing, m.end)):
+            m.text, m.end, m.acronym = m.text + wing, m.end + len(wing), None
+            wings.add(m.end - 1 - len(wing[2:-1]))
+    return [m for m in found if m.start not in wings]
 
 
 def _spelt_back(found: list[Mention], doc: str) -> list[Mention]:

@@ -103,6 +103,9 @@ _PLANS = frozenset({"project", "projects", "plan", "plans", "proposal", "scheme"
 # "the arm of X", "shares of X": what only a company has
 _PART_OF = frozenset({"arm", "unit", "subsidiary", "division", "affiliate", "parent", "owner",
                       "shareholder", "shareholders", "shares", "stake", "founder", "co-founder"})
+# Who leads or makes up a body, before "of" and its name
+_LEADS = frozenset({"leader", "leaders", "member", "members", "chairman", "chairwoman",
+                    "spokesman", "spokeswoman", "spokesperson", "lawmakers", "deputies"})
 # A company's share price moving: "X fell 8 percent", "X's shares jumped 43%"
 _SHARES_MOVED = re.compile(
     r"(?:['’]s shares| shares)? (?:fell|rose|dropped|jumped|slid|gained|climbed|plunged|surged|"
@@ -1348,6 +1351,8 @@ def _classify_name(
             return [_typed(mention, "organization")]
         return [_typed(mention, "place")]  # "Liaoning Gymnasium"
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
+        if cand.before[:1] == ["of"] and cand.before[1:2] and cand.before[1] in _LEADS:
+            return [_typed(mention, "organization")]  # "the leader of Liberal Initiative"
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
         if mention.acronym:
             return [replace(mention, text=mention.acronym, work=True)]
@@ -1409,7 +1414,7 @@ def _classify_name(
             and _title_comma_before(cand.before, lex) and len(tokens) in (2, 3)
             and _name_like(tokens, lex) and not _has_org_head(tokens, lex)):
         cue = "person"  # "Its managing director, Petro Terblanche, said"
-    if cue == "organization" and cand.before[0] in _JOBS_TOO and (
+    if cue == "organization" and cand.before[:1] and cand.before[0] in _JOBS_TOO and (
             _given_name(tokens, lex) or _called_by_surname(tokens, doc, lex)
             or (cand.possessive and 1 < len(tokens) < 4 and _name_like(tokens, lex))):
         # "American producer Tricia Tuttle", "producer Mo Abudu ... Abudu said", "producer Mo
@@ -1633,6 +1638,8 @@ def _cue(before: list[str], lex: Lexicon, single: bool = False) -> Kind | None:
         return "organization"  # "according to Xinhua": a source (or a person's surname)
     if before[0] == "of" and before[1:2] and before[1] in _PART_OF:
         return "organization"  # "the Japanese arm of Western Digital"
+    if before[0] == "of" and before[1:2] and before[1] in _LEADS:
+        return "organization"  # "the leader of Liberal Initiative", "members of Hezbollah"
     if moved_from(before):
         return "organization"  # "signed from Dynamo Kyiv", "joined from Google"
     if before[:2] == ["by", "published"]:

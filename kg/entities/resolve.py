@@ -169,6 +169,7 @@ def resolve(
         if m.acronym and m.kind in ("organization", None):
             state.acronyms.setdefault(m.acronym, m.text)
     sport = about_sport(doc)
+    _surnames_not_countries(mentions)
     _governments(mentions, doc, lex, sport)
     national_teams(mentions, doc, sport)
     clubs(mentions, doc, lex, sport)
@@ -399,6 +400,16 @@ def _listed_with_people(x: Mention, group: list[Mention]) -> bool:
     return any(y.kind == "person" and len(y.words) > 1 for y in others) and not any(
         y.kind == "organization" for y in others
     )
+
+
+def _surnames_not_countries(mentions: list[Mention]) -> None:
+    """ "Montenegro's government" where the article names Prime Minister Luís Montenegro: the
+    man's government, not the country's."""
+    surnames = {m.words[-1] for m in mentions
+                if m.kind == "person" and m.strong and len(m.words) > 1}
+    for m in mentions:
+        if m.text in surnames and (m.stands_for or "").startswith("Government of"):
+            m.kind, m.stands_for, m.place = "person", None, None
 
 
 def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
@@ -776,7 +787,8 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
     organisation and X a body of it becomes "X of the Y" ("CPC Central Committee" → "Central
     Committee of the Communist Party of China").
     """
-    words = [w for w in text.split() if not (w.startswith("(") and w.endswith(")"))]
+    words = [w for w in text.split()
+             if not (w.startswith("(") and w.endswith(")") and is_acronym(w[1:-1]))]
     words = [state.acronyms.get(w, w) if is_acronym(w) else w for w in words]
     if words and words[0].casefold() in state.lex.demonyms and words[-1] == "Government":
         country = state.lex.country_of_demonym.get(" ".join(words[:-1]).casefold())

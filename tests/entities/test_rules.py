@@ -1803,7 +1803,85 @@ WORDS_AROUND = [
         {"person": {"Arthur Mensch", "Timothée Lacroix"}},
         {"person": {"Google DeepMind"}},
         id="a brand's capitals inside keep it out of a list of people"),
+    pytest.param(
+        "Singapore's state investor Temasek said on Monday it would buy the stake. Temasek "
+        "already owns a quarter.", {"organization": {"Temasek"}, "place": {"Singapore"}},
+        {"organization": {"Government of Singapore"}},
+        id="a state body a country's possessive names is no act of its government"),
+    pytest.param(
+        "Washington and Paris, which had both voiced concern over the delay, called for a "
+        "swift return to the timetable. The fund agreed a financing package with Dakar.",
+        {"organization": {"Government of the United States", "Government of France",
+                          "Government of Senegal"}}, {"place": {"Paris", "Dakar"}},
+        id="capitals that act after a which-clause, and one a package is agreed with"),
+    pytest.param(
+        "LONDON - Chelsea completed the signing of Moises Caicedo from Brighton for a football "
+        "record fee after the midfielder turned down a move to Liverpool. Liverpool manager Jurgen "
+        "Klopp also bid for Southampton's Romeo Lavia, and Caicedo once played on loan at "
+        "Belgian side Beerschot.",
+        {"organization": {"Brighton", "Liverpool", "Southampton", "Beerschot"},
+         "place": {"London"}},
+        {"place": {"Brighton", "Liverpool", "Southampton"}},
+        id="clubs named by their towns in transfer news"),
+    pytest.param(
+        "Netflix has backed series with producer Mo Abudu's EbonyLife. Uzamat Akinbile-Yussuf, "
+        "the state's commissioner for tourism, said the film was a costume. In Rio, drag "
+        "performer Pabllo Vittar sang, and five-time Olympian Bernard Lagat watched.",
+        {"person": {"Mo Abudu", "Uzamat Akinbile-Yussuf", "Pabllo Vittar", "Bernard Lagat"}},
+        {"organization": {"Mo Abudu", "Uzamat Akinbile-Yussuf"}},
+        id="people by a job's possessive, an owner's title, a performer, an Olympian"),
+    pytest.param(
+        "The Medicines and Healthcare products Regulatory Agency (MHRA) approved it. The "
+        "Economic Community of West African States (ECOWAS) urged calm, and the Communist Party "
+        "of India (Marxist) called the detentions unlawful.",
+        {"organization": {"Medicines and Healthcare products Regulatory Agency",
+                          "Economic Community of West African States",
+                          "Communist Party of India (Marxist)"}},
+        {"organization": {"Regulatory Agency", "Economic Community", "Communist Party of India",
+                          "Marxist"}},
+        id="names their acronyms spell across lower-case words, a party's wing in brackets"),
+    pytest.param(
+        "\"It is not over,\" Lesufi told The Star. Speaking to The Straits Times, Tan Hooi Ling "
+        "said Grab would grow, and Andrew Hunt, an analyst at Macquarie, agreed. Officials met "
+        "in The Hague.",
+        {"organization": {"The Star", "The Straits Times", "Macquarie"},
+         "place": {"The Hague"}},
+        {"organization": {"Straits Times"}, "place": {"Macquarie"}},
+        id="newspapers told, with their capital The; an analyst's employer"),
+    pytest.param(
+        "Arianespace, which flies European rockets, lost the contract. Telstra, the market "
+        "leader, said it had signed users. TV Globo broadcast the show and its streaming "
+        "service Globoplay carried it. Simon congratulated her on Twitter, and his Starlizard "
+        "consultancy is known for data.",
+        {"organization": {"Arianespace", "Telstra", "TV Globo", "Globoplay", "Twitter",
+                          "Starlizard"}}, {},
+        id="bodies by what they run, an apposition, a broadcaster's first word, a platform"),
+    pytest.param(
+        "Workers camped near the factory at Sunguvarchatram in Kanchipuram district. The "
+        "Sriperumbudur area is busy. Power failed at the Eikenhof pump station, and friends "
+        "grew up in Isale Eko, the crowded old quarter of Lagos Island. The Grenoble-born "
+        "22-year-old scored.",
+        {"place": {"Sunguvarchatram", "Isale Eko", "Grenoble", "Eikenhof pump station"}},
+        {"organization": {"Sunguvarchatram", "Sriperumbudur", "Isale Eko", "Eikenhof"}},
+        id="places by a district, a quarter, a pump station, a birthplace"),
+    pytest.param(
+        "LISBON - Prime Minister Luís Montenegro's government collapsed. Montenegro denied "
+        "any conflict. Rui Rocha, the leader of Liberal Initiative, voted for the motion.",
+        {"person": {"Luís Montenegro"}, "organization": {"Liberal Initiative"}},
+        {"organization": {"Government of Montenegro"}},
+        id="a surname that is a country's name; a party's leader"),
 ]
+
+
+@pytest.mark.model
+def test_what_no_one_is_called(extractor: Extractor) -> None:
+    if extractor.mode != "model":
+        pytest.skip("the rules read the model's vote")
+    ex = one(extractor, "Marathon",
+             "The course started on the Reichsbrücke over the Danube. Madonna brought her "
+             "Celebration Tour to Rio.")
+    assert {"Reichsbrücke", "Danube"} <= names(ex.places)  # "the X" after "over", "on"
+    assert "Madonna" in names(ex.persons)  # one word, then "her" own tour
 
 
 def test_a_compass_point_is_no_first_name() -> None:
