@@ -585,7 +585,9 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                 and tokens[0].lower not in PARTICLES
                 and not strong_place(tokens[0].text, lex)
                 and (
-                    tokens[0].lower in lowercase
+                    (tokens[0].lower in lowercase and not (
+                        # "Delivery Hero chief executive X" after "Berlin-based Delivery Hero"
+                        len(tokens) > 1 and _written_inside(_text(tokens), doc)))
                     # "Hotels in the county seat" where the article writes "hotel"
                     or (tokens[0].lower.endswith("s") and tokens[0].lower[:-1] in lowercase)
                     # "Farmers said", "Prices rose": an English plural alone, a name nowhere
@@ -760,6 +762,11 @@ def _article_then_given_name(tokens: list[Token], lex: Lexicon) -> bool:
     """ "An Ariane 5 rocket": an article before a first name pinyin spells too, not the family
     name An."""
     return len(tokens) > 1 and tokens[0].lower == "an" and tokens[1].lower in lex.given_names
+
+
+def _written_inside(name: str, doc: str) -> bool:
+    """The article writes the name inside a sentence too, after a lower-case word."""
+    return re.search(rf"[a-z] {re.escape(name)}\b", doc) is not None
 
 
 def _strip_leading(tokens: list[Token]) -> list[Token]:
@@ -1402,6 +1409,9 @@ def _classify_name(
     if (cue is None and last and cand.after[:2] == [",", "which"] and cand.after[2:3]
             and cand.after[2] in _WHICH_RUNS and lex.place(text) is None):
         cue = "organization"  # "Arianespace, which flies", "WaterNSW, which runs the dams"
+    if (cue is None and cand.before[:1] == ["of"] and cand.before[1:2]
+            and cand.before[1] in _LEADS and lex.place(text) is None):
+        cue = "organization"  # "the leader of Liberal Initiative", "members of Hezbollah"
     if cue is None and _listed_organisation(doc, mention.start):
         cue = "organization"  # "the charities Asylum Aid, Care4Calais and ..."
     if cue is None and last and _SHARES_MOVED.match(doc, mention.end) and lex.place(text) is None:
@@ -1638,8 +1648,6 @@ def _cue(before: list[str], lex: Lexicon, single: bool = False) -> Kind | None:
         return "organization"  # "according to Xinhua": a source (or a person's surname)
     if before[0] == "of" and before[1:2] and before[1] in _PART_OF:
         return "organization"  # "the Japanese arm of Western Digital"
-    if before[0] == "of" and before[1:2] and before[1] in _LEADS:
-        return "organization"  # "the leader of Liberal Initiative", "members of Hezbollah"
     if moved_from(before):
         return "organization"  # "signed from Dynamo Kyiv", "joined from Google"
     if before[:2] == ["by", "published"]:
@@ -1775,7 +1783,10 @@ def _nested(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention]:
             (_head(rest) in lex.org_heads and len(rest) > 1
              and _head(rest) not in lex.plural_heads
              and not (rest[-1].lower.endswith("s")
-                      and all(t.lower in _PORTFOLIOS for t in rest[:-1])))
+                      and all(t.lower in _PORTFOLIOS for t in rest[:-1]))
+             # "Department of Primary Industries": what a department is for
+             and not (i and tokens[i - 1].lower in ("department", "ministry")
+                      and rest[-1].lower == "industries"))
             or (len(rest) == 1 and is_acronym(rest[0].text))
         ):
             if lex.place(_text(rest)):

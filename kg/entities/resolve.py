@@ -59,6 +59,8 @@ _ISSUED = frozenset({"statement", "statements", "announcement"})
 # (not "paid her to", "told her that": her as an object)
 _HIS_HER = re.compile(r"(?: [a-z]+){1,2} (?:his|her) (?!(?:own|that|to|the|a|an|in|on|for|as|and|"
                       r"about|with|at|from|by|of)\b)\w")
+_KIN = re.compile(r"\b(?:his|her|their) (?:brothers?|sisters?|sons?|daughters?),? "
+                  r"(?:[A-Z][\w'’-]*(?:,| and) )*$")
 _WHICH = re.compile(r", which (?:\w+ly )?(\w+)")  # "which formally designated"
 _AFTER_WHICH = re.compile(r", which [^,.;:\"”]+, (\w+)")  # the verb after the clause
 _OWNS = ("'s", "’s")
@@ -76,6 +78,12 @@ _US_ONLY = frozenset({"State", "Justice", "Defense", "Commerce", "Homeland Secur
 _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "could", "may",
                     "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
 _CITY_PARTS = words("city_parts")
+# The last words of a company's full name, which its short name leaves out
+_COMPANY_FORMS = frozenset({
+    "industries", "holdings", "group", "corporation", "corp", "company", "co", "inc", "ltd",
+    "limited", "llc", "plc", "ag", "gmbh", "sa", "se", "nv", "bv", "motor", "motors", "airlines",
+    "airways", "pharmaceuticals", "electronics", "technologies", "systems", "securities",
+    "insurance", "entertainment", "pictures", "shipping", "logistics", "ventures", "aerospace"})
 # "Singapore's state investor Temasek", "Beijing's top broadcaster CCTV": a body there, named
 _BODY_THERE = re.compile(
     rf"['’]s(?: [a-z\-]+){{0,3}} (?:{'|'.join(words('org_cues'))}) (?:[A-Z][\w\-]*|[A-Z]{{2,}})")
@@ -174,6 +182,7 @@ def resolve(
     national_teams(mentions, doc, sport)
     clubs(mentions, doc, lex, sport)
     _agree(mentions, doc, lex)
+    _kin(mentions, doc)
     _features_short(mentions, aliases)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
@@ -400,6 +409,19 @@ def _listed_with_people(x: Mention, group: list[Mention]) -> bool:
     return any(y.kind == "person" and len(y.words) > 1 for y in others) and not any(
         y.kind == "organization" for y in others
     )
+
+
+def _kin(mentions: list[Mention], doc: str) -> None:
+    """ "Jakob Ingebrigtsen and his brothers Filip and Henrik": brothers, sisters, sons and
+    daughters named by first name share the surname of the person named before them."""
+    people = [m for m in mentions if m.kind == "person" and len(m.words) > 1]
+    for m in mentions:
+        if len(m.words) != 1 or not _KIN.search(doc, max(0, m.start - 80), m.start):
+            continue
+        owner = next((p for p in reversed(people) if p.end <= m.start), None)
+        if owner is not None:
+            m.kind, m.strong, m.place = "person", True, None
+            m.full_name = f"{m.text} {owner.words[-1]}"
 
 
 def _surnames_not_countries(mentions: list[Mention]) -> None:
@@ -730,8 +752,12 @@ def _organizations(state: _Article, mentions: list[Mention], aliases: dict[int, 
             _known_name(state, "organization", canon.get(full, full), m).alternate(m.text)
             continue
         prefixed = sorted(n for n in set(canon.values()) if n.split()[0] == m.text)
-        # "COSCO" for "COSCO Shipping", "Labour" for the "Labour Party" named in the article
-        if len(prefixed) == 1 and (is_acronym(m.text) or prefixed[0] == f"{m.text} Party"):
+        # "COSCO" for "COSCO Shipping", "Labour" for the "Labour Party", "Vertex" for "Vertex
+        # Pharmaceuticals" named in the article
+        if len(prefixed) == 1 and (is_acronym(m.text) or prefixed[0] == f"{m.text} Party" or (
+                all(w.casefold() in _COMPANY_FORMS for w in prefixed[0].split()[1:])
+                # (not "Tata" of "Tata Electronics" and "Tata Sons": their group)
+                and len({x.text for x in mentions if x.words[0] == m.text} - {m.text}) == 1)):
             state.entity("organization", prefixed[0], m).alternate(m.text)
             continue
         # "the Stones" after "the Rolling Stones", "the Warriors" after "the Golden State
@@ -819,6 +845,8 @@ def _org_name(text: str, state: _Article, written: set[str]) -> str:
             name.startswith(org + " ")
             and rest.split()[-1].casefold() in state.lex.org_heads
             and "of" not in rest.split()
+            # ("Mitsubishi Heavy Industries" is that company's name, "Mitsubishi Heavy" short)
+            and rest.casefold() not in _COMPANY_FORMS
         ):
             return f"{rest} of the {org}"
     return name
@@ -882,6 +910,9 @@ def _merge_target(name: str, start: int, first: dict[str, int], lex: Lexicon) ->
             targets.append((other_start, other))  # "Chinese Foreign Ministry"
         elif other.startswith(name + " of "):
             targets.append((other_start, other))  # "Standing Committee of the ..."
+        elif other_words[: len(words)] == words and other_start < start and all(
+                w.casefold() in _COMPANY_FORMS for w in other_words[len(words) :]):
+            targets.append((other_start, other))  # "Mitsubishi Heavy Industries", then "... Heavy"
     before = sorted(t for t in targets if t[0] < start)
     if before:
         return before[-1][1]

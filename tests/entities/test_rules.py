@@ -1870,6 +1870,27 @@ WORDS_AROUND = [
         {"person": {"Luís Montenegro"}, "organization": {"Liberal Initiative"}},
         {"organization": {"Government of Montenegro"}},
         id="a surname that is a country's name; a party's leader"),
+    pytest.param(
+        "The rocket is built by Mitsubishi Heavy Industries (MHI). Mitsubishi Heavy, which "
+        "sells the launches, wants orders. Casgevy was developed by Boston-based Vertex "
+        "Pharmaceuticals, and Vertex said the price was fair. Prosus owns a stake in "
+        "Berlin-based Delivery Hero. Delivery Hero chief executive Niklas Östberg said the "
+        "delivery business was strong.",
+        {"organization": {"Mitsubishi Heavy Industries", "Vertex Pharmaceuticals",
+                          "Delivery Hero"}},
+        {"organization": {"Industries of the Mitsubishi Heavy", "Mitsubishi Heavy", "Vertex",
+                          "Hero"}},
+        id="companies named in full, then in short"),
+    pytest.param(
+        "Goyal met Business and Trade Secretary Jonathan Reynolds. The New South Wales "
+        "Department of Primary Industries (DPI) counted the fish, and the flames swept through "
+        "the National Botanical Garden. Norwegian Jakob Ingebrigtsen ran with his brothers "
+        "Filip and Henrik.",
+        {"person": {"Jonathan Reynolds", "Filip Ingebrigtsen", "Henrik Ingebrigtsen"},
+         "organization": {"New South Wales Department of Primary Industries"},
+         "place": {"National Botanical Garden"}},
+        {"organization": {"Business", "Primary Industries", "Henrik"}},
+        id="portfolios before a title and after a department, a garden, brothers by first name"),
 ]
 
 
