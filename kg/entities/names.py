@@ -303,6 +303,12 @@ _WHICH_RUNS = frozenset({"runs", "operates", "owns", "flies", "makes", "sells", 
 _BROADCASTERS = frozenset({"TV", "Radio", "Rádio", "Rede", "Canal", "Télé"})  # first words
 _GAME_VERBS = frozenset({"beat", "beaten", "won", "lost", "drew", "draw", "played", "win",
                          "lose", "face", "faced", "hosted", "thrashed", "defeated", "edged"})
+# A double quotation mark opening before a run, and the one closing after it, with no other
+# between (nor the end of a line)
+_OPEN_QUOTE = re.compile(r"[\"“][^\"“”\n]*$")
+_CLOSE_QUOTE = re.compile(r"[^\"“”\n]*[\"”]")
+_TITLE_SMALL = frozenset({"of", "and", "the", "a", "an", "in", "on", "for", "to", "vs.", "vs",
+                          "v", "de", "la", "del", "at", "with", "from", "or"})
 _SPOKE_TO = (["to", "speaking"], ["to", "talking"], ["to", "spoke"], ["to", "said"])
 _AFTER_LOWER = re.compile(r"\b[a-z]+ $")
 _DETERMINERS = (["the"], ["his"], ["her"], ["its"], ["their"])
@@ -544,6 +550,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
             or (doc[cand.end : cand.end + 1] in (",", ".") and doc[cand.end + 1 : cand.end + 2]
                 in QUOTES)):
         return []  # a title in quotation marks ("Moon You," in American style): a film, a book
+    if _in_quoted_title(cand, doc):
+        return []  # "Rabiye Kurnaz vs. George W. Bush", "Gangs of Lagos": a title's words
     if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):
         return _classify(tokens, cand, doc, lex, last=True)  # "The Hague"
     if cand.sentence_start and len(tokens) == 1 and cand.after[:1] in (["maker"], ["giant"]):
@@ -682,6 +690,18 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
+
+
+def _in_quoted_title(cand: Candidate, doc: str) -> bool:
+    """The run is part of a short title in double quotes, all of its words capitalised but
+    a few small ones ("Rabiye Kurnaz vs. George W. Bush")."""
+    opening = _OPEN_QUOTE.search(doc, max(0, cand.start - 60), cand.start)
+    closing = _CLOSE_QUOTE.match(doc, cand.end)
+    if opening is None or closing is None:
+        return False
+    words = doc[opening.end() : closing.end() - 1].split()
+    return len(words) <= 10 and all(
+        w[:1].isupper() or w in _TITLE_SMALL or not w[:1].isalpha() for w in words)
 
 
 def _acronym_after(cand: Candidate, doc: str) -> str | None:
@@ -1460,11 +1480,15 @@ def _classify_name(
         or _regnal(tokens, lex)
         # (no one's name joins words by "for" or "of": "actress Oscar for Minari")
         or (_title_before(cand.before, lex) and not any(t.lower in CONNECTORS for t in tokens))
-        or _country_owns(cand.before, tokens, lex)
         or (1 < len(tokens) < 4 and _of_country_or_party(doc, mention.end, lex))
         or (1 < len(tokens) < 5 and last and _aged(cand.after))
     ):
         return [_typed(mention, "person")]
+    if _country_owns(cand.before, tokens, lex):
+        # "Sweden's Armand Duplantis"; but "Italy's Kino Produzioni" is a company the model may
+        # read: only a known first name or a surname used alone makes it sure
+        return [_typed(mention, "person", strong=tokens[0].lower in lex.given_names
+                       or _called_by_surname(tokens, doc, lex))]
     if _given_name(tokens, lex):
         # called by the surname alone elsewhere ("Macháč"), as news calls people and never
         # companies ("Morgan Stanley"): a person; else only where the model has no other reading

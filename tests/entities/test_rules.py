@@ -1891,6 +1891,11 @@ WORDS_AROUND = [
          "place": {"National Botanical Garden"}},
         {"organization": {"Business", "Primary Industries", "Henrik"}},
         id="portfolios before a title and after a department, a garden, brothers by first name"),
+    pytest.param(
+        "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
+        "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
+        {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
+        id="a film's title in quotes names no one"),
 ]
 
 
@@ -1903,6 +1908,10 @@ def test_what_no_one_is_called(extractor: Extractor) -> None:
              "Celebration Tour to Rio.")
     assert {"Reichsbrücke", "Danube"} <= names(ex.places)  # "the X" after "over", "on"
     assert "Madonna" in names(ex.persons)  # one word, then "her" own tour
+    ex = one(extractor, "Shares", "India's Bharti Airtel gained, and Sweden's Armand Duplantis "
+             "won.")
+    assert "Bharti Airtel" in names(ex.organizations)  # a country's, and no first name
+    assert "Armand Duplantis" in names(ex.persons)
 
 
 def test_a_compass_point_is_no_first_name() -> None:
