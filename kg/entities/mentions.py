@@ -22,7 +22,7 @@ from kg.entities.names import (
     place_cue,
     strong_place,
 )
-from kg.entities.spans import candidates
+from kg.entities.spans import OWNS, candidates
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
 _KICKER = re.compile(r"^\s*(?:\S+\s+){0,2}\S+:\s+")
@@ -491,7 +491,7 @@ def _foreign_name(mention: Mention, lex: Lexicon) -> bool:
             and last not in lex.nouns and last not in lex.ordinary_words
             and not lex.plural_noun(last) and mention.text.casefold() not in lex.companies
             and before not in ("the", "on", "of", "at", "in")
-            and not (before.endswith(("'s", "’s")) and lex.place(before[:-2]) is not None))
+            and not (before.endswith(OWNS) and lex.place(before[:-2]) is not None))
 
 
 def _acronym_first(name: str) -> bool:

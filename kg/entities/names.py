@@ -20,6 +20,7 @@ from kg.entities.spans import (
     CHANNELS,
     CONNECTORS,
     JOINED_PARTICLE,
+    OWNS,
     PARTICLES,
     QUOTES,
     SAINTS,
@@ -564,7 +565,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
             or (cand.before[:1] == ["the"] and _LAW_GOES_ON.match(doc, cand.end))):
         return []  # "the Law on Reconstruction", "the Health and Safety at Work Act": a law
     if (tokens[0].text == "The" and not cand.sentence_start and cand.before[:1]
-            and cand.before[0].endswith(("'s", "’s"))):
+            and cand.before[0].endswith(OWNS)):
         return []  # "Hayao Miyazaki's The Boy and the Heron": a capital "The" inside a sentence
         # after an owner starts the title of a work
     if _CHARACTER_BEFORE.search(doc, max(0, cand.start - 60), cand.start) and _SCREEN.search(doc):

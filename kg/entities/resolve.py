@@ -37,6 +37,7 @@ from kg.entities.names import (
     organisation_noun,
 )
 from kg.entities.roles import appositive_roles, sub_units
+from kg.entities.spans import OWNS
 from kg.entities.teams import about_sport, clubs, named_as_side, national_teams
 
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
@@ -63,7 +64,6 @@ _KIN = re.compile(r"\b(?:his|her|their) (?:brothers?|sisters?|sons?|daughters?),
                   r"(?:[A-Z][\w'’-]*(?:,| and) )*$")
 _WHICH = re.compile(r", which (?:\w+ly )?(\w+)")  # "which formally designated"
 _AFTER_WHICH = re.compile(r", which [^,.;:\"”]+, (\w+)")  # the verb after the clause
-_OWNS = ("'s", "’s")
 _OWNER = re.compile(r"((?:[A-Z][\w\-]* )*[A-Z][\w\-]*)['’]s $")  # "South Korea's "
 _WITH_THE = ("United", "Netherlands", "Philippines", "Bahamas", "Gambia")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)")
@@ -452,7 +452,7 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -
     # is the owned thing's ("one of Washington's closest allies")
     placed = {id(m) for m in capitals if m.suffix or m.dateline or (
         m.before[:1] and m.before[0] in _PLACE_WORDS and not _owns_policy(m, doc, lex)
-        and not (m.before[0] == "of" and doc[m.end : m.end + 2] in _OWNS))}
+        and not (m.before[0] == "of" and doc[m.end : m.end + 2] in OWNS))}
     acting = {id(m) for m in capitals
               if _party(m, doc) or _which_acts(m, doc) or _dealt_with(m)
               or (id(m) not in placed and _acts(m, doc, lex))}
@@ -479,7 +479,7 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -
 
 def _owns_policy(m: Mention, doc: str, lex: Lexicon) -> bool:
     """ "Washington's Artemis program", "Beijing's policy": the capital owns a plan."""
-    if doc[m.end : m.end + 2] not in _OWNS:
+    if doc[m.end : m.end + 2] not in OWNS:
         return False
     name = _CAPITALISED.match(doc, m.end + 3)
     word = _LOWER_WORD.match(doc, name.end() if name else m.end + 2)
@@ -613,7 +613,7 @@ def _located(m: Mention, doc: str) -> bool:
     nothing: "in Xi's speech"), is a place."""
     return (
         m.kind == "person" and not m.strong and m.before[:1] != [] and m.before[0] in _WHERE
-        and doc[m.end : m.end + 2] not in ("'s", "’s")
+        and doc[m.end : m.end + 2] not in OWNS
     )
 
 

@@ -98,6 +98,7 @@ BRAND = re.compile(r"^(?:[a-z]{1,2}[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+|i[A-Z]{4,}|\
 _PAREN_NAME = re.compile(r"^[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,5}$")
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+OWNS = ("'s", "’s")  # a possessive's two spellings
 
 
 @dataclass
@@ -165,7 +166,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         office = _HOLDERS_OFFICE.match(word) and text.startswith(" Office", end - offset)
         # "Moody's had warned", "Sainsbury's said": a name that ends in "'s" (a possessive is
         # followed by what is owned, never by a verb)
-        named = word[-2:] in ("'s", "’s") and _VERB_NEXT.match(text, end - offset)
+        named = word[-2:] in OWNS and _VERB_NEXT.match(text, end - offset)
         if (len(word) > 2 and _POSSESSIVE.search(word) and not named
                 and word.casefold() not in _INNER_POSSESSIVES and not saint and not office
                 and not owners):

@@ -16,6 +16,7 @@ from collections import Counter
 
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.names import CLUB_TAILS, SCORE, Mention, moved_from
+from kg.entities.spans import OWNS
 
 _SPORTS = sorted((w.replace("_", " ") for w in words("sports")), key=len, reverse=True)
 _SPORT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _SPORTS) + r")\b", re.IGNORECASE)
@@ -172,7 +173,7 @@ def named_as_side(m: Mention, doc: str) -> bool | None:
     if m.suffix:
         return None  # "the Swansea-born fly-half": where a player is from
     before, after = _around(m)
-    if doc[m.end : m.end + 2] in ("'s", "’s"):
+    if doc[m.end : m.end + 2] in OWNS:
         # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country, and
         # "China's first Olympic gold medal" a country's medal
         if _MEDALS & set(after[:4]):
