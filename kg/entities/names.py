@@ -312,6 +312,8 @@ _TITLE_SMALL = frozenset({"of", "and", "the", "a", "an", "in", "on", "for", "to"
                           "v", "de", "la", "del", "at", "with", "from", "or"})
 _SPOKE_TO = (["to", "speaking"], ["to", "talking"], ["to", "spoke"], ["to", "said"])
 _AFTER_LOWER = re.compile(r"\b[a-z]+ $")
+_FORMERLY = frozenset({"former", "then", "acting", "outgoing", "incoming", "interim", "late",
+                       "longtime", "long-time"})
 _DETERMINERS = (["the"], ["his"], ["her"], ["its"], ["their"])
 _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "followers", "users",
                            "livestream", "video", "videos", "feed", "channel", "handle", "app",
@@ -2068,6 +2070,8 @@ def _title_apposed(after: list[str], lex: Lexicon) -> bool:
         words = words[1:]
     if words[:1] and words[0] in _OWNER_NOUNS and words[1:2] and words[1] in lex.titles:
         words = words[1:]  # "the state's commissioner for tourism", "the club's president"
+    while words[:1] and words[0] in _FORMERLY:
+        words = words[1:]  # "the former president director of"
     # ("a Lagos-based film critic", "an Asia economist at", "a Kenyan lawyer"): where from
     for _ in range(2):
         if words[:1] and (words[0].endswith("-based") or words[0] in lex.demonyms

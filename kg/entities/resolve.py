@@ -183,6 +183,7 @@ def resolve(
     clubs(mentions, doc, lex, sport)
     _agree(mentions, doc, lex)
     _kin(mentions, doc)
+    _who(mentions, doc, sport)
     _features_short(mentions, aliases)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
@@ -207,8 +208,11 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
     for prev, m in pairwise(mentions):
         gap = doc[prev.end : m.start]
         # "Xiaohongshu, or RedNote": "or" renames after a comma only ("the US or the UK")
+        # (but "in Malang Regency, or Bambang Sidik Achmadi" names someone else)
         if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and (
-                gap.startswith(",") or not gap.strip().startswith("or")):
+                gap.startswith(",") or not gap.strip().startswith("or")) and not (
+                "person" in (prev.kind, m.kind) and prev.kind != m.kind
+                and (prev.strong or m.strong)):
             found[id(m)] = prev
         elif gap == "/" and "place" in (prev.kind, m.kind) and not m.dateline:
             # "Biel/Bienne", "Whakaari/White Island": one place in two languages (not a
@@ -409,6 +413,19 @@ def _listed_with_people(x: Mention, group: list[Mention]) -> bool:
     return any(y.kind == "person" and len(y.words) > 1 for y in others) and not any(
         y.kind == "organization" for y in others
     )
+
+
+def _who(mentions: list[Mention], doc: str, sport: bool) -> None:
+    """ "Hasdarmawan, who led a company of the Mobile Brigade": who is a person (but in sports
+    news "Arsenal, who had chased him" may be a club: there the model must not read an
+    organisation, nor the article name it as a side)."""
+    sides = {m.text for m in mentions if named_as_side(m, doc)} if sport else set()
+    for m in mentions:
+        if (m.after[:2] == [",", "who"] and m.kind in (None, "organization") and not m.strong
+                and m.place is None and not m.stands_for and not is_acronym(m.text)
+                and all(w[:1].isupper() for w in m.words)
+                and not (sport and (m.label == "ORG" or m.text in sides))):
+            m.kind, m.strong = "person", True
 
 
 def _kin(mentions: list[Mention], doc: str) -> None:

@@ -25,7 +25,8 @@ _ROLES = words("team_roles")  # "Japan coach", "Wales flanker"
 _PLAYS = words("team_plays") | _ROLES  # "Argentina beat"
 _PLAYED = words("team_played")  # "beat Australia", "against Nigeria"
 _PLAYED_FOR = words("team_played_for")  # "played for Ireland"
-_GAMES = _SPORT_TERMS | {"match", "game", "win", "victory", "defeat", "loss", "campaign"}
+_GAMES = _SPORT_TERMS | {"match", "matches", "game", "games", "win", "wins", "victory",
+                         "victories", "defeat", "defeats", "loss", "losses", "campaign"}
 # "China's World Cup hopes", "Ireland's Six Nations title": a contest's name after the
 # possessive
 _CONTEST = re.compile(
@@ -172,6 +173,8 @@ def named_as_side(m: Mention, doc: str) -> bool | None:
     won 40 golds"), else None."""
     if m.suffix:
         return None  # "the Swansea-born fly-half": where a player is from
+    if m.before[:1] == ["the"] and m.after[:1] in (["club"], ["side"], ["outfit"]):
+        return None  # "Arema, the Malang club": the club's town
     before, after = _around(m)
     if doc[m.end : m.end + 2] in OWNS:
         # "Argentina's planned friendly"; but "Ukraine's Dayana Yastremska" is her country, and

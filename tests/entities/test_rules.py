@@ -1896,6 +1896,21 @@ WORDS_AROUND = [
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
         id="a film's title in quotes names no one"),
+    pytest.param(
+        "Judges could not prove that Wahyu Setyo Pranoto, the head of operations in Malang "
+        "Regency, or Bambang Sidik Achmadi had ordered it. Hasdarmawan, who led a company of "
+        "the Mobile Brigade, was jailed. Akhmad Hadian Lukita, the former president director "
+        "of PT Liga Indonesia Baru, was not charged.",
+        {"person": {"Bambang Sidik Achmadi", "Hasdarmawan", "Akhmad Hadian Lukita"},
+         "place": {"Malang Regency"}},
+        {"organization": {"Hasdarmawan", "Akhmad Hadian Lukita"}},
+        id="who is a person; a former title; or after a place names someone else"),
+    pytest.param(
+        "Arema, the Malang club, lost 3-2 at home in the football league. Caicedo played in "
+        "all three of Ecuador's matches at the World Cup.",
+        {"place": {"Malang"}, "organization": {"Ecuador national football team"}},
+        {"organization": {"Malang"}},
+        id="a club's town, a country's matches"),
 ]
 
 
