@@ -141,10 +141,13 @@ def _entries(
     # the cities (a city keeps its name), and only where the name is more than one word: one
     # word ("Lot", "Cher") may be anyone's
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None and (" " in sub.name or "-" in sub.name):
+        # ("Herefordshire": a shire's one word is no one's)
+        if sub.parent_code is not None and (" " in sub.name or "-" in sub.name
+                                            or sub.name.endswith("shire")):
             name = english.gettext(sub.name).partition(",")[0]
-            yield name, Place(name, "region", " " in name)
-            yield _ascii(name), Place(name, "region", " " in name)
+            strong = " " in name or name.endswith("shire")
+            yield name, Place(name, "region", strong)
+            yield _ascii(name), Place(name, "region", strong)
 
 
 def languages(places: dict[str, Place]) -> frozenset[str]:

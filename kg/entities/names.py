@@ -232,7 +232,9 @@ _PLACE_PREFIXES = frozenset({"fort", "mount", "mt.", "lake", "cape", "port", "ce
                              "col", "passo", "puerto", "pico", "mont", "paseo", "parque", "parc",
                              "musée", "museo", "museu", "galerie", "galleria", "palais",
                              "palazzo", "palacio", "château", "castello", "castillo",
-                             "plateau", "villa", "hacienda"})
+                             "plateau", "villa", "hacienda", "museum",
+                             # "County Donegal", as Ireland names its counties
+                             "county"})
 # A name ending in one of these names a football club ("Manchester United", "Bolton
 # Wanderers"); a town's name then "City" does, where nothing says it is the city.
 CLUB_TAILS = frozenset({"united", "city", "rovers", "wanderers", "athletic", "albion", "hotspur",
@@ -1368,7 +1370,8 @@ def _classify_name(
             mention.unit = _unit_name(tokens, nested[0], doc, lex)
         return [_typed(mention, "organization"), *nested]
     part = tokens[-1].text.rpartition("-")[2]  # of a German compound: "Linden-Museum"
-    compound = len(words) == 1 and part[:1].isupper() and part.casefold() in lex.place_heads
+    compound = len(words) == 1 and ((part[:1].isupper() and part.casefold() in lex.place_heads)
+                                     or (len(part) > 8 and part.endswith("museum")))  # Rijks-
     if head == "church" and words[1:2] == ["of"] and _is_country(_text(tokens[2:]), lex):
         return [_typed(mention, "organization")]  # "the Church of Greece": a national church
     if compound or (len(words) > 1 and head in lex.place_heads):

@@ -1911,6 +1911,14 @@ WORDS_AROUND = [
         {"place": {"Malang"}, "organization": {"Ecuador national football team"}},
         {"organization": {"Malang"}},
         id="a club's town, a country's matches"),
+    pytest.param(
+        "The bronzes were returned by the Rijksmuseum and the Museum Volkenkunde. Floods hit "
+        "County Donegal, and farmers in Herefordshire lost their crops. Patients were taken to "
+        "the Stanton Territorial Hospital.",
+        {"place": {"Rijksmuseum", "Museum Volkenkunde", "County Donegal", "Herefordshire",
+                   "Stanton Territorial Hospital"}},
+        {"organization": {"Rijksmuseum", "Museum Volkenkunde", "Stanton Territorial Hospital"}},
+        id="museums named head first or in one word, Irish counties, shires, hospitals"),
 ]
 
 
