@@ -313,13 +313,12 @@ _CLOSE_QUOTE = re.compile(r"[^\"“”\n]*[\"”]")
 _TITLE_SMALL = frozenset({"of", "and", "the", "a", "an", "in", "on", "for", "to", "vs.", "vs",
                           "v", "de", "la", "del", "at", "with", "from", "or"})
 _SPOKE_TO = (["to", "speaking"], ["to", "talking"], ["to", "spoke"], ["to", "said"])
-_AFTER_LOWER = re.compile(r"\b[a-z]+ $")
+_AFTER_LOWER = re.compile(r"(?<![\w'’])[a-z]+ $")
 _FORMERLY = frozenset({"former", "then", "acting", "outgoing", "incoming", "interim", "late",
                        "longtime", "long-time"})
 _DETERMINERS = (["the"], ["his"], ["her"], ["its"], ["their"])
 _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "followers", "users",
-                           "livestream", "video", "videos", "feed", "channel", "handle", "app",
-                           "post", "posts"})
+                           "livestream", "video", "videos", "feed", "channel", "handle", "app"})
 # Parties named by one word before a title ("Labour leader X", "Conservative MP Y")
 _PARTIES = _PARTY_MEMBERS | {"labour", "conservative", "conservatives", "tories", "liberal",
                               "liberals", "democrats", "republicans", "green", "greens",
@@ -687,10 +686,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         inside = [t.lower for t in reversed(tokens[: tokens.index(group[0])])]
         # "Residents of Githurai", "Minister of State for Advanced Technology X", "Simón on
         # Twitter": what the run says before "of", "for", "on" or "to" is the name's context
-        # (but "the Satish Dhawan Space Centre on Sriharikota" is where it stands)
+        # (but "the Satish Dhawan Space Centre on Sriharikota", "Chitose on Hokkaido": a
+        # place stands on a place)
         of = replace(cand, before=inside + cand.before) if inside[:1] in (
             ["of"], ["for"]) or (inside[:1] in (["on"], ["to"]) and inside[1:2] and not (
-                inside[1] in lex.org_heads or inside[1] in lex.place_heads)) else cand
+                inside[1] in lex.org_heads or inside[1] in lex.place_heads
+                or lex.place(inside[1]))) else cand
         found.extend(_classify(group, of, doc, lex, last=group[-1] is cand.tokens[-1]))
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
@@ -1192,8 +1193,10 @@ def _classify_name(
         return [_typed(mention, "organization", strong=len(tokens) > 1)]
     if (last and len(tokens) == 1 and cand.after[:1] and (
             cand.after[0] in _ON_PLATFORMS
-            # "his Starlizard consultancy", "the Jio network"
-            or (cand.after[0] in _ORG_CUES and cand.before[:1] in _DETERMINERS))
+            # "his Starlizard consultancy", "the Jio network" (but "the Falmer club" is where
+            # the club plays)
+            or (cand.after[0] in _ORG_CUES and cand.before[:1] in _DETERMINERS
+                and cand.after[0] not in ("club", "side", "team")))
             and not cand.possessive and lex.place(text) is None and words[0] not in lex.demonyms
             and words[0] not in lex.given_names and words[0] not in lex.nouns
             and not mention.initial):  # (not "Industry groups say", "Environmental groups")
@@ -1433,7 +1436,9 @@ def _classify_name(
         return []  # "HarmonyOS", "iOS", "on HyperOS": operating systems, not platforms
     cue = _cue(cand.before, lex, single=len(tokens) == 1)
     if (cue is None and last and cand.after[:2] == [",", "which"] and cand.after[2:3]
-            and cand.after[2] in _WHICH_RUNS and lex.place(text) is None):
+            and cand.after[2] in _WHICH_RUNS and lex.place(text) is None
+            and not doc[max(0, mention.start - 2) : mention.start].strip().isdigit()):
+        # (not "Communications" of "One 97 Communications", whose number cut the run)
         cue = "organization"  # "Arianespace, which flies", "WaterNSW, which runs the dams"
     if (cue is None and cand.before[:1] == ["of"] and cand.before[1:2]
             and cand.before[1] in _LEADS and lex.place(text) is None):

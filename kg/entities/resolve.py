@@ -471,7 +471,7 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -
         m.before[:1] and m.before[0] in _PLACE_WORDS and not _owns_policy(m, doc, lex)
         and not (m.before[0] == "of" and doc[m.end : m.end + 2] in OWNS))}
     acting = {id(m) for m in capitals
-              if _party(m, doc) or _which_acts(m, doc) or _dealt_with(m)
+              if _party(m, doc) or _which_acts(m, doc, id(m) in placed) or _dealt_with(m)
               or (id(m) not in placed and _acts(m, doc, lex))}
     for m, other in pairwise(capitals):  # "Rome and Brussels would", "Seoul and Beijing had";
         # "called on Berlin and Brussels to"
@@ -508,16 +508,18 @@ def _party(m: Mention, doc: str) -> bool:
     return _BETWEEN.search(doc, max(0, m.start - 80), m.start) is not None
 
 
-def _which_acts(m: Mention, doc: str) -> bool:
+def _which_acts(m: Mention, doc: str, placed: bool) -> bool:
     """ "criticism from Kyiv, which said": acting in a clause of its own, after any preposition
     (not "flew to Kyiv, which is cold"); or acting after that clause ("Rome, which carries one
     of the heaviest debts, has long pressed")."""
     which = _WHICH.match(doc, m.end)
     if which is not None and which.group(1) in _ACTING and which.group(1) not in _BEING:
         return True
+    # "Washington and Paris, which had both voiced concern, called for" (but in "the Society
+    # in London, which backed X, called" the clause is the Society's)
     after = _AFTER_WHICH.match(doc, m.end)
-    return after is not None and after.group(1) not in ("is", "was") and _acting_word(
-        after.group(1))  # "Washington and Paris, which had both voiced concern, called for"
+    return after is not None and after.group(1) not in ("is", "was") and (
+        after.group(1) in _ACTING or (not placed and _acting_word(after.group(1))))
 
 
 def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:

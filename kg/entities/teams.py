@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from kg.entities.lexicon import Lexicon, words
-from kg.entities.names import CLUB_TAILS, SCORE, Mention, moved_from
+from kg.entities.names import CLUB_TAILS, SCORE, Mention, moved_from, place_cue
 from kg.entities.spans import OWNS
 
 _SPORTS = sorted((w.replace("_", " ") for w in words("sports")), key=len, reverse=True)
@@ -41,6 +41,9 @@ _SOLD_TO = re.compile(r"\b(?:sold|sells|selling|loaned|transferred|move|moves|sw
 # A player's move from a side: "completed the signing of X from Y", "bought him from Y"
 _SIGNED_FROM = re.compile(r"\b(?:signing|signed|signs|bought|buys|recruited|arrived|arrives)\b"
                           r"[^.;!?]{0,60}\bfrom $")
+_PLAYER = re.compile(r"['’]s [A-Z][^\W\d_]+ [A-Z][^\W\d_]+\b(?! [A-Z])")  # "'s Romeo Lavia"
+_WON_OVER = frozenset({"win", "wins", "won", "victory", "victories", "triumph", "lead",
+                       "edge", "advantage", "upset"})
 _SCORED_BY = frozenset({"to", "by", "against", "over", "with", "v", "vs"})
 # A defeat, then "by" right before the side
 _BEATEN_BY = re.compile(r"\b(?:beaten|thrashed|defeated|routed|crushed|hammered|edged|stunned|"
@@ -128,7 +131,8 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
         if m.stands_for or m.kind == "organization" or not named_as_side(m, doc):
             continue
         words = m.words
-        city = m.place is not None and m.place.kind == "city" and len(words) < 3  # "West Ham"
+        city = m.place is not None and m.place.kind == "city" and (
+            len(words) == 1 or (len(words) == 2 and not m.place.strong))  # "West Ham"
         moved = _moved(m, doc)
         # "lost to Milan", "joined from Lille", "the Barcelona midfielder": even a big city,
         # where the words say a side; and a name nothing else types, where a player moved from
@@ -150,13 +154,18 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
                  or lex.place(words[0]) is not None)
         ):
             m.kind, m.place = "organization", None
-            if city:
-                sides.add(m.text)
+            if city and (moved or _player_of(m, doc) or _PLAYER.match(doc, m.end)):
+                sides.add(m.text)  # a club beyond doubt: a player's move, role or club
     for m in mentions:
         # "Liverpool manager Jürgen Klopp" makes "a move to Liverpool" and "an offer accepted
-        # by Liverpool" the club's too; a game "at Liverpool" or the dateline stays the city
-        if (m.text in sides and m.kind == "place" and not m.dateline and not m.suffix
-                and not (m.before and m.before[0] in _LOCATED - {"from", "to"})):
+        # by Liverpool" the club's too; a game "at Liverpool", "a town south-west of
+        # Barcelona" or the dateline stay the city, whatever the article's other mentions say
+        if m.text not in sides or m.kind != "place" or m.dateline or m.suffix:
+            continue
+        if (m.before and m.before[0] in _LOCATED - {"from", "to"}) or place_cue(
+                [w.replace("-", "") for w in m.before]):
+            m.strong = True
+        else:
             m.kind, m.place = "organization", None
 
 
@@ -184,8 +193,10 @@ def named_as_side(m: Mention, doc: str) -> bool | None:
         if _GAMES & set(after[:3]) or _CONTEST.match(doc, m.end):
             return True
         if _named(doc, m.end):
-            # "Southampton's Romeo Lavia": a city's player is its club's
-            return m.place is not None and m.place.kind == "city" and len(m.words) == 1
+            # "Southampton's Romeo Lavia": a city's player is its club's (not "Washington's
+            # Artemis program")
+            return (m.place is not None and m.place.kind == "city" and len(m.words) == 1
+                    and _PLAYER.match(doc, m.end) is not None)
         return None
     if after[:1] in (["were"], ["are"]) and before[:1] and before[0] in _LOCATED | {"of"}:
         return None  # "the highlands of Ethiopia were": the country's, not a side's
@@ -209,6 +220,8 @@ def named_as_side(m: Mention, doc: str) -> bool | None:
         return True
     if _THEIR.match(doc, m.end) and not _located(m):
         return True
+    if before[:1] == ["over"] and not (before[1:2] and before[1] in _WON_OVER):
+        return None  # "a win over Japan", but "he was due to fly over Petrópolis"
     return True if before and before[0] in _PLAYED else None
 
 
