@@ -308,8 +308,8 @@ _GAME_VERBS = frozenset({"beat", "beaten", "won", "lost", "drew", "draw", "playe
                          "lose", "face", "faced", "hosted", "thrashed", "defeated", "edged"})
 # A double quotation mark opening before a run, and the one closing after it, with no other
 # between (nor the end of a line)
-_OPEN_QUOTE = re.compile(r"[\"“][^\"“”\n]*$")
-_CLOSE_QUOTE = re.compile(r"[^\"“”\n]*[\"”]")
+_OPEN_QUOTE = re.compile(r"(?<![^\s(])[\"“][^\"“”\n]*$")  # after a space: it opens
+_CLOSE_QUOTE = re.compile(r"[^\"“”\n]*(?<=\S)[\"”]")
 _TITLE_SMALL = frozenset({"of", "and", "the", "a", "an", "in", "on", "for", "to", "vs.", "vs",
                           "v", "de", "la", "del", "at", "with", "from", "or"})
 _SPOKE_TO = (["to", "speaking"], ["to", "talking"], ["to", "spoke"], ["to", "said"])
@@ -705,7 +705,7 @@ def _in_quoted_title(cand: Candidate, doc: str) -> bool:
     closing = _CLOSE_QUOTE.match(doc, cand.end)
     if opening is None or closing is None:
         return False
-    words = doc[opening.end() : closing.end() - 1].split()
+    words = doc[opening.start() + 1 : closing.end() - 1].split()
     return len(words) <= 10 and all(
         w[:1].isupper() or w in _TITLE_SMALL or not w[:1].isalpha() for w in words)
 
@@ -1441,7 +1441,9 @@ def _classify_name(
         # (not "Communications" of "One 97 Communications", whose number cut the run)
         cue = "organization"  # "Arianespace, which flies", "WaterNSW, which runs the dams"
     if (cue is None and cand.before[:1] == ["of"] and cand.before[1:2]
-            and cand.before[1] in _LEADS and lex.place(text) is None):
+            and cand.before[1] in _LEADS and lex.place(text) is None
+            # (not "members of K-pop group BTS": what kind of group)
+            and not (cand.after[:1] and organisation_noun(cand.after[0]))):
         cue = "organization"  # "the leader of Liberal Initiative", "members of Hezbollah"
     if cue is None and _listed_organisation(doc, mention.start):
         cue = "organization"  # "the charities Asylum Aid, Care4Calais and ..."

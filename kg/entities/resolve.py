@@ -211,8 +211,8 @@ def _aliases(doc: str, mentions: list[Mention]) -> dict[int, Mention]:
         # (but "in Malang Regency, or Bambang Sidik Achmadi" names someone else)
         if prev.end <= m.start and _ALIAS_GAP.fullmatch(gap) and (
                 gap.startswith(",") or not gap.strip().startswith("or")) and not (
-                "person" in (prev.kind, m.kind) and prev.kind != m.kind
-                and (prev.strong or m.strong)):
+                gap.strip(", ").startswith("or") and "person" in (prev.kind, m.kind)
+                and prev.kind != m.kind and (prev.strong or m.strong)):
             found[id(m)] = prev
         elif gap == "/" and "place" in (prev.kind, m.kind) and not m.dateline:
             # "Biel/Bienne", "Whakaari/White Island": one place in two languages (not a
