@@ -57,6 +57,7 @@ PARTICLES = frozenset(
         "dela",  # Filipino: "Ronald dela Rosa", "Kian delos Santos"
         "delos",
         "della",
+        "dello",
         "delle",
         "degli",
         "dei",
