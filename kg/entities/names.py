@@ -587,7 +587,7 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         # "Just" inside a sentence of lower-case words is the name's own
         and not (tokens[0].text[:1].isupper() and tokens[0].text != "I" and len(tokens) > 1
                  and not (cand.sentence_start and tokens[0] is cand.tokens[0])
-                 and (lex.place(_text(tokens)) or not lex.place(_text(tokens[1:])))
+                 and (lex.place(_text(tokens)) or not strong_place(_text(tokens[1:]), lex))
                  and _AFTER_LOWER.search(doc, max(0, tokens[0].start - 30), tokens[0].start))
         and (
             (tokens[0].lower in _STOP and not is_acronym(tokens[0].text))  # "WHO" is no "who"
@@ -1299,6 +1299,7 @@ def _classify_name(
         strong = place.strong or mention.suffix in _OWNED or mention.suffix in (
             "born", "raised", "bred") or weak_cue == "place" or (
             last and cand.after[:1] and cand.after[0] in _PLACE_AFTER) or (
+            last and _place_apposed(cand.after)) or (
             last and _holds_office(doc, mention.end))  # "Veneto regional president X"
         return [_typed(mention, "place", strong=strong)]
     if mention.suffix in _OWNERS and " ".join(words) not in lex.demonyms:
@@ -2033,7 +2034,8 @@ def _place_apposed(after: list[str]) -> bool:
     # ("Dholera, a planned industrial city on the Gulf"; "Caluya, a group of islands in")
     first = 4 if after[2:4] in (["group", "of"], ["chain", "of"]) else 2
     return any(w in _PLACE_OF and (w in _PLACE_AFTER or w.endswith("s"))
-               and after[k + 1 : k + 2] in _HEAD_ENDS
+               and (after[k + 1 : k + 2] in _HEAD_ENDS
+                    or (after[k + 1 : k + 2] and after[k + 1][:1].isdigit()))  # "city 110 km"
                for k, w in enumerate(after[first : first + 3], start=first))
 
 

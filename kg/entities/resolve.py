@@ -184,6 +184,7 @@ def resolve(
     _agree(mentions, doc, lex)
     _kin(mentions, doc)
     _who(mentions, doc, sport)
+    _which(mentions)
     _features_short(mentions, aliases)
     _people(state, mentions, aliases)
     _organizations(state, mentions, aliases)
@@ -426,6 +427,17 @@ def _who(mentions: list[Mention], doc: str, sport: bool) -> None:
                 and all(w[:1].isupper() for w in m.words)
                 and not (sport and (m.label == "ORG" or m.text in sides))):
             m.kind, m.strong = "person", True
+
+
+def _which(mentions: list[Mention]) -> None:
+    """ "Rand Water, which draws its water from the Vaal Dam": no person is a "which", so
+    neither is the "bulk supplier Rand Water" a rule took for one (a sentence's subject only:
+    in "starring Andy Lau, which has earned" the clause is the film's)."""
+    which = {m.text for m in mentions if m.after[:2] == [",", "which"] and m.initial}
+    for m in mentions:
+        if (m.text in which and m.kind == "person" and len(m.words) > 1 and not m.title
+                and m.place is None):
+            m.kind = "organization"
 
 
 def _kin(mentions: list[Mention], doc: str) -> None:

@@ -1919,6 +1919,16 @@ WORDS_AROUND = [
                    "Stanton Territorial Hospital"}},
         {"organization": {"Rijksmuseum", "Museum Volkenkunde", "Stanton Territorial Hospital"}},
         id="museums named head first or in one word, Irish counties, shires, hospitals"),
+    pytest.param(
+        "The mayor and bulk supplier Rand Water blamed each other.\nRand Water, which draws its "
+        "water from the Vaal Dam, said repairs were done. Broken Hill, the mining city 110 "
+        "kilometres to the north-west, draws water through a pipeline. \"It will end,\" the "
+        "union's secretary, Lateef Adeniran, told The Punch. The coach spoke to La Gazzetta "
+        "dello Sport.",
+        {"organization": {"Rand Water", "The Punch", "La Gazzetta dello Sport"},
+         "place": {"Broken Hill"}},
+        {"person": {"Rand Water", "Broken Hill"}, "organization": {"Punch", "La Gazzetta"}},
+        id="a subject with which is no person, a city in apposition, papers with their articles"),
 ]
 
 
