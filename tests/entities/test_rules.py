@@ -1923,12 +1923,10 @@ WORDS_AROUND = [
         "The mayor and bulk supplier Rand Water blamed each other.\nRand Water, which draws its "
         "water from the Vaal Dam, said repairs were done. Broken Hill, the mining city 110 "
         "kilometres to the north-west, draws water through a pipeline. \"It will end,\" the "
-        "union's secretary, Lateef Adeniran, told The Punch. The coach spoke to La Gazzetta "
-        "dello Sport.",
-        {"organization": {"Rand Water", "The Punch", "La Gazzetta dello Sport"},
-         "place": {"Broken Hill"}},
-        {"person": {"Rand Water", "Broken Hill"}, "organization": {"Punch", "La Gazzetta"}},
-        id="a subject with which is no person, a city in apposition, papers with their articles"),
+        "union's secretary, Lateef Adeniran, told The Punch.",
+        {"organization": {"Rand Water", "The Punch"}, "place": {"Broken Hill"}},
+        {"person": {"Rand Water", "Broken Hill"}, "organization": {"Punch"}},
+        id="a subject with which is no person, a city in apposition, a paper with its The"),
 ]
 
 
@@ -1945,6 +1943,8 @@ def test_what_no_one_is_called(extractor: Extractor) -> None:
              "won.")
     assert "Bharti Airtel" in names(ex.organizations)  # a country's, and no first name
     assert "Armand Duplantis" in names(ex.persons)
+    ex = one(extractor, "Tennis", "\"He is good,\" he told La Gazzetta dello Sport.")
+    assert names(ex.organizations) == {"La Gazzetta dello Sport"}  # "dello" inside a name
 
 
 def test_a_compass_point_is_no_first_name() -> None:
