@@ -1494,15 +1494,11 @@ def _classify_name(
         or _regnal(tokens, lex)
         # (no one's name joins words by "for" or "of": "actress Oscar for Minari")
         or (_title_before(cand.before, lex) and not any(t.lower in CONNECTORS for t in tokens))
+        or _country_owns(cand.before, tokens, lex)
         or (1 < len(tokens) < 4 and _of_country_or_party(doc, mention.end, lex))
         or (1 < len(tokens) < 5 and last and _aged(cand.after))
     ):
         return [_typed(mention, "person")]
-    if _country_owns(cand.before, tokens, lex):
-        # "Sweden's Armand Duplantis"; but "Italy's Kino Produzioni" is a company the model may
-        # read: only a known first name or a surname used alone makes it sure
-        return [_typed(mention, "person", strong=tokens[0].lower in lex.given_names
-                       or _called_by_surname(tokens, doc, lex))]
     if _given_name(tokens, lex):
         # called by the surname alone elsewhere ("Macháč"), as news calls people and never
         # companies ("Morgan Stanley"): a person; else only where the model has no other reading
