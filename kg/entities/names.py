@@ -304,8 +304,9 @@ _WHICH_RUNS = frozenset({"runs", "operates", "owns", "flies", "makes", "sells", 
                          "produces", "controls", "manufactures", "builds", "distributes",
                          "regulates", "brings", "organises", "organizes", "licenses", "funds"})
 _BROADCASTERS = frozenset({"TV", "Radio", "Rádio", "Rede", "Canal", "Télé"})  # first words
-_GAME_VERBS = frozenset({"beat", "beaten", "won", "lost", "drew", "draw", "played", "win",
-                         "lose", "face", "faced", "hosted", "thrashed", "defeated", "edged"})
+# (not "a 1-1 draw at Udinese": a draw, a win are had at a club as often as at its ground)
+_GAME_VERBS = frozenset({"beat", "beaten", "won", "lost", "drew", "played", "faced", "hosted",
+                         "thrashed", "defeated", "edged"})
 # A double quotation mark opening before a run, and the one closing after it, with no other
 # between (nor the end of a line)
 _OPEN_QUOTE = re.compile(r"(?<![^\s(])[\"“][^\"“”\n]*$")  # after a space: it opens
@@ -706,7 +707,7 @@ def _in_quoted_title(cand: Candidate, doc: str) -> bool:
     if opening is None or closing is None:
         return False
     words = doc[opening.start() + 1 : closing.end() - 1].split()
-    return len(words) <= 10 and all(
+    return 0 < len(words) <= 10 and words[0][:1].isupper() and all(
         w[:1].isupper() or w in _TITLE_SMALL or not w[:1].isalpha() for w in words)
 
 

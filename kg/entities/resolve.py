@@ -425,6 +425,8 @@ def _who(mentions: list[Mention], doc: str, sport: bool) -> None:
         if (m.after[:2] == [",", "who"] and m.kind in (None, "organization") and not m.strong
                 and m.place is None and not m.stands_for and not is_acronym(m.text)
                 and all(w[:1].isupper() for w in m.words)
+                # ("head of banking at the services union Verdi, who": the head is who)
+                and not (m.before[:1] and organisation_noun(m.before[0]))
                 and not (sport and (m.label == "ORG" or m.text in sides))):
             m.kind, m.strong = "person", True
 
