@@ -44,6 +44,8 @@ _SIGNED_FROM = re.compile(r"\b(?:signing|signed|signs|bought|buys|recruited|arri
 _PLAYER = re.compile(r"['’]s [A-Z][^\W\d_]+ [A-Z][^\W\d_]+\b(?! [A-Z])")  # "'s Romeo Lavia"
 _WON_OVER = frozenset({"win", "wins", "won", "victory", "victories", "triumph", "lead",
                        "edge", "advantage", "upset"})
+_REGIONS_OF = frozenset({"western", "eastern", "northern", "southern", "central", "north",
+                         "south", "east", "west", "rural", "coastal"})  # "in western Ecuador"
 _SCORED_BY = frozenset({"to", "by", "against", "over", "with", "v", "vs"})
 # A defeat, then "by" right before the side
 _BEATEN_BY = re.compile(r"\b(?:beaten|thrashed|defeated|routed|crushed|hammered|edged|stunned|"
@@ -268,8 +270,9 @@ def _named(doc: str, end: int) -> bool:
 
 
 def _located(m: Mention) -> bool:
-    """ "in X", "across X", "from X": a country named as where something is."""
-    return bool(m.before) and m.before[0] in _LOCATED
+    """ "in X", "across X", "from X", "in western X": a country named as where something is."""
+    before = m.before[1:] if m.before[:1] and m.before[0] in _REGIONS_OF else m.before
+    return bool(before) and before[0] in _LOCATED
 
 
 def _as_named(sport: str) -> str:
