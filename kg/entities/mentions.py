@@ -57,6 +57,7 @@ _DATES = words("calendar") | {"jan", "mar", "jun", "jul"}
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
                                  "outside", "throughout", "within", "towards", "toward"})
 
+_ON_THE = _PLACE_PREPOSITIONS | {"on", "over", "along"}  # "over the Danube"
 _PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
 _WHICH = re.compile(r",\s+which\b")
 _ITS = re.compile(r"\s+[a-z]+\s+its\b")
@@ -104,26 +105,30 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
     found = [m for m in found if m.text not in works and (m.strong or m.text not in ends)]
     _short_places(found)
     _named_in_full(found)
-    return Analysis(doc, title_end, _spelt_back(_wings(found, doc), doc))
+    # what a name grew over is no name of its own
+    covered = _wings(found, doc) + _spelt_back(found, doc)
+    return Analysis(doc, title_end, [m for m in found if not any(
+        m is not owner and start <= m.start and m.end <= end for owner, start, end in covered)])
 
 
-def _wings(found: list[Mention], doc: str) -> list[Mention]:
+def _wings(found: list[Mention], doc: str) -> list[tuple[Mention, int, int]]:
     """ "Communist Party of India (Marxist)": a party's name with the wing in brackets that
-    tells it from another party."""
-    wings = set()
+    tells it from another party. Each name grown so, and the stretch it grew over."""
+    covered = []
     for m in found:
         wing = f" ({m.acronym})"
         if (m.acronym and m.acronym.isalpha() and m.acronym.istitle() and "Party" in m.words
                 and doc.startswith(wing, m.end)):
+            covered.append((m, m.end, m.end + len(wing)))
             m.text, m.end, m.acronym = m.text + wing, m.end + len(wing), None
-            wings.add(m.end - 1 - len(wing[2:-1]))
-    return [m for m in found if m.start not in wings]
+    return covered
 
 
-def _spelt_back(found: list[Mention], doc: str) -> list[Mention]:
+def _spelt_back(found: list[Mention], doc: str) -> list[tuple[Mention, int, int]]:
     """ "Medicines and Healthcare products Regulatory Agency (MHRA)": the acronym spells the
     name from a capitalised word before a lower-case one ("products") the run stopped at; the
-    name is all of it, one organisation."""
+    name is all of it, one organisation. Each name grown so, and the stretch it grew over."""
+    covered = []
     for m in found:
         acronym = (m.acronym or "").replace(" ", "")
         written = initials(m.text)
@@ -137,10 +142,9 @@ def _spelt_back(found: list[Mention], doc: str) -> list[Mention]:
                 break
             start = word.start()
         if not need:
-            inside = [x for x in found if x is not m and start <= x.start and x.end <= m.end]
-            found = [x for x in found if all(x is not y for y in inside)]
             m.start, m.text, m.kind, m.strong = start, doc[start : m.end], "organization", True
-    return found
+            covered.append((m, start, m.end))
+    return covered
 
 
 def _dateline(line: str, offset: int, lex: Lexicon) -> tuple[list[Mention], int]:
@@ -428,8 +432,7 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
     if kind == "person" and " " in mention.text and _acronym_first(mention.text):
         kind = "organization"  # "SAIC Volkswagen": no one's name starts with an acronym
     if kind == "person" and mention.before[:1] == ["the"] and (
-            mention.before[1:2] and mention.before[1] in _PLACE_PREPOSITIONS | {"on", "over",
-                                                                              "along"}):
+            mention.before[1:2] and mention.before[1] in _ON_THE):
         kind = "place"  # "over the Danube", "on the Reichsbrücke": no one is "the X"
     if kind == "person" and " " in mention.text and mention.words[0] in _ARTICLES:
         kind = "place"  # "La Palma", "Las Tablas": a name starting with "the" is no one's

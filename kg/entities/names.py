@@ -289,7 +289,6 @@ _INSTRUMENTS = frozenset({"telescope", "probe", "satellite", "rover", "lander", 
                           "spacecraft"})
 _INSTRUMENT_WORDS = frozenset({"space", "solar", "orbiting", "x-ray", "infrared", "gamma-ray",
                                "radio", "survey", "optical", "lunar", "mars", "deep"})
-# What a platform holds, after its name ("Facebook groups", "a TikTok video")
 # Who a title is held at, before it ("the state's commissioner", "the company's founder")
 _OWNER_NOUNS = _ORG_CUES | {"state", "company", "club", "team", "government", "party", "city",
                             "country", "nation", "province", "region", "county", "university"}
@@ -313,11 +312,14 @@ _OPEN_QUOTE = re.compile(r"(?<![^\s(])[\"“][^\"“”\n]*$")  # after a space:
 _CLOSE_QUOTE = re.compile(r"[^\"“”\n]*(?<=\S)[\"”]")
 _TITLE_SMALL = frozenset({"of", "and", "the", "a", "an", "in", "on", "for", "to", "vs.", "vs",
                           "v", "de", "la", "del", "at", "with", "from", "or"})
+# What a speaker speaks to, before a newspaper's name ("speaking to The Hindu")
 _SPOKE_TO = (["to", "speaking"], ["to", "talking"], ["to", "spoke"], ["to", "said"])
-_AFTER_LOWER = re.compile(r"(?<![\w'’])[a-z]+ $")
+_AFTER_LOWER = re.compile(r"(?<![\w'’])[a-z]+ $")  # a lower-case word, then the name
+# Words before a title that say when it was held ("the former president director of")
 _FORMERLY = frozenset({"former", "then", "acting", "outgoing", "incoming", "interim", "late",
                        "longtime", "long-time"})
 _DETERMINERS = (["the"], ["his"], ["her"], ["its"], ["their"])
+# What a platform holds, after its name ("Facebook groups", "a TikTok video")
 _ON_PLATFORMS = frozenset({"groups", "page", "pages", "account", "accounts", "followers", "users",
                            "livestream", "video", "videos", "feed", "channel", "handle", "app"})
 # Parties named by one word before a title ("Labour leader X", "Conservative MP Y")
@@ -1389,7 +1391,7 @@ def _classify_name(
             return [_typed(mention, "organization")]
         return [_typed(mention, "place")]  # "Liaoning Gymnasium"
     if head in lex.other_heads or words[-1] in lex.other_heads or words[-1] in _MISSIONS:
-        if cand.before[:1] == ["of"] and cand.before[1:2] and cand.before[1] in _LEADS:
+        if _led(cand.before):
             return [_typed(mention, "organization")]  # "the leader of Liberal Initiative"
         # "Shanghai International Film Festival (SIFF)": an event, and so is "SIFF"
         if mention.acronym:
@@ -1442,8 +1444,7 @@ def _classify_name(
             and not doc[max(0, mention.start - 2) : mention.start].strip().isdigit()):
         # (not "Communications" of "One 97 Communications", whose number cut the run)
         cue = "organization"  # "Arianespace, which flies", "WaterNSW, which runs the dams"
-    if (cue is None and cand.before[:1] == ["of"] and cand.before[1:2]
-            and cand.before[1] in _LEADS and lex.place(text) is None
+    if (cue is None and _led(cand.before) and lex.place(text) is None
             # (not "members of K-pop group BTS": what kind of group)
             and not (cand.after[:1] and organisation_noun(cand.after[0]))):
         cue = "organization"  # "the leader of Liberal Initiative", "members of Hezbollah"
@@ -1503,8 +1504,7 @@ def _classify_name(
     if _given_name(tokens, lex):
         # called by the surname alone elsewhere ("Macháč"), as news calls people and never
         # companies ("Morgan Stanley"): a person; else only where the model has no other reading
-        alone = _count(doc, tokens[-1].text) > _count(doc, text)
-        return [_typed(mention, "person", strong=alone)]
+        return [_typed(mention, "person", strong=_called_by_surname(tokens, doc, lex))]
     if words[0] in lex.demonyms and len(words) > 1 and not (
             last and cand.before[:1] == ["the"]
             and ((bool(cand.after) and cand.after[0] in _SAID)
@@ -1945,6 +1945,11 @@ def _given_name(tokens: list[Token], lex: Lexicon) -> bool:
         # "Metro Manila": a town's name before a city's is no first name
         and not (lex.place(tokens[0].text) and strong_place(tokens[-1].text, lex))
     )
+
+
+def _led(before: list[str]) -> bool:
+    """ "the leader of X", "members of X": who leads or makes up a body, then "of"."""
+    return before[:1] == ["of"] and before[1:2] != [] and before[1] in _LEADS
 
 
 def _called_by_surname(tokens: list[Token], doc: str, lex: Lexicon) -> bool:

@@ -420,14 +420,17 @@ def _who(mentions: list[Mention], doc: str, sport: bool) -> None:
     """ "Hasdarmawan, who led a company of the Mobile Brigade": who is a person (but in sports
     news "Arsenal, who had chased him" may be a club: there the model must not read an
     organisation, nor the article name it as a side)."""
-    sides = {m.text for m in mentions if named_as_side(m, doc)} if sport else set()
-    for m in mentions:
-        if (m.after[:2] == [",", "who"] and m.kind in (None, "organization") and not m.strong
-                and m.place is None and not m.stands_for and not is_acronym(m.text)
-                and all(w[:1].isupper() for w in m.words)
-                # ("head of banking at the services union Verdi, who": the head is who)
-                and not (m.before[:1] and organisation_noun(m.before[0]))
-                and not (sport and (m.label == "ORG" or m.text in sides))):
+    who = [m for m in mentions
+           if m.after[:2] == [",", "who"] and m.kind in (None, "organization") and not m.strong
+           and m.place is None and not m.stands_for and not is_acronym(m.text)
+           and all(w[:1].isupper() for w in m.words)
+           # ("head of banking at the services union Verdi, who": the head is who)
+           and not (m.before[:1] and organisation_noun(m.before[0]))]
+    texts = {m.text for m in who}
+    sides = {m.text for m in mentions if m.text in texts and named_as_side(m, doc)} if (
+        sport and who) else set()
+    for m in who:
+        if not (sport and (m.label == "ORG" or m.text in sides)):
             m.kind, m.strong = "person", True
 
 

@@ -69,6 +69,8 @@ _LOCATED = frozenset(
     {"in", "across", "from", "to", "into", "throughout", "outside", "inside", "within", "at"}
 )
 
+_LOCATED_AT = _LOCATED - {"from", "to"}  # where, not whence or whither (a player's move)
+
 
 def national_teams(mentions: list[Mention], doc: str, sport: bool) -> None:
     """Retype the countries of a sports article (``sport``: :func:`about_sport`) that stand for
@@ -164,7 +166,7 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
         # Barcelona" or the dateline stay the city, whatever the article's other mentions say
         if m.text not in sides or m.kind != "place" or m.dateline or m.suffix:
             continue
-        if (m.before and m.before[0] in _LOCATED - {"from", "to"}) or place_cue(
+        if (m.before and m.before[0] in _LOCATED_AT) or place_cue(
                 [w.replace("-", "") for w in m.before]):
             m.strong = True
         else:
