@@ -737,9 +737,9 @@ def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: L
             and doc[group[0].end : following[0].start] == " and "
             and _name_like(following, lex) and not strong_place(group[0].text, lex)
             # (not "Williams and Kevin Magnussen's Haas", nor "Babar and Iftikhar Ahmed" where
-            # the article names Babar Azam)
+            # the article names Babar Azam, nor "to Landin and Mikkel Hansen" after Niklas Landin)
             and not group[0].possessive and not following[-1].possessive
-            and not re.search(rf"\b{re.escape(group[0].text)} [A-Z]", doc))
+            and not re.search(rf"\b{re.escape(group[0].text)} [A-Z]|[A-Z]\w+ {re.escape(group[0].text)}\b", doc))
 
 
 def _store(after: list[str], plural: bool = False) -> bool:

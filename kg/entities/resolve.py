@@ -37,7 +37,7 @@ from kg.entities.names import (
     organisation_noun,
 )
 from kg.entities.roles import appositive_roles, sub_units
-from kg.entities.spans import OWNS
+from kg.entities.spans import OWNS, PARTICLES
 from kg.entities.teams import about_sport, clubs, named_as_side, national_teams
 
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
@@ -454,8 +454,12 @@ def _kin(mentions: list[Mention], doc: str) -> None:
             continue
         owner = next((p for p in reversed(people) if p.end <= m.start), None)
         if owner is not None:
+            # the surname with its particles: "his brother Wilhelm" of "Alexander von Humboldt"
+            k = len(owner.words) - 1
+            while k > 1 and owner.words[k - 1] in PARTICLES:
+                k -= 1
             m.kind, m.strong, m.place = "person", True, None
-            m.full_name = f"{m.text} {owner.words[-1]}"
+            m.full_name = " ".join((m.text, *owner.words[k:]))
 
 
 def _surnames_not_countries(mentions: list[Mention]) -> None:

@@ -1892,6 +1892,13 @@ WORDS_AROUND = [
         {"organization": {"Business", "Primary Industries", "Henrik"}},
         id="portfolios before a title and after a department, a garden, brothers by first name"),
     pytest.param(
+        "The forum is named after the naturalist Alexander von Humboldt and his brother Wilhelm. "
+        "Niklas Landin made the saves, and the president handed the trophy to Landin and Mikkel "
+        "Hansen.",
+        {"person": {"Wilhelm von Humboldt", "Niklas Landin", "Mikkel Hansen"}},
+        {"person": {"Wilhelm Humboldt", "Landin Hansen"}},
+        id="a brother keeps the surname's particle; a surname alone shares no one's surname"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
