@@ -340,6 +340,7 @@ _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 _OTHER_CONGRESS = re.compile(r"\b(?:India|Brazil|Mexic|Peru|Colombia|Chile|Argentin|Philippine|"
                              r"Filipino|Guatemala|Honduras|Paraguay|Ecuador|Venezuela|Bolivia)")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
+_PERSON_OF = re.compile(r"\b([A-Z][\w'’-]+) [A-Z][\w'’-]+ of (?:the )?$")
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
 _OFFICES = frozenset({"minister", "governor", "mayor", "premier", "regional", "provincial",
@@ -732,6 +733,7 @@ def _demonym_then_person(tokens: list[Token], lex: Lexicon) -> bool:
 def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: Lexicon) -> bool:
     """ "Jean-Pierre and Luc Dardenne", "Venus and Serena Williams": a first name alone, then
     "and" and another first name with the surname both share."""
+    first = re.escape(group[0].text)
     return (len(group) == 1 and len(following) == 2 and group[0].lower in lex.given_names
             and following[0].lower in lex.given_names
             and doc[group[0].end : following[0].start] == " and "
@@ -739,7 +741,13 @@ def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: L
             # (not "Williams and Kevin Magnussen's Haas", nor "Babar and Iftikhar Ahmed" where
             # the article names Babar Azam, nor "to Landin and Mikkel Hansen" after Niklas Landin)
             and not group[0].possessive and not following[-1].possessive
-            and not re.search(rf"\b{re.escape(group[0].text)} [A-Z]|[A-Z]\w+ {re.escape(group[0].text)}\b", doc))
+            and not re.search(rf"\b{first} [A-Z]|[A-Z]\w+ {first}\b", doc))
+
+
+def _member_of(start: int, doc: str, lex: Lexicon) -> bool:
+    """ "Juan Requesens of Justice First": a name right after a person's full name and "of"."""
+    person = _PERSON_OF.search(doc, max(0, start - 80), start)
+    return person is not None and person.group(1).casefold() in lex.given_names
 
 
 def _store(after: list[str], plural: bool = False) -> bool:
@@ -1119,6 +1127,11 @@ def _classify_name(
     if (cand.before[:1] == ["the"] and words[-1] in _PARTY_PLURALS and len(words) < 4
             and not cand.possessive):
         # "the votes of the Greens", "the Social Democrats of Olaf Scholz", "the Left": a party
+        return [_typed(mention, "organization")]
+    if len(words) > 1 and _member_of(mention.start, doc, lex) and lex.place(text) is None and (
+            words[-1] not in lex.place_heads):
+        # "journalist Roland Carreño of Popular Will", "Elisa O'Donovan of the Social
+        # Democrats": what a person named in full is of, when no place, is a body
         return [_typed(mention, "organization")]
     demonym = " ".join(words)
     if last and demonym in lex.country_of_demonym and _government_tail(cand.after):
@@ -2192,6 +2205,8 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
     returned as mentions of their own; demonyms ("Kazakh") are dropped.
     """
     words = [t.lower for t in tokens]
+    if _member_of(tokens[0].start, doc, lex):
+        return None  # "Juan Requesens of Justice First": a body, no justice
     if (words[-1] in lex.place_heads or words[-1] in lex.other_heads) and not _chinese_name(
             tokens[-2:], lex):
         return None  # "King George Island", "Prince Edward County": a place named after one;
@@ -2247,9 +2262,9 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
                     _PORTFOLIOS) and not (words[end] in _MINISTERS and not is_acronym(pre_text)):
                 # "Transportation Secretary X", "Heavy Industries Minister X": a portfolio, no
                 # employer (but "UN Secretary-General X")
-                kind = (
-                    "organization" if _head(prefix) in lex.org_heads or len(prefix) == 1 else None
-                )
+                # ("Sinn Féin TD X": a member's party)
+                kind = "organization" if (_head(prefix) in lex.org_heads or len(prefix) == 1
+                                          or words[end] in _MEMBERS_FOR) else None
                 if kind:
                     extra.append(
                         Mention(
@@ -2257,7 +2272,7 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
                             pre_text,
                             prefix[0].start,
                             prefix[-1].end,
-                            strong=is_acronym(pre_text),
+                            strong=is_acronym(pre_text) or words[end] in _MEMBERS_FOR,
                         )
                     )
                     affiliation = pre_text

@@ -258,7 +258,7 @@ def _agree(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             m.kind = votes[m.text].most_common(1)[0][0]  # type: ignore[assignment]
     _coordinated(mentions, doc, lex)
     _of_employers(mentions, doc, lex)
-    _possessives(mentions, doc)
+    _possessives(mentions, doc, lex)
     # "Chengdu Rongcheng" after "Chengdu Rongcheng F.C.": the start of an organisation's name
     # (but "Kyushu", a place in "the Kyushu region", is not "Kyushu Railway Company", nor
     # the town of "in Cardiff" "Cardiff University")
@@ -273,7 +273,7 @@ def _agree(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             m.kind = "organization"
 
 
-def _possessives(mentions: list[Mention], doc: str) -> None:
+def _possessives(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     """ "Google's Android", "Huawei's Ascend processors": what a company owns is a product, no
     organisation of its own; "McLaren's Lando Norris": whoever has a person is a team or a
     company (a country is the person's own: "Sweden's Armand Duplantis")."""
@@ -287,8 +287,11 @@ def _possessives(mentions: list[Mention], doc: str) -> None:
         ):
             products.add(m.text)
         elif (
-            m.kind == "person" and len(m.words) > 1 and not owner.strong and len(owner.words) == 1
+            m.kind == "person" and len(m.words) > 1 and not owner.strong
             and owner.kind in ("person", None) and owner.place is None
+            # ("Fianna Fáil's Dee Ryan": a first name has the owner's none)
+            and (len(owner.words) == 1 or (m.words[0].casefold() in lex.given_names
+                                           and owner.words[0].casefold() not in lex.given_names))
         ):
             owner.kind = "organization"
         elif (
@@ -481,10 +484,10 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -
     capitals = [m for m in mentions if m.kind == "place" and m.place is not None
                 and lex.capital(m.text)]
     # in sports news a capital that acts as a side is no government: it is the club the article
-    # names in full ("Madrid did not allow them" after "Real Madrid"), or the teams' rules
-    # settle it ("saw off Monaco 76-62")
-    club_of = {word: m.text for m in mentions if m.kind == "organization"
-               for word in m.words[1:]} if sport else {}
+    # names in full ("Madrid did not allow them" after "Real Madrid", "said Islamabad had
+    # peaked" after "Islamabad United"), or the teams' rules settle it ("saw off Monaco 76-62")
+    club_of = {word: m.text for m in mentions if m.kind == "organization" and len(m.words) > 1
+               for word in m.words} if sport else {}
     # "in" says where, unless it is of a policy the capital owns ("a partner in Washington's
     # Artemis program"; but "at Berlin's Olympiastadion" is in the city); "of" before an owner
     # is the owned thing's ("one of Washington's closest allies")
@@ -570,7 +573,8 @@ def _acts(m: Mention, doc: str, lex: Lexicon) -> bool:
         return True
     if m.before[:1] == ["for"] and _TO_ACT.match(doc, m.end):
         return True  # "the door remained open for New Delhi to rejoin"
-    return _acting_word(word)
+    # ("the Buenos Aires daily Clarín": a body's head word, not an adverb)
+    return _acting_word(word) and word not in lex.org_heads
 
 
 def _acting_word(word: str) -> bool:

@@ -1899,6 +1899,27 @@ WORDS_AROUND = [
         {"person": {"Wilhelm Humboldt", "Landin Hansen"}},
         id="a brother keeps the surname's particle; a surname alone shares no one's surname"),
     pytest.param(
+        "Fianna Fáil's Dee Ryan was eliminated on the 11th count. Sinn Féin TD Maurice Quinlivan "
+        "polled 8,331 and Independent Frankie Daly 4,574. Elisa O'Donovan of the Social "
+        "Democrats held her seat. Montevideo mayor Carolina Cosse, of the opposition Broad Front, "
+        "spoke. Journalist Roland Carreño of Popular Will and lawmaker Juan Requesens of Justice "
+        "First were freed. Jeff Bezos of Amazon met John Smith of New Mexico.",
+        {"person": {"Dee Ryan", "Maurice Quinlivan", "Frankie Daly", "Elisa O'Donovan",
+                    "Roland Carreño", "Juan Requesens"},
+         "organization": {"Fianna Fáil", "Sinn Féin", "Social Democrats", "Broad Front",
+                          "Popular Will", "Justice First", "Amazon"},
+         "place": {"New Mexico"}},
+        {"person": {"Fianna Fáil", "Independent Frankie Daly", "Social Democrats", "First"},
+         "organization": {"Dee Ryan", "Government of Uruguay"}},
+        id="parties: a member's before a title or a name, what a person is of, the opposition"),
+    pytest.param(
+        "Speaking to the Buenos Aires daily Clarín, Canale said a cast would go on display. In "
+        "the cricket final Islamabad United beat Multan Sultans by two wickets. Shadab Khan said "
+        "Islamabad had peaked at the right time.",
+        {"organization": {"Clarín", "Islamabad United"}, "place": {"Buenos Aires"}},
+        {"organization": {"Government of Argentina", "Government of Pakistan"}},
+        id="a capital before a paper's name; a club's city that acts in sports news"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
