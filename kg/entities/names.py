@@ -197,6 +197,13 @@ _AFTER_LIST = re.compile(r"[A-Z][\w\-.&]*,\s+((?:(?!and |or )[a-z][\w\-]* ){0,3}
 _LEANINGS = frozenset({"far-right", "far-left", "right-wing", "left-wing", "populist",
                        "nationalist", "centre-right", "center-right", "centre-left", "center-left",
                        "hard-right", "hard-left", "ultranationalist", "ruling", "opposition"})
+# What a company is, written before its name to open a sentence (and no name's first word)
+_LEADING_CUES = frozenset({"lender", "retailer", "insurer", "broadcaster", "miner", "conglomerate",
+                           "startup", "start-up", "regulator", "watchdog", "brewer", "distiller",
+                           "bottler", "telco", "streamer", "shipbuilder", "exporter", "importer",
+                           "supplier", "distributor"})
+_WHEN = re.compile(r"\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Nn]ext|[Ee]arly|"
+                   r"[Ll]ate|mid-?) $")
 _LOWER_COMPOUND = re.compile(r"[A-Z][a-z]*-[a-z]+")  # "Off-spinner", "Co-founder"
 _CLUB_NUMBER = re.compile(r"(?<![\w.])\d\. $")
 _CONTEST_LEAGUES = words("contest_leagues")
@@ -215,6 +222,11 @@ _FEATURE_TAILS = words("feature_tails")
 _PLURAL_PLACES = "|".join(sorted(words("places_listed")))
 _PLACES_LIST = re.compile(
     rf"(?:,? (?:and |or )?{_NAME})* (?:{_PLURAL_PLACES})\b"
+)
+# "Gerindra, Golkar and the smaller parties": each listed name is one of the organisations
+_ORGS_LIST = re.compile(
+    rf"(?:,? {_NAME})*,? and (?:the )?(?:other |smaller |larger |bigger |minor |main |several |"
+    rf"many |two |three |four )*([a-z]+s)\b"
 )
 _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "lithium", "nickel",
                     "uranium", "diamond", "zinc"})  # "the X copper and gold mine"
@@ -618,12 +630,18 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
                     or _before_given_name(tokens, lex)
                     # "Off-spinner Mehidy Hasan Miraz", "Co-founder X Y": what the person is
                     or (len(tokens) > 2 and bool(_LOWER_COMPOUND.fullmatch(tokens[0].text)))
+                    # "Truckmaker Scania", "Lender Barclays": what the company is, then its name
+                    or (len(tokens) > 1 and (tokens[0].lower in _LEADING_CUES
+                                             or tokens[0].lower.endswith("maker")))
                     # "Cellist Yo-Yo Ma": a profession in -ist, then a name
                     # (and "Entomologist Kabirul Bashar of Jahangirnagar University")
                     or (tokens[0].lower.endswith("ist") and len(tokens) > 2
                         and _name_like(_until_connector(tokens[1:]), lex))
                 )
             )
+            # "In June BMW cancelled": the month it happened in, then the name
+            or (len(tokens) > 1 and tokens[0].lower in _WEEKDAYS_MONTHS
+                and _WHEN.search(doc, max(0, tokens[0].start - 8), tokens[0].start) is not None)
         )
     ):
         tokens = _strip_leading(tokens[1:])
@@ -1030,6 +1048,12 @@ def _classify(
         # "Lesufi told The Star", "speaking to The Hindu": a newspaper
         return [Mention("organization", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
                         before=cand.before, after=cand.after if last else [], strong=True)]
+    if cand.before[:2] == ["the", "told"] and tokens[-1].lower not in lex.place_heads and (
+            lex.place(_text(tokens)) is None):
+        # "shop owners told the Limerick Leader": whom one tells, named with "the", is a paper
+        # or a body
+        return [Mention("organization", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
+                        before=cand.before, after=cand.after if last else [], strong=True)]
     if len(tokens) > 2 and tokens[0].lower in _PARTY_MEMBERS and _name_like(tokens[1:], lex):
         tokens = tokens[1:]  # "Democrat Sherrod Brown": a member of a party, named
     if (cand.before[:1] == ["for"] and cand.before[1:2] and cand.before[1] in _MEMBERS_FOR
@@ -1198,6 +1222,9 @@ def _classify_name(
                        "place")]
     if _PLACES_LIST.match(doc, mention.end):
         return [_typed(mention, "place")]  # each of "the Hobq, Tengger and Mu Us deserts"
+    listed = _ORGS_LIST.match(doc, mention.end)
+    if listed and organisation_noun(listed.group(1)) and known is None:
+        return [_typed(mention, "organization")]
     if last and cand.possessive and f"{' '.join(words)}'s" in lex.companies:
         # "more outlets than McDonald's": a listed company whose name ends in "'s"
         mention.end += 2
@@ -1211,7 +1238,8 @@ def _classify_name(
             cand.after[0] in _ON_PLATFORMS
             # "his Starlizard consultancy", "the Jio network" (but "the Falmer club" is where
             # the club plays)
-            or (cand.after[0] in _ORG_CUES and cand.before[:1] in _DETERMINERS
+            or (cand.after[cand.after[:2] == ["news", "agency"]] in _ORG_CUES
+                and cand.before[:1] in _DETERMINERS
                 and cand.after[0] not in ("club", "side", "team")))
             and not cand.possessive and lex.place(text) is None and words[0] not in lex.demonyms
             and words[0] not in lex.given_names and words[0] not in lex.nouns
@@ -2143,7 +2171,9 @@ def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
     """ "Sweden's Armand Duplantis": a country's own first and last name is a person."""
     if not before or not before[0].endswith("'s") or not 2 <= len(tokens) <= 3:
         return False
-    return _is_country(before[0][:-2], lex) and _capitalised(tokens)
+    # (not "Canada's DBRS Morningstar": no one's first name is an acronym)
+    return _is_country(before[0][:-2], lex) and _capitalised(tokens) and not is_acronym(
+        tokens[0].text)
 
 
 def _capitalised(tokens: list[Token]) -> bool:

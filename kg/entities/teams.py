@@ -21,7 +21,7 @@ from kg.entities.spans import OWNS
 _SPORTS = sorted((w.replace("_", " ") for w in words("sports")), key=len, reverse=True)
 _SPORT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _SPORTS) + r")\b", re.IGNORECASE)
 _SPORT_TERMS = words("sports_terms")
-_ROLES = words("team_roles")  # "Japan coach", "Wales flanker"
+_ROLES = frozenset(w.replace("_", " ") for w in words("team_roles"))  # "Japan coach"
 _PLAYS = words("team_plays") | _ROLES  # "Argentina beat"
 _PLAYED = words("team_played")  # "beat Australia", "against Nigeria"
 _PLAYED_FOR = words("team_played_for")  # "played for Ireland"
@@ -135,7 +135,9 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
         if m.stands_for or m.kind == "organization" or not named_as_side(m, doc):
             continue
         words = m.words
-        city = m.place is not None and m.place.kind == "city" and (
+        # ("the Veszprém playmaker": a county's town too, where a player's role says a side)
+        city = m.place is not None and (
+            m.place.kind == "city" or (not m.place.strong and _player_of(m, doc))) and (
             len(words) == 1 or (len(words) == 2 and not m.place.strong))  # "West Ham"
         moved = _moved(m, doc)
         # "lost to Milan", "joined from Lille", "the Barcelona midfielder": even a big city,
@@ -206,6 +208,8 @@ def named_as_side(m: Mention, doc: str) -> bool | None:
         return None  # "the highlands of Ethiopia were": the country's, not a side's
     if _OF_NAMED.search(doc, max(0, m.start - 80), m.start):
         return False  # "Sifan Hassan of the Netherlands won": her country, not a side
+    if " ".join(after[:2]) in _ROLES:
+        return True  # "the Füchse Berlin right back"
     if after[:1] and after[0] in _PLAYS:
         return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])
     if (listed := _AND_NAME.match(doc, m.end)) and listed.group(1).casefold() in _PLAYS:
@@ -240,7 +244,7 @@ def _player_of(m: Mention, doc: str) -> bool:
     """ "the Barcelona midfielder", "the former Barcelona and Netherlands striker": a
     player's role after the side's name."""
     listed = _AND_NAME.match(doc, m.end)
-    return bool(m.after[:1] and m.after[0] in _ROLES) or bool(
+    return bool(m.after[:1] and (m.after[0] in _ROLES or " ".join(m.after[:2]) in _ROLES)) or bool(
         listed and listed.group(1).casefold() in _ROLES)
 
 

@@ -1920,6 +1920,24 @@ WORDS_AROUND = [
         {"organization": {"Government of Argentina", "Government of Pakistan"}},
         id="a capital before a paper's name; a club's city that acts in sports news"),
     pytest.param(
+        "Truckmaker Scania is lending $100 million. In June BMW cancelled an order, and upgrades "
+        "came from Canada's DBRS Morningstar. Shop owners told the Limerick Leader they had "
+        "heard a great deal, and a spokeswoman told the Ritzau news agency. The coalition could "
+        "grow beyond Gerindra, Golkar and the smaller parties that backed him.",
+        {"organization": {"Scania", "BMW", "DBRS Morningstar", "Limerick Leader", "Ritzau",
+                          "Gerindra", "Golkar"}},
+        {"person": {"Truckmaker Scania", "DBRS Morningstar"},
+         "organization": {"June BMW", "Truckmaker Scania"}, "place": {"Ritzau"}},
+        id="what a company is before its name, a month before a name, whom one told, a list"),
+    pytest.param(
+        "In the handball final Denmark beat France. \"We talked about defence,\" said Rasmus "
+        "Lauge, the Veszprém playmaker. Mathias Gidsel, the Füchse Berlin right back, scored "
+        "six goals.",
+        {"person": {"Rasmus Lauge", "Mathias Gidsel"},
+         "organization": {"Veszprém", "Füchse Berlin"}},
+        {"place": {"Veszprém", "Füchse Berlin"}},
+        id="a club named before a player's role"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
