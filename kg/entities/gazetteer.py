@@ -140,10 +140,14 @@ def _entries(
     # second-level subdivisions ("Hautes-Pyrénées", "Alpes-Maritimes", "North Yorkshire"), after
     # the cities (a city keeps its name), and only where the name is more than one word: one
     # word ("Lot", "Cher") may be anyone's
+    # (and Indonesia's provinces, Uganda's districts, of one word too: ISO groups them under
+    # geographical units that govern nothing, so they are first-level all the same: "Aceh")
+    grouped = {sub.code for sub in pycountry.subdivisions if sub.type.startswith("Geographical")}
     for sub in pycountry.subdivisions:
         # ("Herefordshire": a shire's one word is no one's)
         if sub.parent_code is not None and (" " in sub.name or "-" in sub.name
-                                            or sub.name.endswith("shire")):
+                                            or sub.name.endswith("shire")
+                                            or sub.parent_code in grouped):
             name = english.gettext(sub.name).partition(",")[0]
             strong = " " in name or name.endswith("shire")
             yield name, Place(name, "region", strong)

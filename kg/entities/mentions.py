@@ -506,6 +506,9 @@ def _after_place_words(before: list[str]) -> bool:
     """ "in X", "into the X", "from X", "the towns of X": words that put a place after them."""
     if before[:1] == ["the"]:
         before = before[1:]
+    if before[:1] in (["and"], ["or"]) and any(
+            w in _PLACE_PREPOSITIONS for w in before[2:4]):
+        return True  # "in Athens or Thessaloniki", "its stores in Sandton and Rosebank"
     return bool(before) and (before[0] in _PLACE_PREPOSITIONS or place_cue(before))
 
 

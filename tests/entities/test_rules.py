@@ -1938,6 +1938,12 @@ WORDS_AROUND = [
         {"place": {"Veszprém", "Füchse Berlin"}},
         id="a club named before a player's role"),
     pytest.param(
+        "Prabowo Subianto carried 36 of the 38 provinces, losing only Aceh and West Sumatra to "
+        "Anies Baswedan. The rating will not pay a month's rent in Athens or Thessaloniki.",
+        {"place": {"Aceh", "West Sumatra", "Thessaloníki"}},
+        {"organization": {"Aceh", "Thessaloniki", "Thessaloníki"}},
+        id="Indonesia's provinces; a town listed after a place's preposition"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
