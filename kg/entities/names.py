@@ -157,7 +157,8 @@ _SCREEN = re.compile(
 _WON = frozenset({"won", "wins", "win", "winning", "clinched", "lifted", "claimed"})
 # An apposition whose head is a work: "Killing Commendatore, Murakami's previous novel, ..."
 _WORK_APPOSED = re.compile(
-    r",\s+(?:the|a|an|his|her|their|its|[A-Z][\w-]*['’]s)\s+(?:[a-z-]+\s+){0,2}"
+    # ("Polly Hill, ITV's head of drama,": a job, of a genre)
+    r",\s+(?:the|a|an|his|her|their|its|[A-Z][\w-]*['’]s)\s+(?:(?!of\s)[a-z-]+\s+){0,2}"
     r"(?:film|movie|novel|book|album|series|documentary|comedy|drama|thriller|sitcom|biopic|"
     r"memoir|musical|opera|song|single|collection|anthology|poem)"
     r"(?=[,.;]| (?:about|by|in|that|which|from|released|directed|written|set|of)\b)")
@@ -1423,8 +1424,11 @@ def _classify_name(
     if head == "church" and words[1:2] == ["of"] and _is_country(_text(tokens[2:]), lex):
         return [_typed(mention, "organization")]  # "the Church of Greece": a national church
     if compound or (len(words) > 1 and head in lex.place_heads):
-        if last and tokens[0].lower in lex.given_names and _title_apposed(cand.after, lex):
-            return [_typed(mention, "person")]  # "Andrew Hall, chief executive of": a surname
+        if tokens[0].lower in lex.given_names and (
+                (last and _title_apposed(cand.after, lex))
+                or (len(words) == 2 and cand.before[:1] and cand.before[0] in lex.titles)):
+            # "Andrew Hall, chief executive of", "West Midlands mayor Andy Street": a surname
+            return [_typed(mention, "person")]
         if cand.before[:1] in (["club"], ["side"], ["team"]) or (
                 moved_from(cand.before) and cand.before[1] != "arrived"):
             # "rugby league club Workington Town", "on loan from Crystal Palace" (but "arrived
@@ -1540,6 +1544,8 @@ def _classify_name(
         or _country_owns(cand.before, tokens, lex)
         or (1 < len(tokens) < 4 and _of_country_or_party(doc, mention.end, lex))
         or (1 < len(tokens) < 5 and last and _aged(cand.after))
+        # "starring Toby Jones": a cast's actor
+        or (cand.before[:1] in (["starring"], ["featuring"]) and _given_name(tokens, lex))
     ):
         return [_typed(mention, "person")]
     if _given_name(tokens, lex):
@@ -2130,13 +2136,14 @@ def _title_apposed(after: list[str], lex: Lexicon) -> bool:
     # ("a Lagos-based film critic", "an Asia economist at", "a Kenyan lawyer"): where from
     for _ in range(2):
         if words[:1] and (words[0].endswith("-based") or words[0] in lex.demonyms
-                          or strong_place(words[0], lex)):
+                          or lex.place(words[0]) is not None):
             words = words[1:]
     return (
         after[:1] == [","]
         and bool(words)
         and words[0] != "leader"
         and (words[0] in lex.titles or " ".join(words[:2]) in lex.titles
+             or words[0] in _OCCUPATIONS
              # "a hydrologist at", "an economist with": a profession in -ist (but "the centrist
              # Third Way" is an adjective)
              or (len(words[0]) > 5 and words[0].endswith("ist") and words[0].isalpha()

@@ -1944,6 +1944,16 @@ WORDS_AROUND = [
         {"organization": {"Aceh", "Thessaloniki", "Thessaloníki"}},
         id="Indonesia's provinces; a town listed after a place's preposition"),
     pytest.param(
+        "West Midlands mayor Andy Street said councils needed money. The bureau arrested "
+        "Thomson Mpinganjira, a Blantyre businessman, on Friday. \"People were queuing,\" said "
+        "Lerato Young, a buyer for the chain. Polly Hill, ITV's head of drama, said the series, "
+        "starring Toby Jones, drew viewers.",
+        {"person": {"Andy Street", "Thomson Mpinganjira", "Lerato Young", "Polly Hill",
+                    "Toby Jones"}},
+        {"organization": {"Thomson Mpinganjira", "Lerato Young", "Toby Jones"},
+         "place": {"Andy Street"}},
+        id="people: a title before a name ending like a street's, jobs apposed, a cast"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
