@@ -353,6 +353,7 @@ _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 _OTHER_CONGRESS = re.compile(r"\b(?:India|Brazil|Mexic|Peru|Colombia|Chile|Argentin|Philippine|"
                              r"Filipino|Guatemala|Honduras|Paraguay|Ecuador|Venezuela|Bolivia)")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
+_PREFIXED_NOUN = re.compile(r"[A-Z]-[a-z]+")
 _PERSON_OF = re.compile(r"\b([A-Z][\w'’-]+) [A-Z][\w'’-]+ of (?:the )?$")
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
@@ -404,6 +405,15 @@ _NOT_ACRONYMS = frozenset(
         "USB",
         "UAV",
         "UAVS",
+        "LPG",
+        "GP",
+        "BBB",  # a credit rating
+        # honours after a name ("Jane Smith CBE")
+        "CBE",
+        "OBE",
+        "MBE",
+        "KBE",
+        "DBE",
         "AD",  # "the 19th century AD"
         "BC",
         "BCE",
@@ -761,6 +771,13 @@ def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: L
             # the article names Babar Azam, nor "to Landin and Mikkel Hansen" after Niklas Landin)
             and not group[0].possessive and not following[-1].possessive
             and not re.search(rf"\b{first} [A-Z]|[A-Z]\w+ {first}\b", doc))
+
+
+def _demonym_noun(word: str, lex: Lexicon) -> bool:
+    """ "danes", "britons", "englishman", "frenchmen": people named by where they are from."""
+    stem = re.sub(r"(?:wo)?m[ae]n$", "", word)
+    return (word.endswith("s") and word[:-1] in lex.demonyms) or (
+        stem != word and stem in lex.demonyms)
 
 
 def _member_of(start: int, doc: str, lex: Lexicon) -> bool:
@@ -1177,6 +1194,8 @@ def _classify_name(
             and not SCORE.match(cand.after[0])  # "Mate 60", but "beat France 4-2", "China's 57th"
             and not tokens[0].suffix)  # and "the Grenoble-born 22-year-old"
         or (words[0] in lex.demonyms and not strong_place(text, lex))  # "the Pacific"
+        or _demonym_noun(words[0], lex)  # "the Danes", "the Englishman said"
+        or _PREFIXED_NOUN.fullmatch(tokens[0].text) is not None  # "K-pop", "E-commerce"
         or words[0] in _WEEKDAYS_MONTHS
         or words[0].removesuffix("s") in _WEEKDAYS_MONTHS  # "on Fridays"
         # "Separately, ...", "French-Senegalese director ..."

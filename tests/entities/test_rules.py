@@ -1954,6 +1954,14 @@ WORDS_AROUND = [
          "place": {"Andy Street"}},
         id="people: a title before a name ending like a street's, jobs apposed, a cast"),
     pytest.param(
+        "The Danes, who lifted the trophy in Herning, won. \"Shane played the best golf,\" the "
+        "Englishman said. K-pop fans queued, and a GP said prices of LPG rose after Fitch cut "
+        "the rating to BBB. She was made a CBE.",
+        {"place": {"Herning"}},
+        {"organization": {"Danes", "Englishman", "K-pop", "GP", "LPG", "BBB", "CBE"},
+         "person": {"Danes", "Englishman"}, "place": {"Danes"}},
+        id="no names: people by where they are from, a genre, everyday acronyms, an honour"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
