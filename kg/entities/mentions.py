@@ -57,6 +57,7 @@ _DATES = words("calendar") | {"jan", "mar", "jun", "jul"}
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
                                  "outside", "throughout", "within", "towards", "toward"})
 
+_ONLY_PLACES = frozenset({"near", "around", "across", "outside", "throughout", "within"})
 _ON_THE = _PLACE_PREPOSITIONS | {"on", "over", "along"}  # "over the Danube"
 _PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
 _WHICH = re.compile(r",\s+which\b")
@@ -440,6 +441,9 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
             mention.words[0] in _PAPER_ARTICLES or _city_named(mention.words, lex)):
         kind = "organization"  # "Het Financieele Dagblad", "Der Spiegel"; "on Euronext
         # Amsterdam", "at Deloitte Australia": a body with its city or country
+    if kind in ("person", "organization") and mention.kind is None and mention.place is None and (
+            _nowhere_else(mention, kind, lex)):
+        kind = "place"
     if (kind == "place" and mention.kind == "person" and not _after_place_words(mention.before)
             and not strong_place(mention.words[-1], lex)):
         kind = "person"  # "Andrew Hall, chief executive": a first name the gazetteer does not
@@ -474,6 +478,21 @@ def _city_named(words: list[str], lex: Lexicon) -> bool:
     place = lex.place(words[-1])
     return (len(words) == 2 and words[0].casefold() not in lex.given_names
             and place is not None and place.strong and place.kind in ("city", "country"))
+
+
+def _nowhere_else(mention: Mention, kind: str, lex: Lexicon) -> bool:
+    """A name nothing types, that the model reads as a person's or a body's, after words that
+    put only places after them: "a plumber from Leamington Spa", "in parts of Small Heath" (a
+    first name starts no town: "a letter from Keir Starmer"; one word after "from" is most
+    often a surname: "a pass from Messi"), "farmers around Carnarvon" (a body may be "in" or
+    "from" a sentence, but hardly "around" or "near" one)."""
+    before = mention.before[1:] if mention.before[:1] == ["the"] else mention.before
+    if not before or _first_name(mention.words[0], lex) or is_acronym(mention.text):
+        return False
+    if kind == "organization":
+        return before[0] in _ONLY_PLACES
+    return before[0] in _ONLY_PLACES | {"in"} or (
+        len(mention.words) > 1 and (before[0] == "from" or place_cue(before)))
 
 
 def _first_name(word: str, lex: Lexicon) -> bool:
@@ -513,9 +532,9 @@ def _after_place_words(before: list[str]) -> bool:
 
 
 def _rules_default(mention: Mention, lex: Lexicon) -> bool:
-    """Without a model: two to four name-like words are a person; one unknown word is a place
-    after "in", "at", "from" or "to", otherwise an organisation. Surnames override both later.
-    """
+    """Without a model: two to four name-like words are a person (a place after words that put
+    only places after them); one unknown word is a place after "in", "at", "from" or "to",
+    otherwise an organisation. Surnames override both later."""
     if mention.after_place:
         mention.kind = "organization"
     if mention.kind is not None:
@@ -529,6 +548,8 @@ def _rules_default(mention: Mention, lex: Lexicon) -> bool:
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words
     ):
-        mention.kind = "organization" if _acronym_first(mention.text) else "person"
+        mention.kind = "organization" if _acronym_first(mention.text) else (
+            "place" if mention.place is None and _nowhere_else(mention, "person", lex)
+            else "person")
         return True
     return False

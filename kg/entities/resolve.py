@@ -35,6 +35,7 @@ from kg.entities.names import (
     initials,
     is_acronym,
     organisation_noun,
+    place_cue,
 )
 from kg.entities.roles import appositive_roles, sub_units
 from kg.entities.spans import OWNS, PARTICLES
@@ -352,17 +353,24 @@ def _listed_places(group: list[Mention], doc: str, lex: Lexicon) -> None:
     Giheung and Pyeongtaek", "in Porac, Pampanga": a list after a preposition of place, or a
     town and its region, with a place the gazetteer knows and no company, body or person named
     in full, names places only (not "in South Africa, and Sam Warburton", nor "a fab in
-    Gujarat, and Vedanta, controlled by")."""
-    if len(group) < 2 or group[0].before[:1] not in (["in"], ["through"], ["across"]):
+    Gujarat, and Vedanta, controlled by"); after words that put only places after them ("in
+    parts of Small Heath, Sparkbrook and Alum Rock", "farmers around Carnarvon, Williston and
+    Vosburg", "between Mungret and Patrickswell") even with none the gazetteer knows."""
+    if len(group) < 2:
+        return
+    before = group[0].before
+    only = place_cue(before) or before[:1] in (["around"], ["near"], ["between"])
+    if not (only or before[:1] in (["in"], ["through"], ["across"])):
         return
     if len(group) == 2:
         gap, region = doc[group[0].end : group[1].start], group[1].place
         if gap != " and " and not (gap == ", " and region is not None
                                    and region.kind in ("region", "country")):
             return
-    if not any(x.place is not None for x in group) or any(
+    if not (only or any(x.place is not None for x in group)) or any(
             (x.strong and x.kind != "place") or x.text.casefold() in lex.companies
-            or (x.kind == "person" and len(x.words) > 1) for x in group):
+            or (x.kind == "person" and len(x.words) > 1 and not (
+                only and x.words[0].casefold() not in lex.given_names)) for x in group):
         return
     for x in group:
         x.kind = "place"

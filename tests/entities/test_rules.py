@@ -1962,6 +1962,16 @@ WORDS_AROUND = [
          "person": {"Danes", "Englishman"}, "place": {"Danes"}},
         id="no names: people by where they are from, a genre, everyday acronyms, an honour"),
     pytest.param(
+        "Farmers around Carnarvon, Williston and Vosburg live with limits on mobile phones. In "
+        "parts of Small Heath, Sparkbrook and Alum Rock, uptake is far lower, said Dan Mason, a "
+        "plumber from Leamington Spa.",
+        {"place": {"Carnarvon", "Williston", "Vosburg", "Small Heath", "Sparkbrook", "Alum Rock",
+                   "Leamington Spa"},
+         "person": {"Dan Mason"}},
+        {"person": {"Small Heath", "Alum Rock", "Leamington Spa"},
+         "organization": {"Carnarvon", "Vosburg"}},
+        id="towns nobody lists, after words that put only places after them"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
