@@ -1058,6 +1058,7 @@ def _classify(
         and not _listed_organisation(doc, tokens[0].start)
         and not _numbered_body(tokens)
         and not (last and _org_apposed(cand.after, lex))  # "A24, the New York studio"
+        and not (len(tokens) > 1 and tokens[-1].lower in lex.place_heads)  # "Tele2 Arena"
     ):
         return []
     if len(tokens) > 1 and tokens[0].text == "The" and (

@@ -1972,6 +1972,10 @@ WORDS_AROUND = [
          "organization": {"Carnarvon", "Vosburg"}},
         id="towns nobody lists, after words that put only places after them"),
     pytest.param(
+        "Denmark beat France 34-29 at Tele2 Arena on Sunday. The Mate 60 Pro sold well.",
+        {"place": {"Tele2 Arena"}}, {"organization": {"Mate 60 Pro", "Mate"}},
+        id="a venue's name with digits"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
