@@ -929,7 +929,9 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
             join = False
         else:
             chunk_head = _has_org_head(chunk, lex)
+            # ("Fujitsu and Post Office executives": a listed company is a name of its own)
             modifiers = len(conn_tokens) == 1 and not lex.place(_text(group[0])) and not listed
+            modifiers = modifiers and _text(group[0]).casefold() not in lex.companies
             place_words = head_ok and group[0][-1].lower in lex.place_heads
             modifiers = modifiers and not (
                 is_acronym(group[0][-1].text) or _capitals_inside(group[0][-1].text))  # "IQE and
@@ -972,7 +974,8 @@ def split_run(tokens: list[Token], lex: Lexicon, opening: bool = False,
                     and len(conn_tokens) == 1 and chunk[-1].lower in lex.other_heads)
                 # "Hong Kong and Macao Affairs Office": two places share the body's name
                 or (len(group) == 1 and len(conn_tokens) == 1 and chunk_head
-                    and _region(_text(group[0]), lex) and _region(chunk[0].text, lex))
+                    and _region(_text(group[0]), lex) and _region(chunk[0].text, lex)
+                    and chunk[0].lower not in lex.org_heads)  # ("Halifax and Bank of Scotland")
                 # "Health and Welfare Minister Cho Kyoo-hong"
                 or (
                     len(group) == 1

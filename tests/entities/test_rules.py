@@ -1976,6 +1976,14 @@ WORDS_AROUND = [
         {"place": {"Tele2 Arena"}}, {"organization": {"Mate 60 Pro", "Mate"}},
         id="a venue's name with digits"),
     pytest.param(
+        "The inquiry is due to hear from Fujitsu and Post Office executives. Payments failed at "
+        "Lloyds Banking Group, whose Halifax and Bank of Scotland customers complained. The "
+        "Hong Kong and Macao Affairs Office said so.",
+        {"organization": {"Fujitsu", "Post Office", "Bank of Scotland",
+                          "Hong Kong and Macao Affairs Office"}},
+        {"organization": {"Fujitsu and Post Office", "Halifax and Bank of Scotland"}},
+        id="two bodies joined by 'and': a listed company, a town then a bank"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
