@@ -130,7 +130,8 @@ _ADMIN_SUFFIXES = frozenset(
 )
 _NOT_NAMES = frozenset(w.replace("_", " ") for w in words("not_names"))
 _WORKS = words("works")
-_PLURAL_WORKS = "|".join(sorted(w if w.endswith("s") else w + "s" for w in _WORKS))
+# (and a game studio's or a publisher's "titles include X and Y")
+_PLURAL_WORKS = "|".join(sorted({w if w.endswith("s") else w + "s" for w in _WORKS} | {"titles"}))
 _LISTING = (" such as ", " like ", " includ", " from ")
 _WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, from ... to",
     # "satellites, including China's own X"
@@ -354,6 +355,7 @@ _OTHER_CONGRESS = re.compile(r"\b(?:India|Brazil|Mexic|Peru|Colombia|Chile|Argen
                              r"Filipino|Guatemala|Honduras|Paraguay|Ecuador|Venezuela|Bolivia)")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _PREFIXED_NOUN = re.compile(r"[A-Z]-[a-z]+")
+_GENERA = ("saurus", "raptor", "therium", "pithecus", "odon")
 _PERSON_OF = re.compile(r"\b([A-Z][\w'’-]+) [A-Z][\w'’-]+ of (?:the )?$")
 _MEMBERS_FOR = frozenset({"mp", "mps", "mla", "mlas", "msp", "msps", "mep", "meps", "mpp", "td",
                           "member", "members", "congressman", "congresswoman"})  # "MP for X"
@@ -1200,6 +1202,8 @@ def _classify_name(
         or (words[0] in lex.demonyms and not strong_place(text, lex))  # "the Pacific"
         or _demonym_noun(words[0], lex)  # "the Danes", "the Englishman said"
         or _PREFIXED_NOUN.fullmatch(tokens[0].text) is not None  # "K-pop", "E-commerce"
+        or tokens[0].text.startswith("All-")  # "an All-Ireland title", "an All-Star"
+        or words[0].endswith(_GENERA)  # "the home of Giganotosaurus": a genus
         or words[0] in _WEEKDAYS_MONTHS
         or words[0].removesuffix("s") in _WEEKDAYS_MONTHS  # "on Fridays"
         # "Separately, ...", "French-Senegalese director ..."
@@ -1721,7 +1725,9 @@ def _work(cand: Candidate, last: bool, doc: str, place: bool) -> bool:
         if word in _PRODUCTS or " ".join(after[k : k + 2]) in _PRODUCTS:
             # "Ye Cong, the submersible's chief designer": its designer, not the submersible
             return not re.match(rf"\W*(?:\w+ ){{0,3}}{re.escape(word)}['’]s\b", doc[cand.end:])
-        if word not in _PRODUCT_MODIFIERS:  # "Robin Li said the model": not the Li model
+        # ("the faulty Horizon accounting system": what it is for, then what it is)
+        if word not in _PRODUCT_MODIFIERS and not (word.endswith("ing") and word.isalpha()):
+            # "Robin Li said the model": not the Li model
             return False
     return False
 

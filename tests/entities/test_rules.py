@@ -1984,6 +1984,15 @@ WORDS_AROUND = [
         {"organization": {"Fujitsu and Post Office", "Halifax and Bank of Scotland"}},
         id="two bodies joined by 'and': a listed company, a town then a bank"),
     pytest.param(
+        "FromSoftware, whose titles include Dark Souls and Sekiro, is a studio. Villa El Chocón "
+        "is the home of Giganotosaurus. Brendan Lowry won an All-Ireland football title with "
+        "Offaly. Yusef-Zadeh spotted them with the Very Large Array in New Mexico.",
+        {"organization": {"FromSoftware"}, "place": {"New Mexico"}},
+        {"organization": {"Dark Souls", "Sekiro", "Giganotosaurus", "All-Ireland",
+                          "Very Large Array"},
+         "person": {"Dark Souls", "Giganotosaurus"}, "place": {"Giganotosaurus"}},
+        id="no names: a studio's titles, a genus, an all-island title, an array"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
