@@ -354,6 +354,7 @@ _AMERICAN = re.compile(r"\b(?:US|U\.S\.|United States|American|Washington)\b")
 _OTHER_CONGRESS = re.compile(r"\b(?:India|Brazil|Mexic|Peru|Colombia|Chile|Argentin|Philippine|"
                              r"Filipino|Guatemala|Honduras|Paraguay|Ecuador|Venezuela|Bolivia)")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
+_YEAR_OLD = re.compile(r",\s+(?:the|a|an)\s+\d{1,3}-year-old\s+(?:[a-z-]+\s+)?([a-z-]+)")
 _PREFIXED_NOUN = re.compile(r"[A-Z]-[a-z]+")
 _GENERA = ("saurus", "raptor", "therium", "pithecus", "odon")
 _PERSON_OF = re.compile(r"\b([A-Z][\w'’-]+) [A-Z][\w'’-]+ of (?:the )?$")
@@ -1571,6 +1572,7 @@ def _classify_name(
         or _country_owns(cand.before, tokens, lex)
         or (1 < len(tokens) < 4 and _of_country_or_party(doc, mention.end, lex))
         or (1 < len(tokens) < 5 and last and _aged(cand.after))
+        or (len(tokens) < 4 and last and _year_old(doc, mention.end, lex))
         # "starring Toby Jones": a cast's actor
         or (cand.before[:1] in (["starring"], ["featuring"]) and _given_name(tokens, lex))
     ):
@@ -2144,6 +2146,14 @@ def place_cue(before: list[str]) -> bool:
         # "they beat Scotland at Murrayfield", "won 2-1 at Anfield": where a game was played
         or (before[0] == "at" and bool(_GAME_VERBS & set(before[1:4])))
     )
+
+
+def _year_old(doc: str, end: int, lex: Lexicon) -> bool:
+    """ "Marcelo, the 35-year-old left back": an age apposed, and no body's or place's noun
+    after it ("Inter, the 116-year-old club")."""
+    aged = _YEAR_OLD.match(doc, end)
+    return aged is not None and not organisation_noun(aged.group(1)) and (
+        aged.group(1) not in lex.place_heads)
 
 
 def _aged(after: list[str]) -> bool:

@@ -343,9 +343,18 @@ def _coordinated(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
             for x in group:
                 if not x.strong and x.place is None:
                     x.kind = "organization"
+        for x in group:  # "The five members, Minji, Hanni, Danielle, Haerin and Hyein,"
+            if not x.strong and x.place is None and len(x.words) == 1 and (
+                    _MEMBERS_LISTED.search(doc, max(0, x.start - 200), x.start)):
+                x.kind, x.strong = "person", True
         _one_kind(group, surnames, named, lex)
         _listed_places(group, doc, lex)
         group = [m] if m is not None else []
+
+
+# "The five members, Minji, Hanni, ...": a band's or a family's people, counted and listed
+_MEMBERS_LISTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) members, "
+                             r"(?:[A-Z][\w'’-]+, )*(?:[A-Z][\w'’-]+,? and )?$")
 
 
 def _listed_places(group: list[Mention], doc: str, lex: Lexicon) -> None:

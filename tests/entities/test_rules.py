@@ -1993,6 +1993,13 @@ WORDS_AROUND = [
          "person": {"Dark Souls", "Giganotosaurus"}, "place": {"Giganotosaurus"}},
         id="no names: a studio's titles, a genus, an all-island title, an array"),
     pytest.param(
+        "The five members, Minji, Danielle, Haerin and Hyein, have sent petitions. Its members, "
+        "Apple and Google, agreed. Marcelo, the 35-year-old left back, scored. Inter, the "
+        "116-year-old club, won the league.",
+        {"person": {"Minji", "Danielle", "Haerin", "Hyein", "Marcelo"}},
+        {"person": {"Apple", "Google", "Inter"}},
+        id="one-name people: a band's members listed, an age apposed"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
