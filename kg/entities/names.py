@@ -2113,9 +2113,12 @@ def _place_apposed(after: list[str]) -> bool:
     # the settlement is the apposition's head: not "a village head", "the city's top official"
     # ("Dholera, a planned industrial city on the Gulf"; "Caluya, a group of islands in")
     first = 4 if after[2:4] in (["group", "of"], ["chain", "of"]) else 2
-    return any(w in _PLACE_OF and (w in _PLACE_AFTER or w.endswith("s"))
-               and (after[k + 1 : k + 2] in _HEAD_ENDS
-                    or (after[k + 1 : k + 2] and after[k + 1][:1].isdigit()))  # "city 110 km"
+    return any((w in _PLACE_OF and (w in _PLACE_AFTER or w.endswith("s"))
+                and (after[k + 1 : k + 2] in _HEAD_ENDS
+                     or (after[k + 1 : k + 2] and after[k + 1][:1].isdigit())))  # "city 110 km"
+               # "Northvolt Drei, a factory under construction" (not "a plant operator")
+               or (w in _SITES_OF and not organisation_noun(after[k + 1] if k + 1 < len(after)
+                                                            else ""))
                for k, w in enumerate(after[first : first + 3], start=first))
 
 

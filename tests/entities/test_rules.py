@@ -2000,6 +2000,12 @@ WORDS_AROUND = [
         {"person": {"Apple", "Google", "Inter"}},
         id="one-name people: a band's members listed, an age apposed"),
     pytest.param(
+        "The filing casts a shadow over Northvolt Drei, a factory under construction in Heide. "
+        "Siemens Energy, a plant operator, said so.",
+        {"place": {"Northvolt Drei"}, "organization": {"Siemens Energy"}},
+        {"person": {"Northvolt Drei"}, "place": {"Siemens Energy"}},
+        id="a site apposed is a place"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
