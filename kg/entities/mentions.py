@@ -474,10 +474,11 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
 
 
 def _city_named(words: list[str], lex: Lexicon) -> bool:
-    """ "Euronext Amsterdam": a word that is no first name, then a city or a country."""
+    """ "Euronext Amsterdam", "Kulturprojekte Berlin": a word that is no first name, then a
+    city (a city-state's too), a region or a country."""
     place = lex.place(words[-1])
     return (len(words) == 2 and words[0].casefold() not in lex.given_names
-            and place is not None and place.strong and place.kind in ("city", "country"))
+            and place is not None and place.strong and place.kind in ("city", "region", "country"))
 
 
 def _nowhere_else(mention: Mention, kind: str, lex: Lexicon) -> bool:
@@ -548,7 +549,8 @@ def _rules_default(mention: Mention, lex: Lexicon) -> bool:
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words
     ):
-        mention.kind = "organization" if _acronym_first(mention.text) else (
+        mention.kind = "organization" if _acronym_first(mention.text) or _city_named(
+            words, lex) else (
             "place" if mention.place is None and _nowhere_else(mention, "person", lex)
             else "person")
         return True

@@ -2006,6 +2006,11 @@ WORDS_AROUND = [
         {"person": {"Northvolt Drei"}, "place": {"Siemens Energy"}},
         id="a site apposed is a place"),
     pytest.param(
+        "The opening shows include an exhibition put together by Kulturprojekte Berlin, a "
+        "display by Humboldt University on science, and an exhibition on ivory.",
+        {"organization": {"Kulturprojekte Berlin"}}, {"person": {"Kulturprojekte Berlin"}},
+        id="a body named with its city-state"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
