@@ -776,6 +776,18 @@ def _shares_surname(group: list[Token], following: list[Token], doc: str, lex: L
             and not re.search(rf"\b{first} [A-Z]|[A-Z]\w+ {first}\b", doc))
 
 
+def _national_body(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "Tourism Northern Ireland", "Athletics Kenya": a noun of what a body does, then the
+    country or the region it does it for (not "Lake Victoria", "Metro Manila", "Central Java")."""
+    first = tokens[0].lower
+    if len(tokens) < 2 or first not in lex.nouns or first in lex.place_heads or (
+            first in _PLACE_PREFIXES or first in _COMPASS or first in lex.demonyms):
+        return False
+    rest = lex.place(_text(tokens[1:]))
+    return (rest is not None and rest.strong and rest.kind in ("country", "region")
+            and lex.place(_text(tokens)) is None)
+
+
 def _demonym_noun(word: str, lex: Lexicon) -> bool:
     """ "danes", "britons", "englishman", "frenchmen": people named by where they are from."""
     stem = re.sub(r"(?:wo)?m[ae]n$", "", word)
@@ -1320,6 +1332,8 @@ def _classify_name(
         # "Leicester City beat ..."; but "Mexico City", and "Zibo City" where a big city or
         # "in" says it is the city
         return [_typed(mention, "organization")]
+    if _national_body(tokens, lex):
+        return [_typed(mention, "organization")]  # "Tourism Northern Ireland", "Sport England"
     place = _place(tokens, lex)
     if (place is None and len(words) > 1 and words[0] in _COMPASS
             and lex.place(_text(tokens[1:])) and not _has_org_head(tokens, lex)):

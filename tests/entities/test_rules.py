@@ -2011,6 +2011,14 @@ WORDS_AROUND = [
         {"organization": {"Kulturprojekte Berlin"}}, {"person": {"Kulturprojekte Berlin"}},
         id="a body named with its city-state"),
     pytest.param(
+        "Tourism Northern Ireland estimated the event was worth 100 million pounds. Athletics "
+        "Kenya banned him. Lake Victoria rose, and Mount Kenya and Metro Manila were hit.",
+        {"organization": {"Tourism Northern Ireland", "Athletics Kenya"},
+         "place": {"Lake Victoria", "Mount Kenya", "Metro Manila"}},
+        {"place": {"Tourism Northern Ireland", "Northern Ireland", "Kenya"},
+         "organization": {"Lake Victoria", "Mount Kenya", "Metro Manila"}},
+        id="a body named by what it does and for where"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
