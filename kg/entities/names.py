@@ -1466,6 +1466,8 @@ def _classify_name(
     if head == "church" and words[1:2] == ["of"] and _is_country(_text(tokens[2:]), lex):
         return [_typed(mention, "organization")]  # "the Church of Greece": a national church
     if compound or (len(words) > 1 and head in lex.place_heads):
+        if "broadcasting" in words:  # "Zodiak Broadcasting Station": a broadcaster
+            return [_typed(mention, "organization")]
         if tokens[0].lower in lex.given_names and (
                 (last and _title_apposed(cand.after, lex))
                 or (len(words) == 2 and cand.before[:1] and cand.before[0] in lex.titles)):

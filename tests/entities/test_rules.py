@@ -2019,6 +2019,12 @@ WORDS_AROUND = [
          "organization": {"Lake Victoria", "Mount Kenya", "Metro Manila"}},
         id="a body named by what it does and for where"),
     pytest.param(
+        "Chilima, speaking on Zodiak Broadcasting Station (ZBS), urged calm. Radio City Music "
+        "Hall was full.",
+        {"organization": {"Zodiak Broadcasting Station"}, "place": {"Radio City Music Hall"}},
+        {"place": {"Zodiak Broadcasting Station"}},
+        id="a broadcaster's station"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
