@@ -364,12 +364,13 @@ def _listed_places(group: list[Mention], doc: str, lex: Lexicon) -> None:
     in full, names places only (not "in South Africa, and Sam Warburton", nor "a fab in
     Gujarat, and Vedanta, controlled by"); after words that put only places after them ("in
     parts of Small Heath, Sparkbrook and Alum Rock", "farmers around Carnarvon, Williston and
-    Vosburg", "between Mungret and Patrickswell") even with none the gazetteer knows."""
+    Vosburg") even with none the gazetteer knows."""
     if len(group) < 2:
         return
     before = group[0].before
-    only = place_cue(before) or before[:1] in (["around"], ["near"], ["between"])
-    if not (only or before[:1] in (["in"], ["through"], ["across"])):
+    only = place_cue(before) or before[:1] in (["around"], ["near"])
+    # ("talks between Xi and Biden": only with a place the gazetteer knows)
+    if not (only or before[:1] in (["in"], ["through"], ["across"], ["between"])):
         return
     if len(group) == 2:
         gap, region = doc[group[0].end : group[1].start], group[1].place
