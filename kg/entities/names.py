@@ -355,6 +355,8 @@ _OTHER_CONGRESS = re.compile(r"\b(?:India|Brazil|Mexic|Peru|Colombia|Chile|Argen
                              r"Filipino|Guatemala|Honduras|Paraguay|Ecuador|Venezuela|Bolivia)")
 _COUNTS = frozenset({"tri", "two", "three", "four", "five", "six", "seven", "eight", "home"})
 _YEAR_OLD = re.compile(r",\s+(?:the|a|an)\s+\d{1,3}-year-old\s+(?:[a-z-]+\s+)?([a-z-]+)")
+_POSITIONAL = frozenset({"lower", "upper", "inner", "outer", "greater", "central", "middle",
+                         "far"})  # words that locate a part of a place
 _PREFIXED_NOUN = re.compile(r"[A-Z]-[a-z]+")
 _GENERA = ("saurus", "raptor", "therium", "pithecus", "odon")
 _PERSON_OF = re.compile(r"\b([A-Z][\w'’-]+) [A-Z][\w'’-]+ of (?:the )?$")
@@ -781,7 +783,8 @@ def _national_body(tokens: list[Token], lex: Lexicon) -> bool:
     country or the region it does it for (not "Lake Victoria", "Metro Manila", "Central Java")."""
     first = tokens[0].lower
     if len(tokens) < 2 or first not in lex.nouns or first in lex.place_heads or (
-            first in _PLACE_PREFIXES or first in _COMPASS or first in lex.demonyms):
+            first in _PLACE_PREFIXES or first in _COMPASS or first in lex.demonyms
+            or first in _POSITIONAL or first in lex.given_names):  # "Lower Silesia", "Thomas Jordan"
         return False
     rest = lex.place(_text(tokens[1:]))
     return (rest is not None and rest.strong and rest.kind in ("country", "region")
@@ -1085,8 +1088,9 @@ def _classify(
         # "Lesufi told The Star", "speaking to The Hindu": a newspaper
         return [Mention("organization", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
                         before=cand.before, after=cand.after if last else [], strong=True)]
-    if cand.before[:2] == ["the", "told"] and tokens[-1].lower not in lex.place_heads and (
-            lex.place(_text(tokens)) is None):
+    if cand.before[:2] == ["the", "told"] and tokens[0] is cand.tokens[0] and (
+            lex.place(_text(tokens)) is None and tokens[0].lower not in lex.demonyms
+            and not _has_org_head(tokens, lex) and tokens[-1].lower not in lex.place_heads):
         # "shop owners told the Limerick Leader": whom one tells, named with "the", is a paper
         # or a body
         return [Mention("organization", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
@@ -1213,7 +1217,7 @@ def _classify_name(
             and not SCORE.match(cand.after[0])  # "Mate 60", but "beat France 4-2", "China's 57th"
             and not tokens[0].suffix)  # and "the Grenoble-born 22-year-old"
         or (words[0] in lex.demonyms and not strong_place(text, lex))  # "the Pacific"
-        or _demonym_noun(words[0], lex)  # "the Danes", "the Englishman said"
+        or (_demonym_noun(words[0], lex) and lex.place(text) is None)  # "the Danes"
         or _PREFIXED_NOUN.fullmatch(tokens[0].text) is not None  # "K-pop", "E-commerce"
         or tokens[0].text.startswith("All-")  # "an All-Ireland title", "an All-Star"
         or words[0].endswith(_GENERA)  # "the home of Giganotosaurus": a genus
@@ -1386,7 +1390,7 @@ def _classify_name(
         strong = place.strong or mention.suffix in _OWNED or mention.suffix in (
             "born", "raised", "bred") or weak_cue == "place" or (
             last and cand.after[:1] and cand.after[0] in _PLACE_AFTER) or (
-            last and _place_apposed(cand.after)) or (
+            last and _place_apposed(cand.after, lex)) or (
             last and _holds_office(doc, mention.end))  # "Veneto regional president X"
         return [_typed(mention, "place", strong=strong)]
     if mention.suffix in _OWNERS and " ".join(words) not in lex.demonyms:
@@ -1511,7 +1515,7 @@ def _classify_name(
         # is left open ("Dragan Petrović, a crane operator")
         return [_typed(mention, "organization")]
     if place_cue(cand.before) or (last and cand.after[:1] and cand.after[0] in _PLACE_AFTER) or (
-        last and _place_apposed(cand.after)) or _listed_place(doc, mention.start) or (
+        last and _place_apposed(cand.after, lex)) or _listed_place(doc, mention.start) or (
         cand.before[:1] == ["in"] and cand.before[1:2] and cand.before[1] in lex.org_heads
     ) or (not is_acronym(text) and _RIVER_BEFORE.search(doc, max(0, mention.start - 40),
                                                         mention.start)) or (
@@ -2119,7 +2123,7 @@ _HEAD_ENDS = ([], ["of"], [","], ["."], ["in"], ["near"], ["on"], ["where"], ["t
               [";"], ["north"], ["south"], ["east"], ["west"], ["outside"], ["off"])
 
 
-def _place_apposed(after: list[str]) -> bool:
+def _place_apposed(after: list[str], lex: Lexicon) -> bool:
     """ "Todoque, a village of about 1,400 people", "Ashikita, a coastal town": an apposition
     saying the name is a settlement's."""
     if after[:1] == [","] and after[1:2] == ["home"] and after[2:3] in (["of"], ["to"]):
@@ -2132,9 +2136,10 @@ def _place_apposed(after: list[str]) -> bool:
     return any((w in _PLACE_OF and (w in _PLACE_AFTER or w.endswith("s"))
                 and (after[k + 1 : k + 2] in _HEAD_ENDS
                      or (after[k + 1 : k + 2] and after[k + 1][:1].isdigit())))  # "city 110 km"
-               # "Northvolt Drei, a factory under construction" (not "a plant operator")
-               or (w in _SITES_OF and not organisation_noun(after[k + 1] if k + 1 < len(after)
-                                                            else ""))
+               # "Northvolt Drei, a factory under construction" (not "a plant operator", "a
+               # 23-year-old office worker")
+               or (w in _SITES_OF and k == first and after[k + 1 : k + 2] != [] and (
+                   after[k + 1] not in lex.nouns))
                for k, w in enumerate(after[first : first + 3], start=first))
 
 

@@ -1986,12 +1986,11 @@ WORDS_AROUND = [
     pytest.param(
         "FromSoftware, whose titles include Dark Souls and Sekiro, is a studio. Villa El Chocón "
         "is the home of Giganotosaurus. Brendan Lowry won an All-Ireland football title with "
-        "Offaly. Yusef-Zadeh spotted them with the Very Large Array in New Mexico.",
-        {"organization": {"FromSoftware"}, "place": {"New Mexico"}},
-        {"organization": {"Dark Souls", "Sekiro", "Giganotosaurus", "All-Ireland",
-                          "Very Large Array"},
+        "Offaly.",
+        {"organization": {"FromSoftware"}},
+        {"organization": {"Dark Souls", "Sekiro", "Giganotosaurus", "All-Ireland"},
          "person": {"Dark Souls", "Giganotosaurus"}, "place": {"Giganotosaurus"}},
-        id="no names: a studio's titles, a genus, an all-island title, an array"),
+        id="no names: a studio's titles, a genus, an all-island title"),
     pytest.param(
         "The five members, Minji, Danielle, Haerin and Hyein, have sent petitions. Its members, "
         "Apple and Google, agreed. Marcelo, the 35-year-old left back, scored. Inter, the "
@@ -2024,6 +2023,17 @@ WORDS_AROUND = [
         {"organization": {"Zodiak Broadcasting Station"}, "place": {"Radio City Music Hall"}},
         {"place": {"Zodiak Broadcasting Station"}},
         id="a broadcaster's station"),
+    pytest.param(
+        "An analyst told the Global Times on Tuesday that the Philippines was wrong. Xi told the "
+        "Spanish prime minister that China hoped. Donald Tusk declared a disaster in parts of "
+        "Lower Silesia on Monday. Swiss National Bank chairman Thomas Jordan spoke. \"It was "
+        "the only choice,\" said He Yutong, a 23-year-old office worker.",
+        {"organization": {"Global Times"}, "place": {"Philippines", "Lower Silesia"},
+         "person": {"Thomas Jordan", "He Yutong"}},
+        {"organization": {"Tuesday", "Global Times on Tuesday", "Spanish", "Lower Silesia",
+                          "Thomas Jordan"},
+         "place": {"He Yutong", "Jordan"}},
+        id="whom one told is the name only; the Philippines; a region's part; an office worker"),
     pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
