@@ -784,8 +784,8 @@ def _national_body(tokens: list[Token], lex: Lexicon) -> bool:
     first = tokens[0].lower
     if len(tokens) < 2 or first not in lex.nouns or first in lex.place_heads or (
             first in _PLACE_PREFIXES or first in _COMPASS or first in lex.demonyms
-            or first in _POSITIONAL or first in lex.given_names):  # "Lower Silesia", "Thomas Jordan"
-        return False
+            or first in _POSITIONAL or first in lex.given_names):
+        return False  # "Lower Silesia", "Thomas Jordan"
     rest = lex.place(_text(tokens[1:]))
     return (rest is not None and rest.strong and rest.kind in ("country", "region")
             and lex.place(_text(tokens)) is None)
