@@ -227,8 +227,9 @@ _PLACES_LIST = re.compile(
 )
 # "Gerindra, Golkar and the smaller parties": each listed name is one of the organisations
 _ORGS_LIST = re.compile(
-    rf"(?:,? {_NAME})*,? and (?:the )?(?:other |smaller |larger |bigger |minor |main |several |"
-    rf"many |two |three |four )*([a-z]+s)\b"
+    # (a comma before "and" only after a list: "to study Europa, and the two agencies")
+    rf"(?:(?:, {_NAME})+,? | )and (?:the )?(?:other |smaller |larger |bigger |minor |main |"
+    rf"several |many |two |three |four )*([a-z]+s)\b"
 )
 _MINED = frozenset({"copper", "gold", "silver", "coal", "iron", "oil", "gas", "lithium", "nickel",
                     "uranium", "diamond", "zinc"})  # "the X copper and gold mine"

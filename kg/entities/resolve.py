@@ -29,6 +29,7 @@ from kg.entities.known import (
 from kg.entities.lexicon import Lexicon, words
 from kg.entities.model import Entity, Extraction, Kind, Role
 from kg.entities.names import (
+    CLUB_TAILS,
     COMPOUND_PLACES,
     Mention,
     camel_case,
@@ -504,8 +505,9 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -
     # in sports news a capital that acts as a side is no government: it is the club the article
     # names in full ("Madrid did not allow them" after "Real Madrid", "said Islamabad had
     # peaked" after "Islamabad United"), or the teams' rules settle it ("saw off Monaco 76-62")
-    club_of = {word: m.text for m in mentions if m.kind == "organization" and len(m.words) > 1
-               for word in m.words} if sport else {}
+    club_of = {word: m.text for m in mentions if m.kind == "organization"
+               for word in (m.words if m.words[-1].casefold() in CLUB_TAILS else m.words[1:])
+               } if sport else {}
     # "in" says where, unless it is of a policy the capital owns ("a partner in Washington's
     # Artemis program"; but "at Berlin's Olympiastadion" is in the city); "of" before an owner
     # is the owned thing's ("one of Washington's closest allies")

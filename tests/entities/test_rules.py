@@ -2035,6 +2035,10 @@ WORDS_AROUND = [
          "place": {"He Yutong", "Jordan"}},
         id="whom one told is the name only; the Philippines; a region's part; an office worker"),
     pytest.param(
+        "NASA will launch a probe to Europa, and the two agencies have agreed to share data.",
+        {}, {"organization": {"Europa"}},
+        id="a clause after a comma and 'and' lists nothing"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
