@@ -57,6 +57,7 @@ _DATES = words("calendar") | {"jan", "mar", "jun", "jul"}
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
                                  "outside", "throughout", "within", "towards", "toward"})
 
+_GIVEN_SYLLABLES = re.compile(r"\b[A-Z][a-z]+-[a-z]+\b")
 _ONLY_PLACES = frozenset({"near", "around", "across", "outside", "throughout", "within"})
 _ON_THE = _PLACE_PREPOSITIONS | {"on", "over", "along"}  # "over the Danube"
 _PREFIXED = frozenset({"mount", "mt.", "lake", "fort", "cape"})
@@ -488,8 +489,9 @@ def _nowhere_else(mention: Mention, kind: str, lex: Lexicon) -> bool:
     most often a surname: "a pass from Messi", "faith in Ruto"), "farmers around Carnarvon" (a
     body may be "in" or "from" a sentence, but hardly "around" or "near" one)."""
     before = mention.before[1:] if mention.before[:1] == ["the"] else mention.before
-    if not before or _first_name(mention.words[0], lex) or is_acronym(mention.text):
-        return False
+    if not before or _first_name(mention.words[0], lex) or is_acronym(mention.text) or (
+            _GIVEN_SYLLABLES.search(mention.text)):
+        return False  # (nor "a strike from Choe Yu-ri": a Korean given name)
     if kind == "organization":
         return before[0] in _ONLY_PLACES
     return before[0] in _ONLY_PLACES or (

@@ -1091,7 +1091,8 @@ def _classify(
                         before=cand.before, after=cand.after if last else [], strong=True)]
     if cand.before[:2] == ["the", "told"] and tokens[0] is cand.tokens[0] and (
             lex.place(_text(tokens)) is None and tokens[0].lower not in lex.demonyms
-            and not _has_org_head(tokens, lex) and tokens[-1].lower not in lex.place_heads):
+            and not _has_org_head(tokens, lex) and tokens[-1].lower not in lex.place_heads
+            and tokens[-1].lower not in lex.other_heads):  # ("told the Bund Summit")
         # "shop owners told the Limerick Leader": whom one tells, named with "the", is a paper
         # or a body
         return [Mention("organization", _surface(tokens, doc), tokens[0].start, tokens[-1].end,

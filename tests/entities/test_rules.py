@@ -2039,6 +2039,12 @@ WORDS_AROUND = [
         {}, {"organization": {"Europa"}},
         id="a clause after a comma and 'and' lists nothing"),
     pytest.param(
+        "Korea led 2-0 through a strike from Choe Yu-ri. Ma told the Bund Summit in Shanghai "
+        "that banks were fine.",
+        {"person": {"Choe Yu-ri"}},
+        {"place": {"Choe Yu-ri"}, "organization": {"Bund Summit"}},
+        id="a Korean name after 'from'; whom one told may be an event"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
