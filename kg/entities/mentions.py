@@ -485,9 +485,10 @@ def _city_named(words: list[str], lex: Lexicon) -> bool:
 def _nowhere_else(mention: Mention, kind: str, lex: Lexicon) -> bool:
     """A name nothing types, that the model reads as a person's or a body's, after words that
     put only places after them: "a plumber from Leamington Spa", "in parts of Small Heath" (a
-    first name starts no town: "a letter from Keir Starmer"; one word after "from" or "in" is
-    most often a surname: "a pass from Messi", "faith in Ruto"), "farmers around Carnarvon" (a
-    body may be "in" or "from" a sentence, but hardly "around" or "near" one)."""
+    first name starts no town: "a letter from Keir Starmer"; one word after "from" is most
+    often a surname: "a pass from Messi"; after "in", a person's name is most often an owner's:
+    "in Nagisa Ōshima's war drama"), "farmers around Carnarvon" (a body may be "in" or "from" a
+    sentence, but hardly "around" or "near" one)."""
     before = mention.before[1:] if mention.before[:1] == ["the"] else mention.before
     if not before or _first_name(mention.words[0], lex) or is_acronym(mention.text) or (
             _GIVEN_SYLLABLES.search(mention.text)):
@@ -495,7 +496,7 @@ def _nowhere_else(mention: Mention, kind: str, lex: Lexicon) -> bool:
     if kind == "organization":
         return before[0] in _ONLY_PLACES
     return before[0] in _ONLY_PLACES or (
-        len(mention.words) > 1 and (before[0] in ("in", "from") or place_cue(before)))
+        len(mention.words) > 1 and (before[0] == "from" or place_cue(before)))
 
 
 def _first_name(word: str, lex: Lexicon) -> bool:

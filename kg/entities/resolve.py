@@ -271,7 +271,8 @@ def _agree(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
     } - {m.text for m in mentions
          if (m.strong and m.kind != "organization") or (m.kind == "place" and m.place)}
     for m in mentions:
-        if not m.strong and m.kind != "organization" and m.text in starts:
+        if not m.strong and m.kind != "organization" and m.text in starts and not (
+                m.initial and m.text.casefold() in lex.nouns):  # "Cricket is the only thing"
             m.kind = "organization"
 
 

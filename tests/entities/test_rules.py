@@ -2045,6 +2045,14 @@ WORDS_AROUND = [
         {"place": {"Choe Yu-ri"}, "organization": {"Bund Summit"}},
         id="a Korean name after 'from'; whom one told may be an event"),
     pytest.param(
+        "Sakamoto made his debut opposite David Bowie in Nagisa Ōshima's 1983 war drama. "
+        "\"Cricket is the only thing that makes us happy,\" he said, and Cricket Australia "
+        "agreed. A group called Pacific Islands Students Fighting Climate Change formed.",
+        {"person": {"Nagisa Ōshima"}, "organization": {"Cricket Australia"}},
+        {"place": {"Nagisa Ōshima"}, "organization": {"Cricket"},
+         "person": {"Fighting Climate Change"}},
+        id="an owner after 'in'; a sport opening a sentence; students are no title"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
