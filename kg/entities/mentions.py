@@ -57,6 +57,10 @@ _DATES = words("calendar") | {"jan", "mar", "jun", "jul"}
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
                                  "outside", "throughout", "within", "towards", "toward"})
 
+# "a plumber from", "residents from", "a woman from": where people are from (not "took the
+# jersey from Geraint Thomas")
+_FROM_ORIGIN = re.compile(r"from (?:\w+(?:ers?|ists?)|m[ae]n|wom[ae]n|people|residents?|"
+                          r"famil(?:y|ies)|fans|students?|pupils|couple)$")
 _GIVEN_SYLLABLES = re.compile(r"\b[A-Z][a-z]+-[a-z]+\b")
 _ONLY_PLACES = frozenset({"near", "around", "across", "outside", "throughout", "within"})
 _ON_THE = _PLACE_PREPOSITIONS | {"on", "over", "along"}  # "over the Danube"
@@ -496,7 +500,8 @@ def _nowhere_else(mention: Mention, kind: str, lex: Lexicon) -> bool:
     if kind == "organization":
         return before[0] in _ONLY_PLACES
     return before[0] in _ONLY_PLACES or (
-        len(mention.words) > 1 and (before[0] == "from" or place_cue(before)))
+        len(mention.words) > 1 and (_FROM_ORIGIN.match(" ".join(before[:2])) is not None
+                                    or place_cue(before)))
 
 
 def _first_name(word: str, lex: Lexicon) -> bool:

@@ -799,8 +799,11 @@ def _demonym_noun(word: str, lex: Lexicon) -> bool:
         stem != word and stem in lex.demonyms)
 
 
-def _member_of(start: int, doc: str, lex: Lexicon) -> bool:
-    """ "Juan Requesens of Justice First": a name right after a person's full name and "of"."""
+def _member_of(start: int, end: int, doc: str, lex: Lexicon) -> bool:
+    """ "Juan Requesens of Justice First": a name right after a person's full name and "of"
+    (not an owner: "Aleksander Miszalski of Prime Minister Donald Tusk's Civic Coalition")."""
+    if doc[end : end + 2] in OWNS:
+        return False
     person = _PERSON_OF.search(doc, max(0, start - 80), start)
     return person is not None and person.group(1).casefold() in lex.given_names
 
@@ -1195,8 +1198,8 @@ def _classify_name(
             and not cand.possessive):
         # "the votes of the Greens", "the Social Democrats of Olaf Scholz", "the Left": a party
         return [_typed(mention, "organization")]
-    if len(words) > 1 and _member_of(mention.start, doc, lex) and lex.place(text) is None and (
-            words[-1] not in lex.place_heads):
+    if len(words) > 1 and _member_of(mention.start, mention.end, doc, lex) and (
+            lex.place(text) is None and words[-1] not in lex.place_heads):
         # "journalist Roland Carreño of Popular Will", "Elisa O'Donovan of the Social
         # Democrats": what a person named in full is of, when no place, is a body
         return [_typed(mention, "organization")]
@@ -2307,7 +2310,7 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
     returned as mentions of their own; demonyms ("Kazakh") are dropped.
     """
     words = [t.lower for t in tokens]
-    if _member_of(tokens[0].start, doc, lex):
+    if _member_of(tokens[0].start, tokens[-1].end, doc, lex):
         return None  # "Juan Requesens of Justice First": a body, no justice
     if (words[-1] in lex.place_heads or words[-1] in lex.other_heads) and not _chinese_name(
             tokens[-2:], lex):

@@ -2053,6 +2053,12 @@ WORDS_AROUND = [
          "person": {"Fighting Climate Change"}},
         id="an owner after 'in'; a sport opening a sentence; students are no title"),
     pytest.param(
+        "Aleksander Miszalski of Prime Minister Donald Tusk's Civic Coalition won the runoff. "
+        "Pogacar took the pink jersey from Geraint Thomas on the eve of the finish.",
+        {"person": {"Aleksander Miszalski", "Donald Tusk", "Geraint Thomas"}},
+        {"organization": {"Prime Minister Donald Tusk"}, "place": {"Geraint Thomas"}},
+        id="an owner after a person and 'of'; what is taken from a person"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
