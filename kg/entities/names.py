@@ -2367,9 +2367,11 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
                     _PORTFOLIOS) and not (words[end] in _MINISTERS and not is_acronym(pre_text)):
                 # "Transportation Secretary X", "Heavy Industries Minister X": a portfolio, no
                 # employer (but "UN Secretary-General X")
-                # ("Sinn Féin TD X": a member's party)
+                # ("Sinn Féin TD X": a member's party; but "North Tongu MP X" is his seat)
+                member = words[end] in _MEMBERS_FOR and not any(
+                    t.lower in _COMPASS for t in prefix)
                 kind = "organization" if (_head(prefix) in lex.org_heads or len(prefix) == 1
-                                          or words[end] in _MEMBERS_FOR) else None
+                                          or member) else None
                 if kind:
                     extra.append(
                         Mention(
@@ -2377,7 +2379,7 @@ def _split_title(tokens: list[Token], doc: str, lex: Lexicon) -> list[Mention] |
                             pre_text,
                             prefix[0].start,
                             prefix[-1].end,
-                            strong=is_acronym(pre_text) or words[end] in _MEMBERS_FOR,
+                            strong=is_acronym(pre_text) or member,
                         )
                     )
                     affiliation = pre_text

@@ -2059,6 +2059,10 @@ WORDS_AROUND = [
         {"organization": {"Prime Minister Donald Tusk"}, "place": {"Geraint Thomas"}},
         id="an owner after a person and 'of'; what is taken from a person"),
     pytest.param(
+        "North Tongu MP Samuel Okudzeto Ablakwa spoke.",
+        {"person": {"Samuel Okudzeto Ablakwa"}}, {"organization": {"North Tongu"}},
+        id="a member's seat before MP is no party"),
+    pytest.param(
         "She plays a Bremen mother fighting to free her son in \"Rabiye Kurnaz vs. George W. "
         "Bush\". \"We are proud of the film,\" said Tunde Kelani.",
         {"person": {"Tunde Kelani"}}, {"person": {"Rabiye Kurnaz", "George W. Bush"}},
