@@ -42,6 +42,9 @@ from kg.entities.roles import appositive_roles, sub_units
 from kg.entities.spans import OWNS, PARTICLES
 from kg.entities.teams import about_sport, clubs, named_as_side, national_teams
 
+# "The five members, Minji, Hanni, ...": a band's or a family's people, counted and listed
+_MEMBERS_LISTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) members, "
+                             r"(?:[A-Z][\w'’-]+, )*(?:[A-Z][\w'’-]+,? and )?$")
 # "Zeng Yuqun, better known internationally as Robin Zeng"; "Jackson Yee, whose Chinese name is"
 _ALIAS_GAP = re.compile(
     r",?\s*(?:(?:who is |which is )?(?:also |better |widely |commonly |more )?known"
@@ -352,11 +355,6 @@ def _coordinated(mentions: list[Mention], doc: str, lex: Lexicon) -> None:
         _one_kind(group, surnames, named, lex)
         _listed_places(group, doc, lex)
         group = [m] if m is not None else []
-
-
-# "The five members, Minji, Hanni, ...": a band's or a family's people, counted and listed
-_MEMBERS_LISTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) members, "
-                             r"(?:[A-Z][\w'’-]+, )*(?:[A-Z][\w'’-]+,? and )?$")
 
 
 def _listed_places(group: list[Mention], doc: str, lex: Lexicon) -> None:
