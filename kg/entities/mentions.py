@@ -557,9 +557,11 @@ def _rules_default(mention: Mention, lex: Lexicon) -> bool:
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words
     ):
-        mention.kind = "organization" if _acronym_first(mention.text) or _city_named(
-            words, lex) else (
-            "place" if mention.place is None and _nowhere_else(mention, "person", lex)
-            else "person")
+        if _acronym_first(mention.text) or _city_named(words, lex):
+            mention.kind = "organization"
+        elif mention.place is None and _nowhere_else(mention, "person", lex):
+            mention.kind = "place"
+        else:
+            mention.kind = "person"
         return True
     return False

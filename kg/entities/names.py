@@ -1086,18 +1086,15 @@ def _classify(
         and not (len(tokens) > 1 and tokens[-1].lower in lex.place_heads)  # "Tele2 Arena"
     ):
         return []
-    if len(tokens) > 1 and tokens[0].text == "The" and (
-            cand.before[:1] == ["told"] or cand.before[:2] in _SPOKE_TO) and (
-            lex.place(_text(tokens)) is None):
-        # "Lesufi told The Star", "speaking to The Hindu": a newspaper
-        return [Mention("organization", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
-                        before=cand.before, after=cand.after if last else [], strong=True)]
-    if cand.before[:2] == ["the", "told"] and tokens[0] is cand.tokens[0] and (
-            lex.place(_text(tokens)) is None and tokens[0].lower not in lex.demonyms
-            and not _has_org_head(tokens, lex) and tokens[-1].lower not in lex.place_heads
-            and tokens[-1].lower not in lex.other_heads):  # ("told the Bund Summit")
-        # "shop owners told the Limerick Leader": whom one tells, named with "the", is a paper
-        # or a body
+    # "Lesufi told The Star", "speaking to The Hindu": a newspaper; "shop owners told the
+    # Limerick Leader": whom one tells, named with "the", is a paper or a body (not "told the
+    # Bund Summit", an event)
+    told = (len(tokens) > 1 and tokens[0].text == "The" and (
+        cand.before[:1] == ["told"] or cand.before[:2] in _SPOKE_TO)) or (
+        cand.before[:2] == ["the", "told"] and tokens[0] is cand.tokens[0]
+        and tokens[0].lower not in lex.demonyms and not _has_org_head(tokens, lex)
+        and tokens[-1].lower not in lex.place_heads and tokens[-1].lower not in lex.other_heads)
+    if told and lex.place(_text(tokens)) is None:
         return [Mention("organization", _surface(tokens, doc), tokens[0].start, tokens[-1].end,
                         before=cand.before, after=cand.after if last else [], strong=True)]
     if len(tokens) > 2 and tokens[0].lower in _PARTY_MEMBERS and _name_like(tokens[1:], lex):
@@ -1288,7 +1285,7 @@ def _classify_name(
             cand.after[0] in _ON_PLATFORMS
             # "his Starlizard consultancy", "the Jio network" (but "the Falmer club" is where
             # the club plays)
-            or (cand.after[cand.after[:2] == ["news", "agency"]] in _ORG_CUES
+            or ((cand.after[0] in _ORG_CUES or cand.after[:2] == ["news", "agency"])
                 and cand.before[:1] in _DETERMINERS
                 and cand.after[0] not in ("club", "side", "team")))
             and not cand.possessive and lex.place(text) is None and words[0] not in lex.demonyms
