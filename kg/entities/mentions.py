@@ -19,10 +19,12 @@ from kg.entities.names import (
     join_titles,
     mentions_of,
     organisation_noun,
+    person_before,
     place_cue,
     strong_place,
 )
 from kg.entities.spans import OWNS, candidates
+from kg.entities.teams import about_sport
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
 _KICKER = re.compile(r"^\s*(?:\S+\s+){0,2}\S+:\s+")
@@ -296,6 +298,7 @@ def vote(
         shifted.extend((*piece, label) for piece in pieces
                        if len(pieces) == 1 or " " in analysis.doc[piece[0] : piece[1]])
     # The model's entities are sorted and do not overlap: a mention's are found by bisection.
+    sport = about_sport(analysis.doc)
     starts = [start for start, _, _ in shifted]
     ends = [end for _, end, _ in shifted]
     kept = []
@@ -307,10 +310,13 @@ def vote(
         elif m.kind is None and m.label is None and _called_by_surname(m, analysis.doc, lex):
             m.kind = "person"  # type: ignore[assignment]
             kept.append(m)
+        elif m.kind is None and m.label is None and sport and _nickname(m, analysis.doc, lex):
+            m.kind = "organization"  # type: ignore[assignment]
+            kept.append(m)
     _one_reading(kept)
     _named_by_surname(kept, lex)
     analysis.mentions = kept
-    _no_people(analysis)
+    _no_people(analysis, lex)
 
 
 def _stripped(doc: str, start: int, end: int) -> tuple[int, int] | None:
@@ -319,6 +325,18 @@ def _stripped(doc: str, start: int, end: int) -> tuple[int, int] | None:
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
     return (start + left, start + right) if right > left else None
+
+
+def _nickname(mention: Mention, doc: str, lex: Lexicon) -> bool:
+    """ "beat the LG Twins", "against the Doosan Bears": a name the article writes after "the"
+    that ends in the plural of an English noun is a side's or a band's (no one is "the X
+    Ys")."""
+    words = mention.words
+    return (1 < len(words) < 4 and mention.text[-1] == "s"
+            and (mention.before[:1] == ["the"]
+                 or re.search(rf"\b[Tt]he {re.escape(mention.text)}\b", doc) is not None)
+            and lex.plural_noun(mention.text.rsplit(" ", 1)[1])
+            and lex.place(mention.text) is None and words[-1] not in lex.place_heads)
 
 
 def _not_who(mention: Mention, doc: str) -> bool:
@@ -395,16 +413,18 @@ def _trim(mention: Mention, spans: Sequence[Span], doc: str) -> None:
 
 def default(analysis: Analysis, lex: Lexicon) -> None:
     """Without a model: settle the open mentions by rules alone."""
-    analysis.mentions = [m for m in analysis.mentions if _rules_default(m, lex)]
-    _no_people(analysis)
+    analysis.mentions = [m for m in analysis.mentions if _rules_default(m, analysis.doc, lex)]
+    _no_people(analysis, lex)
 
 
-def _no_people(analysis: Analysis) -> None:
+def _no_people(analysis: Analysis, lex: Lexicon) -> None:
     """Weakly typed people the pronoun after them says are none."""
     for m in analysis.mentions:
-        # ("starring Louis Koo, which has earned": the film earned)
+        # ("starring Louis Koo, which has earned": the film earned; "the Dutch botanist
+        # Pieter van Royen, which is held": the specimen is)
         if m.kind == "person" and not m.strong and m.before[:1] not in (
-                ["starring"], ["featuring"]) and _not_who(m, analysis.doc):
+                ["starring"], ["featuring"]) and not person_before(m.before, lex) and _not_who(
+                m, analysis.doc):
             m.kind = "place" if m.place else "organization"
 
 
@@ -443,7 +463,8 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
     if kind == "person" and " " in mention.text and mention.words[0] in _ARTICLES:
         kind = "place"  # "La Palma", "Las Tablas": a name starting with "the" is no one's
     if kind == "person" and " " in mention.text and (
-            mention.words[0] in _PAPER_ARTICLES or _city_named(mention.words, lex)):
+            mention.words[0] in _PAPER_ARTICLES
+            or (_city_named(mention.words, lex) and not person_before(mention.before, lex))):
         kind = "organization"  # "Het Financieele Dagblad", "Der Spiegel"; "on Euronext
         # Amsterdam", "at Deloitte Australia": a body with its city or country
     if kind in ("person", "organization") and mention.kind is None and mention.place is None and (
@@ -540,7 +561,7 @@ def _after_place_words(before: list[str]) -> bool:
     return bool(before) and (before[0] in _PLACE_PREPOSITIONS or place_cue(before))
 
 
-def _rules_default(mention: Mention, lex: Lexicon) -> bool:
+def _rules_default(mention: Mention, doc: str, lex: Lexicon) -> bool:
     """Without a model: two to four name-like words are a person (a place after words that put
     only places after them); one unknown word is a place after "in", "at", "from" or "to",
     otherwise an organisation. Surnames override both later."""
@@ -557,7 +578,7 @@ def _rules_default(mention: Mention, lex: Lexicon) -> bool:
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words
     ):
-        if _acronym_first(mention.text) or _city_named(words, lex):
+        if _acronym_first(mention.text) or _city_named(words, lex) or _nickname(mention, doc, lex):
             mention.kind = "organization"
         elif mention.place is None and _nowhere_else(mention, "person", lex):
             mention.kind = "place"

@@ -49,6 +49,10 @@ _ON_HEADS = frozenset({"center", "centre", "committee", "commission", "council",
 # A lower-case title between a name and a capitalised one ("OpenAI chief executive Sam").
 _TITLE_AFTER = re.compile(r" ((?:[a-z][a-z\-]* ){0,2}[a-z][a-z\-]*) (?=[A-Z][a-z])")
 _OCCUPATIONS = frozenset(w.replace("_", " ") for w in words("occupations"))
+# A side's people, named after it ("Japan coach X", "Wales flanker X")
+TEAM_ROLES = frozenset(w.replace("_", " ") for w in words("team_roles"))
+# What a person stands as for a body ("the Socialist Party candidate")
+_STANDS_AS = frozenset({"candidate", "candidates", "nominee", "hopeful", "member"})
 _PARTY_MEMBERS = words("party_members")
 # ", Labour's shadow business secretary": an owner's possessive, then lower-case words
 _OWNER_APPOSED = re.compile(
@@ -1459,6 +1463,9 @@ def _classify_name(
         if seat and lex.place(seat.group(1)):
             mention.end = seat.end()
             mention.text = doc[mention.start : mention.end]
+    if (len(words) == 2 and head == words[-1] and head in lex.org_heads and last
+            and _title_apposed(cand.after, lex)):
+        return [_typed(mention, "person")]  # "Adaeze Banks, an economist at": a surname
     if head in lex.org_heads and len(words) > 1 and words[-1] not in _MISSIONS:
         nested = _nested(tokens, doc, lex)
         if nested and nested[0].holds_outer:  # "X of the Y"; not "Mission to the EU"
@@ -1599,7 +1606,8 @@ def _classify_name(
         or (cand.before[:1] in (["starring"], ["featuring"]) and _given_name(tokens, lex))
     ):
         return [_typed(mention, "person")]
-    if _given_name(tokens, lex):
+    if _given_name(tokens, lex) and not (
+            len(tokens) == 2 and lex.plural_noun(tokens[1].text) and _after_the(tokens, doc)):
         # called by the surname alone elsewhere ("Macháč"), as news calls people and never
         # companies ("Morgan Stanley"): a person; else only where the model has no other reading
         return [_typed(mention, "person", strong=_called_by_surname(tokens, doc, lex))]
@@ -1803,8 +1811,9 @@ def _cue(before: list[str], lex: Lexicon, single: bool = False) -> Kind | None:
         return "organization"  # "review site Douban"
     if before[0].rpartition("-")[2] in _OWNED:
         return "organization"  # "Shenzhen-based Fantawild", "Tokyo-listed Seven & i"
-    if before[0] in _PERSON_CUES or before[:2] in (["by", "coached"], ["by", "managed"]):
-        return "person"  # "Mr Smith"; "China, coached by Aleksandar Đorđević"
+    if before[0] in _PERSON_CUES or before[:2] in (["by", "coached"], ["by", "managed"],
+                                                    ["late", "the"]):
+        return "person"  # "Mr Smith"; "China, coached by Aleksandar Đorđević"; "the late X"
     if before[0] == "by" and not single and _FOUNDED & set(before[1:4]):
         return "person"  # "founded in 2010 by Nadiem Makarim": a full name, a founder
     listing = (
@@ -1994,7 +2003,15 @@ def _surname_is_a_word(tokens: list[Token], doc: str, lex: Lexicon) -> bool:
         and tokens[1].text.isalpha()
         and lex.place(tokens[1].text) is None  # "Metro Manila", "ALBA Berlin": "Manila" alone
         and re.search(_SURNAME_ALONE.format(re.escape(tokens[1].text)), doc) is not None
+        and not _after_the(tokens, doc)
     )
+
+
+def _after_the(tokens: list[Token], doc: str) -> bool:
+    """ "the Kia Tigers", "the Tigers": a name the article writes after "the" somewhere, as
+    no one's is written, whatever its first word may name."""
+    return re.search(rf"\b[Tt]he (?:{re.escape(tokens[0].text)} )?"
+                     rf"{re.escape(tokens[-1].text)}\b", doc) is not None
 
 
 def _syllable_given_name(tokens: list[Token]) -> bool:
@@ -2114,9 +2131,10 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
     # ("the Fijian Drua, the Lautoka-based side": a team; but "the Chinese side" is a country's
     # delegation; and "in Frankfurt, the two banks said" starts a clause of their own)
     # ("Caluya, a group of islands": a group of things is no business group)
+    # ("X, the Socialist Party candidate": the body's person, named by a title after its noun)
     return next((w for k, w in enumerate(after[2:5], start=2) if (
         organisation_noun(w) or w == "owner" or (w == "side" and after[2] not in lex.demonyms))
-        and not (after[k + 1 : k + 2] and after[k + 1] in _SAID)
+        and not (after[k + 1 : k + 2] and (after[k + 1] in _SAID or _holds_post(after[k + 1], lex)))
         and not (w in ("group", "groups") and after[k + 1 : k + 2] == ["of"])), None)
 
 
@@ -2294,6 +2312,21 @@ def _title_comma_before(before: list[str], lex: Lexicon) -> bool:
     return before[:1] == [","] and len(before) > 1 and (before[1] in lex.titles or any(
         before[k : k + 1] in (["of"], ["for"]) and len(before) > k + 1
         and before[k + 1] in lex.titles for k in (2, 3)))
+
+
+def _holds_post(word: str, lex: Lexicon) -> bool:
+    """ "minister", "plumber", "candidate": a word naming what a person is or stands as."""
+    return word in lex.titles or word in _OCCUPATIONS or word in _STANDS_AS
+
+
+def person_before(before: list[str], lex: Lexicon) -> bool:
+    """ "botanist Pieter van Royen", "replacement wing Kenki Fukuoka", "the late Isao
+    Takahata": the word before a name is a person's title, trade, profession or side's role."""
+    if not before:
+        return False
+    word = before[0]
+    return (_holds_post(word, lex) or word in TEAM_ROLES or before[:2] == ["late", "the"]
+            or (len(word) > 5 and word.endswith("ist") and word.isalpha()))
 
 
 def _title_before(before: list[str], lex: Lexicon) -> bool:

@@ -15,14 +15,21 @@ import re
 from collections import Counter
 
 from kg.entities.lexicon import Lexicon, words
-from kg.entities.names import CLUB_TAILS, SCORE, Mention, moved_from, place_cue
+from kg.entities.names import (
+    CLUB_TAILS,
+    SCORE,
+    TEAM_ROLES,
+    Mention,
+    moved_from,
+    person_before,
+    place_cue,
+)
 from kg.entities.spans import OWNS
 
 _SPORTS = sorted((w.replace("_", " ") for w in words("sports")), key=len, reverse=True)
 _SPORT = re.compile(r"\b(" + "|".join(re.escape(s) for s in _SPORTS) + r")\b", re.IGNORECASE)
 _SPORT_TERMS = words("sports_terms")
-_ROLES = frozenset(w.replace("_", " ") for w in words("team_roles"))  # "Japan coach"
-_PLAYS = words("team_plays") | _ROLES  # "Argentina beat"
+_PLAYS = words("team_plays") | TEAM_ROLES  # "Argentina beat"
 _PLAYED = words("team_played")  # "beat Australia", "against Nigeria"
 _PLAYED_FOR = words("team_played_for")  # "played for Ireland"
 _GAMES = _SPORT_TERMS | {"match", "matches", "game", "games", "win", "wins", "victory",
@@ -132,8 +139,9 @@ def clubs(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -> None:
         return
     sides = set()
     for m in mentions:
-        if m.stands_for or m.kind == "organization" or not named_as_side(m, doc):
-            continue
+        if (m.stands_for or m.kind == "organization" or person_before(m.before, lex)
+                or not named_as_side(m, doc)):
+            continue  # ("replacement wing Kenki Fukuoka": a player, not "Avispa Fukuoka")
         words = m.words
         # ("the Veszprém playmaker": a county's town too, where a player's role says a side)
         city = m.place is not None and (
@@ -208,7 +216,7 @@ def named_as_side(m: Mention, doc: str) -> bool | None:
         return None  # "the highlands of Ethiopia were": the country's, not a side's
     if _OF_NAMED.search(doc, max(0, m.start - 80), m.start):
         return False  # "Sifan Hassan of the Netherlands won": her country, not a side
-    if " ".join(after[:2]) in _ROLES:
+    if " ".join(after[:2]) in TEAM_ROLES:
         return True  # "the Füchse Berlin right back"
     if after[:1] and after[0] in _PLAYS:
         return after[0] not in ("won", "win", "wins") or not _MEDALS & set(after[1:4])
@@ -244,8 +252,9 @@ def _player_of(m: Mention, doc: str) -> bool:
     """ "the Barcelona midfielder", "the former Barcelona and Netherlands striker": a
     player's role after the side's name."""
     listed = _AND_NAME.match(doc, m.end)
-    return bool(m.after[:1] and (m.after[0] in _ROLES or " ".join(m.after[:2]) in _ROLES)) or bool(
-        listed and listed.group(1).casefold() in _ROLES)
+    return bool(m.after[:1] and (m.after[0] in TEAM_ROLES
+                                 or " ".join(m.after[:2]) in TEAM_ROLES)) or bool(
+        listed and listed.group(1).casefold() in TEAM_ROLES)
 
 
 def _lost_to(m: Mention, doc: str) -> bool:

@@ -2098,6 +2098,32 @@ WORDS_AROUND = [
         {"organization": {"Rand Water", "The Punch"}, "place": {"Broken Hill"}},
         {"person": {"Rand Water", "Broken Hill"}, "organization": {"Punch"}},
         id="a subject with which is no person, a city in apposition, a paper with its The"),
+    pytest.param(
+        "Maria Sousa, the Socialist Party candidate, said the vote mattered.",
+        {"person": {"Maria Sousa"}, "organization": {"Socialist Party"}},
+        {"organization": {"Maria Sousa"}}, id="a party's candidate in apposition"),
+    pytest.param(
+        "Ugochi Banks, an analyst at Lagos-based Meristem Securities, said rates would rise. "
+        "\"It is late,\" Banks said.", {"person": {"Ugochi Banks"}},
+        {"organization": {"Ugochi Banks"}}, id="a surname that is an org head, with a job"),
+    pytest.param(
+        "The sample was collected by the Belgian botanist Jan van Heurck, which is now held at "
+        "the Meise Botanic Garden.", {"person": {"Jan van Heurck"}},
+        {"organization": {"Jan van Heurck"}}, id="a profession before, which after"),
+    pytest.param(
+        "Wales beat Fiji 21-10 in the rugby match in Oita. Replacement wing Tomos Cardiff scored "
+        "twice, and Cardiff said he was happy.", {"person": {"Tomos Cardiff"}},
+        {"organization": {"Tomos Cardiff"}}, id="a player's role before a name ending in a city"),
+    pytest.param(
+        "The studio was founded by Kaito Mori and the late Tsuneo Hayasaka in 1990, the company "
+        "said.", {"person": {"Kaito Mori", "Tsuneo Hayasaka"}},
+        {"person": set()}, id="the late"),
+    pytest.param(
+        "The Hanwha Eagles beat the Samsung Lions 4-2 in the baseball game in Daejeon, a week "
+        "after losing to the Lotte Giants. Kia Tigers fans cheered the Kia Tigers. The Tigers "
+        "won.", {"organization": {"Hanwha Eagles", "Lotte Giants", "Kia Tigers"}},
+        {"person": {"Hanwha Eagles", "Lotte Giants", "Kia Tigers"}},
+        id="sides named the X Ys"),
 ]
 
 
