@@ -34,6 +34,7 @@ CORPUS_HELDOUT14 = FIXTURES / "corpus-heldout14"
 CORPUS_HELDOUT15 = FIXTURES / "corpus-heldout15"
 CORPUS_HELDOUT16 = FIXTURES / "corpus-heldout16"
 CORPUS_HELDOUT17 = FIXTURES / "corpus-heldout17"
+CORPUS_HELDOUT18 = FIXTURES / "corpus-heldout18"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
