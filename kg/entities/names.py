@@ -146,6 +146,8 @@ _WORKS_LISTED = re.compile(  # the names listed after "films such as", "films, f
 _WORK_CALLED = re.compile(
     rf"\b(?i:{'|'.join(sorted(_WORKS))}),? (?:(?:also|better|widely|commonly) )?"
     r"(?:known as|nicknamed|dubbed|called|named) (?:the )?$")
+# "known as "Jokowi"", "dubbed "the Iron Lady"": a name given, in quotes
+_GIVEN_NAME_BEFORE = re.compile(r"\b(?:known as|nicknamed|dubbed|called|named|alias) $")
 # "stars Shen Teng as Dugu Yue", "plays Ma Lanxing": a role, in an article about the screen
 _CAST = frozenset({"stars", "starring", "starred", "star", "plays", "played", "playing", "cast",
                    "portrays", "portrayed", "portraying", "voices", "voiced", "voicing"})
@@ -590,7 +592,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
             doc[cand.end : cand.end + 1] in QUOTES
             or (doc[cand.end : cand.end + 1] in (",", ".") and doc[cand.end + 1 : cand.end + 2]
                 in QUOTES)):
-        return []  # a title in quotation marks ("Moon You," in American style): a film, a book
+        # a title in quotation marks ("Moon You," in American style): a film, a book, and so
+        # is the same name unquoted ("an episode of "Bluey," ... Bluey is co-commissioned");
+        # but not a name given a person or a body ("known as "Jokowi"")
+        if _GIVEN_NAME_BEFORE.search(doc, max(0, cand.start - 30), cand.start - 1):
+            return []
+        return [Mention(None, _surface(tokens, doc), cand.start, cand.end, work=True)]
     if _in_quoted_title(cand, doc):
         return []  # "Rabiye Kurnaz vs. George W. Bush", "Gangs of Lagos": a title's words
     if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):

@@ -83,6 +83,7 @@ _US_ONLY = frozenset({"State", "Justice", "Defense", "Commerce", "Homeland Secur
 _BEING = frozenset({"is", "was", "has", "had", "have", "will", "would", "can", "could", "may",
                     "might", "must", "should"})  # "Kyiv, which is cold", "which has a port"
 _CITY_PARTS = words("city_parts")
+_STATE_STAKES = words("state_stakes")
 # The last words of a company's full name, which its short name leaves out
 _COMPANY_FORMS = frozenset({
     "industries", "holdings", "group", "corporation", "corp", "company", "co", "inc", "ltd",
@@ -538,12 +539,14 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -
 
 
 def _owns_policy(m: Mention, doc: str, lex: Lexicon) -> bool:
-    """ "Washington's Artemis program", "Beijing's policy": the capital owns a plan."""
+    """ "Washington's Artemis program", "Beijing's policy", "a blow to Canberra's hopes": the
+    capital owns a plan or a stake."""
     if doc[m.end : m.end + 2] not in OWNS:
         return False
     name = _CAPITALISED.match(doc, m.end + 3)
     word = _LOWER_WORD.match(doc, name.end() if name else m.end + 2)
-    return word is not None and word.group(1) in lex.other_heads
+    return word is not None and (word.group(1) in lex.other_heads or (
+        name is None and word.group(1) in _STATE_STAKES))
 
 
 def _party(m: Mention, doc: str) -> bool:

@@ -2124,6 +2124,15 @@ WORDS_AROUND = [
         "won.", {"organization": {"Hanwha Eagles", "Lotte Giants", "Kia Tigers"}},
         {"person": {"Hanwha Eagles", "Lotte Giants", "Kia Tigers"}},
         id="sides named the X Ys"),
+    pytest.param(
+        "An extended episode of \"Muffin,\" the cartoon about a family of dogs, drew 2 million "
+        "viewers. Muffin is co-commissioned by the ABC. Joko Widodo, known as \"Jokowi\", "
+        "spoke.", {"organization": {"ABC"}, "person": {"Joko Widodo"}},
+        {"any": {"Muffin"}}, id="a title once in quotes is a work unquoted too"),
+    pytest.param(
+        "The trial failed, a blow to Ottawa's hopes of making its own vaccine. Tourists filled "
+        "Ottawa's streets.", {"organization": {"Government of Canada"}, "place": {"Ottawa"}},
+        {}, id="a capital's hopes after a preposition of place"),
 ]
 
 
