@@ -359,7 +359,8 @@ def _family_first() -> frozenset[str]:
 
 
 def _given_names() -> set[str]:
-    """Every first name Faker's person providers know, case-folded (its ~80 locales)."""
+    """Every first name Faker's person providers know, case-folded (its ~80 locales), in
+    Latin letters too where a locale gives them ("Osamu", "Chih-ming")."""
     import faker.providers.person as providers  # here: only extraction needs them
 
     found: set[str] = set()
@@ -367,7 +368,9 @@ def _given_names() -> set[str]:
         provider = getattr(
             importlib.import_module(f"{providers.__name__}.{module.name}"), "Provider", None
         )
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in ("first_names", "first_names_male", "first_names_female",
+                     "first_romanized_names", "first_romanized_names_male",
+                     "first_romanized_names_female"):
             names = getattr(provider, attr, None)
             if isinstance(names, (list, tuple, dict)):  # a dict: names and their weights
                 found.update(name.casefold() for name in names)

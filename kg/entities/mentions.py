@@ -27,6 +27,8 @@ from kg.entities.spans import OWNS, candidates
 from kg.entities.teams import about_sport
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
+# A dateline's wire credit, before the dash that starts the news: "SEOUL, Oct. 28 (Yonhap) --"
+_CREDIT = re.compile(r"[^\n(]{0,80}\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)\) ?(?:--|—|–|-) ")
 _KICKER = re.compile(r"^\s*(?:\S+\s+){0,2}\S+:\s+")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
 # A dateline: the city the story was filed from, opening its first paragraph, in capitals or
@@ -107,6 +109,10 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
             for cand in join_titles(candidates(line[start:end], offset + start), doc, lex):
                 found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
+    credit = _CREDIT.match(doc, title_end + 1)
+    for m in found:  # "GWANGJU, Oct. 28 (Yonhap) --": the wire that filed the story
+        if credit and m.start == credit.start(1) and m.end == credit.end(1):
+            m.kind, m.strong, m.place = "organization", True, None  # type: ignore[assignment]
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
     # and "Clipper" after "the Europa Clipper spacecraft" is that spacecraft
     ends = {m.words[-1] for m in found if m.work and len(m.words) > 1}

@@ -2133,6 +2133,9 @@ WORDS_AROUND = [
         "The trial failed, a blow to Ottawa's hopes of making its own vaccine. Tourists filled "
         "Ottawa's streets.", {"organization": {"Government of Canada"}, "place": {"Ottawa"}},
         {}, id="a capital's hopes after a preposition of place"),
+    pytest.param(
+        "DAEGU, Oct. 28 (Yonhap) -- The Lions lost the game.", {"organization": {"Yonhap"}}, {},
+        id="a dateline's wire credit"),
 ]
 
 
@@ -2147,6 +2150,10 @@ def test_what_no_one_is_called(extractor: Extractor) -> None:
     assert "Madonna" in names(ex.persons)  # one word, then "her" own tour
     ex = one(extractor, "Tennis", "\"He is good,\" he told La Gazzetta dello Sport.")
     assert names(ex.organizations) == {"La Gazzetta dello Sport"}  # "dello" inside a name
+
+
+def test_first_names_in_latin_letters_where_a_locale_gives_them() -> None:
+    assert {"osamu", "kyosuke", "chih-ming", "shu-fen"} <= lexicon().given_names
 
 
 def test_a_compass_point_is_no_first_name() -> None:
