@@ -2044,15 +2044,15 @@ def _surname_ending(tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _regnal(tokens: list[Token], lex: Lexicon) -> bool:
-    """ "Ewuare II", "Tupou VI": one name and a regnal number is a monarch (or a pope)."""
+    """ "Ewuare II", "Tupou VI", "Otumfuo Osei Tutu II": names and a regnal number are a
+    monarch's (or a pope's)."""
     return (
-        len(tokens) == 2
-        and bool(_ROMAN.match(tokens[1].text))
-        and tokens[0].text.isalpha()
-        and tokens[0].text[1:].islower()
-        and lex.place(tokens[0].text) is None
-        and not any(tokens[0].lower in heads
-                    for heads in (lex.org_heads, lex.place_heads, lex.other_heads))
+        1 < len(tokens) < 5
+        and bool(_ROMAN.match(tokens[-1].text))
+        and all(t.text.isalpha() and t.text[1:].islower() and lex.place(t.text) is None
+                and not any(t.lower in heads
+                            for heads in (lex.org_heads, lex.place_heads, lex.other_heads))
+                for t in tokens[:-1])
     )
 
 

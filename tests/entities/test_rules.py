@@ -2136,6 +2136,10 @@ WORDS_AROUND = [
     pytest.param(
         "DAEGU, Oct. 28 (Yonhap) -- The Lions lost the game.", {"organization": {"Yonhap"}}, {},
         id="a dateline's wire credit"),
+    pytest.param(
+        "The museum returned the gold regalia to the Golden Stool for Nana Kwaku Dua III, and "
+        "chiefs wept.", {"person": {"Nana Kwaku Dua III"}}, {"place": {"Nana Kwaku Dua III"}},
+        id="names and a regnal number"),
 ]
 
 
