@@ -505,7 +505,9 @@ def _governments(mentions: list[Mention], doc: str, lex: Lexicon, sport: bool) -
     # in sports news a capital that acts as a side is no government: it is the club the article
     # names in full ("Madrid did not allow them" after "Real Madrid", "said Islamabad had
     # peaked" after "Islamabad United"), or the teams' rules settle it ("saw off Monaco 76-62")
+    # (a club's name joins no words by "of": "the University of Nairobi" is no club)
     club_of = {word: m.text for m in mentions if m.kind == "organization"
+               and not {"of", "for"} & set(m.words)
                for word in (m.words if m.words[-1].casefold() in CLUB_TAILS else m.words[1:])
                } if sport else {}
     # "in" says where, unless it is of a policy the capital owns ("a partner in Washington's

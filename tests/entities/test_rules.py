@@ -2140,6 +2140,11 @@ WORDS_AROUND = [
         "The museum returned the gold regalia to the Golden Stool for Nana Kwaku Dua III, and "
         "chiefs wept.", {"person": {"Nana Kwaku Dua III"}}, {"place": {"Nana Kwaku Dua III"}},
         id="names and a regnal number"),
+    pytest.param(
+        "The striker, who studied at the University of Nairobi, scored twice in the football "
+        "final. Nairobi has signalled it wants to host the championships.",
+        {"organization": {"Government of Kenya", "University of Nairobi"}}, {},
+        id="a capital acting in sports news, where a university is named for it"),
 ]
 
 
