@@ -1575,6 +1575,8 @@ def _classify_name(
         # "American producer Tricia Tuttle", "producer Mo Abudu ... Abudu said", "producer Mo
         # Abudu's EbonyLife": the job, not the company
         cue = "person"
+    if cue == "person" and len(tokens) == 1 and is_acronym(tokens[0].text):
+        cue = "organization"  # "the mission is managed by NASA": no one is called so
     if cue is not None:
         return [_typed(mention, cue, strong=cue != "organization" or len(tokens) > 1)]
     if len(tokens) == 1 and (

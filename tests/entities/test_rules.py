@@ -2145,6 +2145,12 @@ WORDS_AROUND = [
         "final. Nairobi has signalled it wants to host the championships.",
         {"organization": {"Government of Kenya", "University of Nairobi"}}, {},
         id="a capital acting in sports news, where a university is named for it"),
+    pytest.param(
+        "The deal was approved. Rogers Communications closed the deal on Monday. Edward Rogers, "
+        "its chairman, said Rogers would grow. The probe is managed by NASA.",
+        {"organization": {"Rogers Communications", "NASA"}, "person": {"Edward Rogers"}},
+        {"person": {"Rogers Communications", "NASA"}},
+        id="a company's name ending in Communications, an acronym managing"),
 ]
 
 
