@@ -2151,6 +2151,10 @@ WORDS_AROUND = [
         {"organization": {"Rogers Communications", "NASA"}, "person": {"Edward Rogers"}},
         {"person": {"Rogers Communications", "NASA"}},
         id="a company's name ending in Communications, an acronym managing"),
+    pytest.param(
+        "Anna Weber, head of the industry association Wind Brandenburg, said so. The think tank "
+        "Bruegel agreed.", {"organization": {"Wind Brandenburg", "Bruegel"}},
+        {"person": {"Wind Brandenburg"}}, id="an association named after its noun"),
 ]
 
 
