@@ -2149,7 +2149,7 @@ def _org_apposed(after: list[str], lex: Lexicon) -> str | None:
 
 # ("a town north of", "an island off the coast")
 _HEAD_ENDS = ([], ["of"], [","], ["."], ["in"], ["near"], ["on"], ["where"], ["that"], ["with"],
-              [";"], ["north"], ["south"], ["east"], ["west"], ["outside"], ["off"])
+              [";"], ["north"], ["south"], ["east"], ["west"], ["outside"], ["off"], ["about"])
 
 
 def _place_apposed(after: list[str], lex: Lexicon) -> bool:

@@ -2155,6 +2155,10 @@ WORDS_AROUND = [
         "Anna Weber, head of the industry association Wind Brandenburg, said so. The think tank "
         "Bruegel agreed.", {"organization": {"Wind Brandenburg", "Bruegel"}},
         {"person": {"Wind Brandenburg"}}, id="an association named after its noun"),
+    pytest.param(
+        "The bus overturned at Kinnaber, a farming hamlet about two miles north of Montrose.",
+        {"place": {"Kinnaber", "Montrose"}}, {"organization": {"Kinnaber"}},
+        id="a hamlet in apposition, its distance after"),
 ]
 
 
