@@ -2159,6 +2159,9 @@ WORDS_AROUND = [
         "The bus overturned at Kinnaber, a farming hamlet about two miles north of Montrose.",
         {"place": {"Kinnaber", "Montrose"}}, {"organization": {"Kinnaber"}},
         id="a hamlet in apposition, its distance after"),
+    pytest.param(
+        "The appeal was heard. The Water Tribunal rejected it in May.",
+        {"organization": {"Water Tribunal"}}, {}, id="a tribunal"),
 ]
 
 
