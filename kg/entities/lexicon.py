@@ -81,7 +81,8 @@ class Lexicon:
     places: dict[str, Place]  # surface (gazetteer.key_of) → place
     capitals: dict[str, str]  # casefolded capital city → the government it stands for
     governments: dict[str, str]  # country → its government, as the capitals name them
-    stop_words: frozenset[str]  # spaCy's English stop words: they start sentences, not names
+    stop_words: frozenset[str]  # spaCy's English stop words and number words: they start
+    # sentences, not names
     country_of_demonym: dict[str, str]  # casefolded demonym → country
     given_names: frozenset[str]  # casefolded first names of many languages ("tomáš", "yazan")
     family_first: frozenset[str]  # family names written first ("nguyen", "nguyễn")
@@ -198,7 +199,9 @@ def _keep(built: Lexicon, path: Path) -> None:
 
 
 def _build() -> Lexicon:
-    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy takes half a second
+    # here: importing spaCy takes half a second
+    from spacy.lang.en.lex_attrs import like_num
+    from spacy.lang.en.stop_words import STOP_WORDS
 
     extra = [tuple(line.split("\t")) for line in _lines("places_extra.tsv")]
     capitals = {}
@@ -243,7 +246,8 @@ def _build() -> Lexicon:
         places=table,
         capitals=capitals,
         governments=_governments(capitals, table),
-        stop_words=frozenset(STOP_WORDS),
+        # with every number word ("Seventeen boys were killed"), as spaCy reads them
+        stop_words=frozenset(STOP_WORDS) | {w for w in nouns if like_num(w)},
         country_of_demonym=demonym_country,
         given_names=given,
         family_first=_family_first(),

@@ -12,6 +12,7 @@ from kg.articles import Article
 from kg.entities.known import surname_keys
 from kg.entities.lexicon import Lexicon, Place, words
 from kg.entities.names import (
+    SHORT_MONTHS,
     Mention,
     initials,
     is_acronym,
@@ -57,7 +58,7 @@ _SENTENCE = re.compile(
 )
 # What opens a dateline's date: the calendar's days and months, and the abbreviations it
 # leaves out as someone's name ("Jan"), a month's here ("LONDON, Jan 5 -")
-_DATES = words("calendar") | {"jan", "mar", "jun", "jul"}
+_DATES = words("calendar") | SHORT_MONTHS
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
                                  "outside", "throughout", "within", "towards", "toward"})
 

@@ -31,6 +31,9 @@ from kg.entities.spans import (
 
 _STOP = words("stop")
 _WEEKDAYS_MONTHS = words("calendar")
+# Months whose abbreviation is a name too ("Jan"), and the day after them ("Jan. 3")
+SHORT_MONTHS = frozenset({"jan", "mar", "jun", "jul"})
+_DAY_AFTER = re.compile(r"\.? \d{1,2}\b")
 _ORG_CUES = words("org_cues")
 _JOBS_TOO = words("jobs_too")
 # Lower-case words before a name that say it is a person ("spokesperson Wang Wenbin").
@@ -598,6 +601,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         if _GIVEN_NAME_BEFORE.search(doc, max(0, cand.start - 30), cand.start - 1):
             return []
         return [Mention(None, _surface(tokens, doc), cand.start, cand.end, work=True)]
+    if len(tokens) == 1 and (
+            (tokens[0].lower in SHORT_MONTHS and _DAY_AFTER.match(doc, cand.end))
+            # "the divided Peronist movement", "a Marxist government": an adjective in -ist
+            or (len(tokens[0].text) > 5 and tokens[0].text.endswith("ist")
+                and cand.after[:1] and cand.after[0] in lex.nouns)):
+        return []  # "on Jan. 3": a month, though "Jan" is a name too
     if _in_quoted_title(cand, doc):
         return []  # "Rabiye Kurnaz vs. George W. Bush", "Gangs of Lagos": a title's words
     if len(tokens) > 1 and tokens[0].lower == "the" and lex.place(_text(tokens)):

@@ -2162,6 +2162,11 @@ WORDS_AROUND = [
     pytest.param(
         "The appeal was heard. The Water Tribunal rejected it in May.",
         {"organization": {"Water Tribunal"}}, {}, id="a tribunal"),
+    pytest.param(
+        "Talks collapsed on Jan. 3, leaving the divided Peronist movement weaker.\n"
+        "Seventeen boys were hurt in Endarasha.", {"place": {"Endarasha"}},
+        {"any": {"Jan", "Peronist", "Seventeen"}},
+        id="a month's abbreviation, an adjective in -ist, a number word"),
 ]
 
 
