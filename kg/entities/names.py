@@ -634,6 +634,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         tokens
         and not (_chinese_name(tokens, lex, spelt=True)
                  and not _article_then_given_name(tokens, lex))
+        # "Sun Dong-yol", "Song Ji-hyo" (not "The Hyeon-jong")
+        and not (_syllable_given_name(tokens) and tokens[0].lower not in _STOP)
         and not _opens_name(tokens, cand, lex)
         and not (tokens[0].text == "All" and not cand.sentence_start)  # "over All Blacks"
         # "told The Straits Times", "in The Hague", "to buy Just Eat": a capitalised "The" or

@@ -2167,6 +2167,9 @@ WORDS_AROUND = [
         "Seventeen boys were hurt in Endarasha.", {"place": {"Endarasha"}},
         {"any": {"Jan", "Peronist", "Seventeen"}},
         id="a month's abbreviation, an adjective in -ist, a number word"),
+    pytest.param(
+        "They won in the sun in 2017. Sun Dong-yol, the pitching great, watched.",
+        {"person": {"Sun Dong-yol"}}, {}, id="a surname that is a word, then a hyphenated name"),
 ]
 
 
