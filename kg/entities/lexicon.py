@@ -89,6 +89,7 @@ class Lexicon:
     ordinary_words: frozenset[str]  # ~1,000 common English words ("red", "summer", "will")
     holidays: frozenset[str]  # public holidays and festivals ("diwali"), case-folded
     nouns: frozenset[str]  # English nouns (WordNet's, from the spaCy model): "price", "farmer"
+    not_nouns: frozenset[str]  # its verbs, adjectives and adverbs: "legendary", "renamed"
     companies: frozenset[str]  # casefolded names of listed companies ("netflix", "tele2")
     noun_companies: frozenset[str]  # listed companies named by an English noun ("oracle")
 
@@ -254,6 +255,7 @@ def _build() -> Lexicon:
         ordinary_words=ordinary,
         holidays=occasions,
         nouns=nouns,
+        not_nouns=not_nouns,
         companies=companies,
         noun_companies=noun_companies,
     )

@@ -2102,11 +2102,14 @@ def _count(doc: str, name: str) -> int:
 
 
 def _before_given_name(tokens: list[Token], lex: Lexicon) -> bool:
-    """ "Veteran Radomír Kubeček" starting a sentence: a word that is no first name, before a
-    first name and a surname, is a description."""
+    """ "Veteran Radomír Kubeček" starting a sentence: an English word that is no first name,
+    before a first name and a surname, is a description (but "Meidy Katrin Lengkey" is one
+    name)."""
     return (
         len(tokens) in (3, 4)
         and tokens[0].text.isalpha()  # not "Da'Quan Lee Jones"
+        and (tokens[0].lower in lex.nouns or tokens[0].lower in lex.not_nouns
+             or tokens[0].lower in lex.ordinary_words)
         and tokens[0].lower not in lex.given_names
         and tokens[0].lower not in lex.family_first  # "Nguyen Thi Ha"
         and lex.place(tokens[0].text) is None

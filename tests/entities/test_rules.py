@@ -2170,6 +2170,10 @@ WORDS_AROUND = [
     pytest.param(
         "They won in the sun in 2017. Sun Dong-yol, the pitching great, watched.",
         {"person": {"Sun Dong-yol"}}, {}, id="a surname that is a word, then a hyphenated name"),
+    pytest.param(
+        "The crowd was loud. Meidy Katrin Lengkey said so. Legendary Tomas Berdych retired.",
+        {"person": {"Meidy Katrin Lengkey", "Tomas Berdych"}}, {},
+        id="a first word no English word, before a first name, is the name's own"),
 ]
 
 
