@@ -2108,8 +2108,7 @@ def _before_given_name(tokens: list[Token], lex: Lexicon) -> bool:
     return (
         len(tokens) in (3, 4)
         and tokens[0].text.isalpha()  # not "Da'Quan Lee Jones"
-        and (tokens[0].lower in lex.nouns or tokens[0].lower in lex.not_nouns
-             or tokens[0].lower in lex.ordinary_words)
+        and _english_word(tokens[0].lower, lex)
         and tokens[0].lower not in lex.given_names
         and tokens[0].lower not in lex.family_first  # "Nguyen Thi Ha"
         and lex.place(tokens[0].text) is None
@@ -2281,12 +2280,20 @@ def _is_country(name: str, lex: Lexicon) -> bool:
 
 
 def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
-    """ "Sweden's Armand Duplantis": a country's own first and last name is a person."""
+    """ "Sweden's Armand Duplantis", "South Africa's Akani Simbine": a country's own first and
+    last name is a person."""
     if not before or not before[0].endswith("'s") or not 2 <= len(tokens) <= 3:
         return False
-    # (not "Canada's DBRS Morningstar": no one's first name is an acronym)
-    return _is_country(before[0][:-2], lex) and _capitalised(tokens) and not is_acronym(
-        tokens[0].text)
+    # (not "Canada's DBRS Morningstar": no one's first name is an acronym; nor "New Zealand's
+    # Fletcher Building": an English word first is a company's, unless a first name)
+    return any(_is_country(" ".join([*before[1:n][::-1], before[0][:-2]]), lex)
+               for n in (1, 2, 3)) and _capitalised(tokens) and not is_acronym(tokens[0].text) and (
+        _given_name(tokens, lex) or not _english_word(tokens[0].lower, lex))
+
+
+def _english_word(word: str, lex: Lexicon) -> bool:
+    """ "veteran", "legendary", "fletcher": a word of WordNet's or a common one."""
+    return word in lex.nouns or word in lex.not_nouns or word in lex.ordinary_words
 
 
 def _capitalised(tokens: list[Token]) -> bool:

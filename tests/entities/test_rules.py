@@ -2174,6 +2174,10 @@ WORDS_AROUND = [
         "The crowd was loud. Meidy Katrin Lengkey said so. Legendary Tomas Berdych retired.",
         {"person": {"Meidy Katrin Lengkey", "Tomas Berdych"}}, {},
         id="a first word no English word, before a first name, is the name's own"),
+    pytest.param(
+        "The record was set by South Africa's Akani Simbine in 2021, and Japan's Fast Retailing "
+        "gained.", {"person": {"Akani Simbine"}, "place": {"South Africa"}},
+        {"person": {"Fast Retailing"}}, id="a country of two words owns a person"),
 ]
 
 
