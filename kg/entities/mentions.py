@@ -59,6 +59,9 @@ _SENTENCE = re.compile(
 # What opens a dateline's date: the calendar's days and months, and the abbreviations it
 # leaves out as someone's name ("Jan"), a month's here ("LONDON, Jan 5 -")
 _DATES = words("calendar") | SHORT_MONTHS
+# Who governs a place, before "of" and its name ("the government of Styria")
+_GOVERNED = frozenset({"government", "governor", "governments", "premier", "parliament",
+                       "mayor", "legislature"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "into", "near", "across", "around",
                                  "outside", "throughout", "within", "towards", "toward"})
 
@@ -334,6 +337,12 @@ def _stripped(doc: str, start: int, end: int) -> tuple[int, int] | None:
     return (start + left, start + right) if right > left else None
 
 
+def _governed_place(before: list[str]) -> bool:
+    """ "in X", "from X", "the government of X": words that put a place after them."""
+    return _after_place_words(before) or (
+        before[:1] == ["of"] and len(before) > 1 and before[1] in _GOVERNED)
+
+
 def _nickname(mention: Mention, doc: str, lex: Lexicon) -> bool:
     """ "beat the LG Twins", "against the Doosan Bears": a name the article writes after "the"
     that ends in the plural of an English noun is a side's or a band's (no one is "the X
@@ -457,10 +466,11 @@ def _vote(mention: Mention, spans: Sequence[Span], lex: Lexicon) -> bool:
         best == "GPE"
         and mention.place is None
         and len(mention.words) == 1
-        and not (_after_place_words(mention.before) or mention.before[:1] == ["the"])
+        and not (_governed_place(mention.before) or mention.before[:1] == ["the"])
     ):
         # the gazetteer knows the world's cities: a one-word "GPE" it does not know, with no
-        # "in", "from" or "the" before it, is most often a company or a platform ("Nvidia")
+        # "in", "from" or "the" before it, is most often a company or a platform ("Nvidia");
+        # but "the government of Styria" governs a place
         kind = "organization"
     if kind == "person" and " " in mention.text and _acronym_first(mention.text):
         kind = "organization"  # "SAIC Volkswagen": no one's name starts with an acronym
@@ -580,7 +590,7 @@ def _rules_default(mention: Mention, doc: str, lex: Lexicon) -> bool:
     if len(words) == 1:
         if mention.initial:
             return True  # a capitalised first word: a name only if resolution finds one
-        mention.kind = "place" if _after_place_words(mention.before) else "organization"
+        mention.kind = "place" if _governed_place(mention.before) else "organization"
         return True
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words

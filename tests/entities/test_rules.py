@@ -2178,6 +2178,9 @@ WORDS_AROUND = [
         "The record was set by South Africa's Akani Simbine in 2021, and Japan's Fast Retailing "
         "gained.", {"person": {"Akani Simbine"}, "place": {"South Africa"}},
         {"person": {"Fast Retailing"}}, id="a country of two words owns a person"),
+    pytest.param(
+        "Mario Kunasek has led the government of Styria since December.",
+        {"place": {"Styria"}}, {"organization": {"Styria"}}, id="the government of a region"),
 ]
 
 
