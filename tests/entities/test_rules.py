@@ -2181,6 +2181,10 @@ WORDS_AROUND = [
     pytest.param(
         "Mario Kunasek has led the government of Styria since December.",
         {"place": {"Styria"}}, {"organization": {"Styria"}}, id="the government of a region"),
+    pytest.param(
+        "The deal closed after Ottawa clears the sale, and Brussels fines the bank.",
+        {"organization": {"Government of Canada", "European Union"}},
+        {"place": {"Ottawa", "Brussels"}}, id="a capital that clears or fines"),
 ]
 
 
