@@ -247,8 +247,10 @@ def _build() -> Lexicon:
         places=table,
         capitals=capitals,
         governments=_governments(capitals, table),
-        # with every number word ("Seventeen boys were killed"), as spaCy reads them
-        stop_words=frozenset(STOP_WORDS) | {w for w in nouns if like_num(w)},
+        # with every cardinal number word ("Seventeen boys were killed"), as spaCy reads them
+        # (not "Second Avenue", "First Quantum")
+        stop_words=frozenset(STOP_WORDS) | {w for w in nouns if like_num(w) and not w.endswith(
+            ("th", "first", "second", "third"))},
         country_of_demonym=demonym_country,
         given_names=given,
         family_first=_family_first(),

@@ -592,9 +592,8 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
     """The typed mentions one capitalised run holds."""
     tokens = list(cand.tokens)
     if doc[cand.start - 1 : cand.start] in QUOTES and (
-            doc[cand.end : cand.end + 1] in QUOTES
-            or (doc[cand.end : cand.end + 1] in (",", ".") and doc[cand.end + 1 : cand.end + 2]
-                in QUOTES)):
+            _closes_quote(doc, cand.end)
+            or (doc[cand.end : cand.end + 1] in (",", ".") and _closes_quote(doc, cand.end + 1))):
         # a title in quotation marks ("Moon You," in American style): a film, a book, and so
         # is the same name unquoted ("an episode of "Bluey," ... Bluey is co-commissioned");
         # but not a name given a person or a body ("known as "Jokowi"")
@@ -757,6 +756,12 @@ def mentions_of(cand: Candidate, doc: str, lowercase: set[str], lex: Lexicon) ->
         if not shared and group[0].lower not in lex.titles and is_title(group[0].lower, lex):
             shared = next((m.title for m in found if m.kind == "person" and m.title), None)
     return found
+
+
+def _closes_quote(doc: str, at: int) -> bool:
+    """A quotation mark closes at ``at`` (not the apostrophe of ""Musk's visit")."""
+    return doc[at : at + 1] in QUOTES and not (
+        doc[at] in "'’" and doc[at + 1 : at + 2].isalpha())
 
 
 def _in_quoted_title(cand: Candidate, doc: str) -> bool:

@@ -6,6 +6,7 @@ import pytest
 
 from kg.entities import Extractor
 from kg.entities.lexicon import lexicon
+from kg.entities.mentions import analyse
 from kg.entities.model import Role
 
 from .conftest import article, find, names
@@ -2129,6 +2130,7 @@ WORDS_AROUND = [
         "viewers. Muffin is co-commissioned by the ABC. Joko Widodo, known as \"Jokowi\", "
         "spoke.", {"organization": {"ABC"}, "person": {"Joko Widodo"}},
         {"any": {"Muffin"}}, id="a title once in quotes is a work unquoted too"),
+
     pytest.param(
         "The trial failed, a blow to Ottawa's hopes of making its own vaccine. Tourists filled "
         "Ottawa's streets.", {"organization": {"Government of Canada"}, "place": {"Ottawa"}},
@@ -2199,6 +2201,12 @@ def test_what_no_one_is_called(extractor: Extractor) -> None:
     assert "Madonna" in names(ex.persons)  # one word, then "her" own tour
     ex = one(extractor, "Tennis", "\"He is good,\" he told La Gazzetta dello Sport.")
     assert names(ex.organizations) == {"La Gazzetta dello Sport"}  # "dello" inside a name
+
+
+def test_a_name_opening_a_quote_then_its_possessive_is_no_title() -> None:
+    doc = "News\n\"Musk's visit matters,\" an analyst said. Musk arrived."
+    found = [m for m in analyse(doc, 4, lexicon()).mentions if m.text == "Musk"]
+    assert len(found) == 2 and not any(m.work for m in found)
 
 
 def test_first_names_in_latin_letters_where_a_locale_gives_them() -> None:
