@@ -118,9 +118,13 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
         if credit and m.start == credit.start(1) and m.end == credit.end(1):
             m.kind, m.strong, m.place = "organization", True, None  # type: ignore[assignment]
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
-    # and "Clipper" after "the Europa Clipper spacecraft" is that spacecraft
+    # and "Clipper" after "the Europa Clipper spacecraft" is that spacecraft (but a name a rule
+    # types a place for sure is its own: "the film "Alcarràs"" and "in Alcarràs", the village)
     ends = {m.words[-1] for m in found if m.work and len(m.words) > 1}
-    found = [m for m in found if m.text not in works and (m.strong or m.text not in ends)]
+    at = {m.start for m in found if m.work}
+    found = [m for m in found if (m.text not in works or (
+        m.strong and m.kind == "place" and m.start not in at)) and (
+        m.strong or m.text not in ends)]
     _short_places(found)
     _named_in_full(found)
     # what a name grew over is no name of its own
@@ -343,12 +347,18 @@ def _governed_place(before: list[str]) -> bool:
         before[:1] == ["of"] and len(before) > 1 and before[1] in _GOVERNED)
 
 
+def _event(word: str, lex: Lexicon) -> bool:
+    """ "Finals", "Championships", "Games": the head word of a contest, plural or not."""
+    word = word.casefold()
+    return word in lex.other_heads or word.removesuffix("s") in lex.other_heads
+
+
 def _nickname(mention: Mention, doc: str, lex: Lexicon) -> bool:
     """ "beat the LG Twins", "against the Doosan Bears": a name the article writes after "the"
     that ends in the plural of an English noun is a side's or a band's (no one is "the X
     Ys")."""
     words = mention.words
-    return (1 < len(words) < 4 and mention.text[-1] == "s"
+    return (1 < len(words) < 4 and mention.text[-1] == "s" and not _event(words[-1], lex)
             and (mention.before[:1] == ["the"]
                  or re.search(rf"\b[Tt]he {re.escape(mention.text)}\b", doc) is not None)
             and lex.plural_noun(mention.text.rsplit(" ", 1)[1])

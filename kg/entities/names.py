@@ -1487,7 +1487,8 @@ def _classify_name(
             mention.end = seat.end()
             mention.text = doc[mention.start : mention.end]
     if (len(words) == 2 and head == words[-1] and head in lex.org_heads and last
-            and _title_apposed(cand.after, lex)):
+            and not is_acronym(tokens[0].text) and _title_apposed(cand.after, lex)
+            and _org_apposed(cand.after, lex) is None):  # (not "PDD Holdings, the owner of")
         return [_typed(mention, "person")]  # "Adaeze Banks, an economist at": a surname
     if head in lex.org_heads and len(words) > 1 and words[-1] not in _MISSIONS:
         nested = _nested(tokens, doc, lex)
@@ -2289,11 +2290,12 @@ def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
     last name is a person."""
     if not before or not before[0].endswith("'s") or not 2 <= len(tokens) <= 3:
         return False
-    # (not "Canada's DBRS Morningstar": no one's first name is an acronym; nor "New Zealand's
-    # Fletcher Building": an English word first is a company's, unless a first name)
+    # (not "Canada's DBRS Morningstar": no one's first name is an acronym; nor "Japan's Fast
+    # Retailing": an adjective or a common word first is a company's, unless a first name)
     return any(_is_country(" ".join([*before[1:n][::-1], before[0][:-2]]), lex)
                for n in (1, 2, 3)) and _capitalised(tokens) and not is_acronym(tokens[0].text) and (
-        _given_name(tokens, lex) or not _english_word(tokens[0].lower, lex))
+        _given_name(tokens, lex) or (tokens[0].lower not in lex.not_nouns
+                                     and tokens[0].lower not in lex.ordinary_words))
 
 
 def _english_word(word: str, lex: Lexicon) -> bool:

@@ -2184,6 +2184,14 @@ WORDS_AROUND = [
         "Mario Kunasek has led the government of Styria since December.",
         {"place": {"Styria"}}, {"organization": {"Styria"}}, id="the government of a region"),
     pytest.param(
+        "Maura Delpero's \"Vermiglio\" is set in Vermiglio, a village in Trentino. The chair of "
+        "the Australian Communications and Media Authority spoke, and PDD Holdings, the owner of "
+        "Temu, fell. He won the tennis final, not the ATP Finals.",
+        {"place": {"Vermiglio"},
+         "organization": {"Australian Communications and Media Authority", "PDD Holdings"}},
+        {"organization": {"Media Authority", "ATP Finals"}, "person": {"PDD Holdings"}},
+        id="a film named after its village, a body with Communications, a company's owner"),
+    pytest.param(
         "The deal closed after Ottawa clears the sale, and Brussels fines the bank.",
         {"organization": {"Government of Canada", "European Union"}},
         {"place": {"Ottawa", "Brussels"}}, id="a capital that clears or fines"),
