@@ -35,6 +35,7 @@ CORPUS_HELDOUT15 = FIXTURES / "corpus-heldout15"
 CORPUS_HELDOUT16 = FIXTURES / "corpus-heldout16"
 CORPUS_HELDOUT17 = FIXTURES / "corpus-heldout17"
 CORPUS_HELDOUT18 = FIXTURES / "corpus-heldout18"
+CORPUS_HELDOUT19 = FIXTURES / "corpus-heldout19"
 BAD = FIXTURES / "bad"
 TOLERATED = FIXTURES / "tolerated"
 
