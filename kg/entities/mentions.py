@@ -325,7 +325,7 @@ def vote(
             m.kind = "person"  # type: ignore[assignment]
             kept.append(m)
         elif m.kind is None and m.label is None and sport and _nickname(m, analysis.doc, lex):
-            m.kind = "organization"  # type: ignore[assignment]
+            m.kind, m.nickname = "organization", True  # type: ignore[assignment]
             kept.append(m)
     _one_reading(kept)
     _named_by_surname(kept, lex)
@@ -605,7 +605,9 @@ def _rules_default(mention: Mention, doc: str, lex: Lexicon) -> bool:
     if 2 <= len(words) <= 4 and all(
         (w[:1].isupper() and len(w) > 1) or (w.islower() and len(w) <= 3) for w in words
     ):
-        if _acronym_first(mention.text) or _city_named(words, lex) or _nickname(mention, doc, lex):
+        if _nickname(mention, doc, lex):
+            mention.kind, mention.nickname = "organization", True
+        elif _acronym_first(mention.text) or _city_named(words, lex):
             mention.kind = "organization"
         elif mention.place is None and _nowhere_else(mention, "person", lex):
             mention.kind = "place"

@@ -464,6 +464,7 @@ class Mention:
     full_name: str | None = None  # a person's, named by a first name that shares a surname
     # ("Jean-Pierre" in "Jean-Pierre and Luc Dardenne")
     dateline: bool = False  # where a story was filed from ("BERLIN, March 18 --"): a place
+    nickname: bool = False  # a side's by its nickname alone ("the LG Twins", "the Black Caps")
 
     @property
     def words(self) -> list[str]:
@@ -1837,9 +1838,11 @@ def _cue(before: list[str], lex: Lexicon, single: bool = False) -> Kind | None:
         return "organization"  # "review site Douban"
     if before[0].rpartition("-")[2] in _OWNED:
         return "organization"  # "Shenzhen-based Fantawild", "Tokyo-listed Seven & i"
-    if before[0] in _PERSON_CUES or before[:2] in (["by", "coached"], ["by", "managed"],
-                                                    ["late", "the"]):
-        return "person"  # "Mr Smith"; "China, coached by Aleksandar Đorđević"; "the late X"
+    if before[0] in _PERSON_CUES or before[:2] in (["by", "coached"], ["by", "managed"]) or (
+            before[:2] == ["late", "the"] and not single):
+        # "Mr Smith"; "China, coached by Aleksandar Đorđević"; "the late Isao Takahata" (not
+        # "the late Neolithic period")
+        return "person"
     if before[0] == "by" and not single and _FOUNDED & set(before[1:4]):
         return "person"  # "founded in 2010 by Nadiem Makarim": a full name, a founder
     listing = (

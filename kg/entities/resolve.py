@@ -186,6 +186,10 @@ def resolve(
     _surnames_not_countries(mentions)
     _governments(mentions, doc, lex, sport)
     national_teams(mentions, doc, sport)
+    if any(m.stands_for and " national " in m.stands_for for m in mentions):
+        # "the Black Caps", "the Flying Fijians": where countries play, a side's nickname is
+        # most often a national side's, whose entity the country names
+        mentions = [m for m in mentions if not m.nickname]
     clubs(mentions, doc, lex, sport)
     _agree(mentions, doc, lex)
     _kin(mentions, doc)

@@ -2117,14 +2117,20 @@ WORDS_AROUND = [
         {"organization": {"Tomos Cardiff"}}, id="a player's role before a name ending in a city"),
     pytest.param(
         "The studio was founded by Kaito Mori and the late Tsuneo Hayasaka in 1990, the company "
-        "said.", {"person": {"Kaito Mori", "Tsuneo Hayasaka"}},
-        {"person": set()}, id="the late"),
+        "said. The site dates from the late Neolithic period.",
+        {"person": {"Kaito Mori", "Tsuneo Hayasaka"}},
+        {"person": {"Neolithic"}}, id="the late"),
     pytest.param(
         "The Hanwha Eagles beat the Samsung Lions 4-2 in the baseball game in Daejeon, a week "
         "after losing to the Lotte Giants. Kia Tigers fans cheered the Kia Tigers. The Tigers "
         "won.", {"organization": {"Hanwha Eagles", "Lotte Giants", "Kia Tigers"}},
         {"person": {"Hanwha Eagles", "Lotte Giants", "Kia Tigers"}},
         id="sides named the X Ys"),
+    pytest.param(
+        "New Zealand beat India by eight wickets in the cricket Test in Pune. The Black Caps "
+        "won the series.", {"organization": {"New Zealand national cricket team"}},
+        {"organization": {"Black Caps"}},
+        id="a nickname where countries play is their side's"),
     pytest.param(
         "An extended episode of \"Muffin,\" the cartoon about a family of dogs, drew 2 million "
         "viewers. Muffin is co-commissioned by the ABC. Joko Widodo, known as \"Jokowi\", "
