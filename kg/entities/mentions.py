@@ -28,9 +28,9 @@ from kg.entities.spans import OWNS, candidates
 from kg.entities.teams import about_sport
 
 # A headline's column name ("GT Voice: ...", "Editorial: ...") is not part of the news.
+_KICKER = re.compile(r"^\s*(?:\S+\s+){0,2}\S+:\s+")
 # A dateline's wire credit, before the dash that starts the news: "SEOUL, Oct. 28 (Yonhap) --"
 _CREDIT = re.compile(r"[^\n(]{0,80}\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)\) ?(?:--|—|–|-) ")
-_KICKER = re.compile(r"^\s*(?:\S+\s+){0,2}\S+:\s+")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
 # A dateline: the city the story was filed from, opening its first paragraph, in capitals or
 # not, then a region or a date after a comma, a date or agency in brackets, and a dash

@@ -2302,7 +2302,8 @@ def _country_owns(before: list[str], tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _english_word(word: str, lex: Lexicon) -> bool:
-    """ "veteran", "legendary", "fletcher": a word of WordNet's or a common one."""
+    """ "veteran", "legendary", "often": a word of WordNet's (whose nouns hold some names too:
+    "santiago") or a common one."""
     return word in lex.nouns or word in lex.not_nouns or word in lex.ordinary_words
 
 
