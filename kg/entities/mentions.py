@@ -23,6 +23,7 @@ from kg.entities.names import (
     person_before,
     place_cue,
     strong_place,
+    written_after_the,
 )
 from kg.entities.spans import OWNS, candidates
 from kg.entities.teams import about_sport
@@ -114,9 +115,10 @@ def analyse(doc: str, title_end: int, lex: Lexicon) -> Analysis:
                 found.extend(mentions_of(cand, doc, lowercase, lex))
         offset += len(line) + 1
     credit = _CREDIT.match(doc, title_end + 1)
-    for m in found:  # "GWANGJU, Oct. 28 (Yonhap) --": the wire that filed the story
-        if credit and m.start == credit.start(1) and m.end == credit.end(1):
-            m.kind, m.strong, m.place = "organization", True, None  # type: ignore[assignment]
+    if credit:  # "GWANGJU, Oct. 28 (Yonhap) --": the wire that filed the story
+        for m in found:
+            if m.start == credit.start(1) and m.end == credit.end(1):
+                m.kind, m.strong, m.place = "organization", True, None  # type: ignore[assignment]
     works = {m.text for m in found if m.work}  # "the drama YOLO" once: YOLO is a film throughout
     # and "Clipper" after "the Europa Clipper spacecraft" is that spacecraft (but a name a rule
     # types a place for sure is its own: "the film "Alcarràs"" and "in Alcarràs", the village)
@@ -358,10 +360,9 @@ def _nickname(mention: Mention, doc: str, lex: Lexicon) -> bool:
     that ends in the plural of an English noun is a side's or a band's (no one is "the X
     Ys")."""
     words = mention.words
-    return (1 < len(words) < 4 and mention.text[-1] == "s" and not _event(words[-1], lex)
-            and (mention.before[:1] == ["the"]
-                 or re.search(rf"\b[Tt]he {re.escape(mention.text)}\b", doc) is not None)
-            and lex.plural_noun(mention.text.rsplit(" ", 1)[1])
+    return (1 < len(words) < 4 and words[-1].endswith("s") and not _event(words[-1], lex)
+            and (mention.before[:1] == ["the"] or written_after_the(mention.text, doc))
+            and lex.plural_noun(words[-1])
             and lex.place(mention.text) is None and words[-1] not in lex.place_heads)
 
 

@@ -2037,10 +2037,15 @@ def _surname_is_a_word(tokens: list[Token], doc: str, lex: Lexicon) -> bool:
 
 
 def _after_the(tokens: list[Token], doc: str) -> bool:
-    """ "the Kia Tigers", "the Tigers": a name the article writes after "the" somewhere, as
-    no one's is written, whatever its first word may name."""
-    return re.search(rf"\b[Tt]he (?:{re.escape(tokens[0].text)} )?"
-                     rf"{re.escape(tokens[-1].text)}\b", doc) is not None
+    """ "the Kia Tigers", "the Tigers": a first and a last word, or the last alone, written
+    after "the" somewhere, as no one's name is, whatever its first word may name."""
+    return written_after_the(tokens[-1].text, doc) or written_after_the(
+        f"{tokens[0].text} {tokens[-1].text}", doc)
+
+
+def written_after_the(name: str, doc: str) -> bool:
+    """The article writes "the" (or "The") right before ``name`` somewhere."""
+    return re.search(rf"\b[Tt]he {re.escape(name)}\b", doc) is not None
 
 
 def _syllable_given_name(tokens: list[Token]) -> bool:
@@ -2260,7 +2265,7 @@ def _title_apposed(after: list[str], lex: Lexicon) -> bool:
              or words[0] in _OCCUPATIONS
              # "a hydrologist at", "an economist with": a profession in -ist (but "the centrist
              # Third Way" is an adjective)
-             or (len(words[0]) > 5 and words[0].endswith("ist") and words[0].isalpha()
+             or (_profession_in_ist(words[0])
                  and words[1:2] in ([], [","], ["."], ["at"], ["with"], ["of"], ["for"],
                                     ["in"], ["who"], ["and"])))
     )
@@ -2367,7 +2372,13 @@ def person_before(before: list[str], lex: Lexicon) -> bool:
         return False
     word = before[0]
     return (_holds_post(word, lex) or word in TEAM_ROLES or before[:2] == ["late", "the"]
-            or (len(word) > 5 and word.endswith("ist") and word.isalpha()))
+            or _profession_in_ist(word))
+
+
+def _profession_in_ist(word: str) -> bool:
+    """ "hydrologist", "botanist": a profession's word (but "centrist" and "Marxist" are
+    adjectives too: where they may be, the words around must say)."""
+    return len(word) > 5 and word.endswith("ist") and word.isalpha()
 
 
 def _title_before(before: list[str], lex: Lexicon) -> bool:
