@@ -363,7 +363,7 @@ def _nickname(mention: Mention, doc: str, lex: Lexicon) -> bool:
     return (1 < len(words) < 4 and words[-1].endswith("s") and not _event(words[-1], lex)
             and (mention.before[:1] == ["the"] or written_after_the(mention.text, doc))
             and lex.plural_noun(words[-1])
-            and lex.place(mention.text) is None and words[-1] not in lex.place_heads)
+            and lex.place(mention.text) is None and words[-1].casefold() not in lex.place_heads)
 
 
 def _not_who(mention: Mention, doc: str) -> bool:

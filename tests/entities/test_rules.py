@@ -6,8 +6,9 @@ import pytest
 
 from kg.entities import Extractor
 from kg.entities.lexicon import lexicon
-from kg.entities.mentions import analyse
+from kg.entities.mentions import _nickname, analyse
 from kg.entities.model import Role
+from kg.entities.names import Mention
 
 from .conftest import article, find, names
 
@@ -2221,6 +2222,15 @@ def test_a_name_opening_a_quote_then_its_possessive_is_no_title() -> None:
     doc = "News\n\"Musk's visit matters,\" an analyst said. Musk arrived."
     found = [m for m in analyse(doc, 4, lexicon()).mentions if m.text == "Musk"]
     assert len(found) == 2 and not any(m.work for m in found)
+
+
+def test_a_place_heads_plural_is_no_sides_nickname() -> None:
+    doc = "News\nFans of the Kotanu Islands cheered the Kotanu Islands and the LG Twins."
+    lex = lexicon()
+    islands = Mention(None, "Kotanu Islands", 48, 62, before=["the", "cheered"])
+    twins = Mention(None, "LG Twins", 71, 79, before=["the", "and"])
+    assert not _nickname(islands, doc, lex)  # "islands" is a place's head, whatever its case
+    assert _nickname(twins, doc, lex)
 
 
 def test_first_names_in_latin_letters_where_a_locale_gives_them() -> None:
